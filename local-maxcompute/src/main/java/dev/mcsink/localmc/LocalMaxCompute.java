@@ -1,0 +1,166 @@
+package dev.mcsink.localmc;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A local MaxCompute service: REST + Tunnel on one HTTP port, an STS endpoint beside it, rows in
+ * an embedded DuckDB under the data directory. Start it with {@link #builder()}; close it to stop.
+ */
+public final class LocalMaxCompute implements AutoCloseable {
+  public static final String DEFAULT_PROJECT = "project_name";
+  public static final String DEFAULT_ACCESS_ID = "local-access-id";
+  public static final String DEFAULT_ACCESS_KEY = "local-access-key";
+  public static final int DEFAULT_PORT = 8080;
+
+  private final Settings settings;
+  private final LocalMaxComputeServer server;
+
+  private LocalMaxCompute(Settings settings) {
+    this.settings = settings;
+    this.server = new LocalMaxComputeServer(settings);
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** ODPS endpoint, {@code http://127.0.0.1:PORT/api}. */
+  public String endpoint() {
+    return server.baseUrl() + "/api";
+  }
+
+  /** Tunnel endpoint; the same server (the SDK also finds it through {@code ?service}). */
+  public String tunnelEndpoint() {
+    return server.baseUrl();
+  }
+
+  /** STS endpoint for AssumeRole, {@code http://127.0.0.1:PORT/sts}. */
+  public String stsEndpoint() {
+    return server.baseUrl() + "/sts";
+  }
+
+  public int port() {
+    return server.port();
+  }
+
+  public String accessId() {
+    return settings.accounts().keySet().iterator().next();
+  }
+
+  public String accessKey() {
+    return settings.accounts().values().iterator().next();
+  }
+
+  public List<String> projects() {
+    return settings.projects();
+  }
+
+  public Path dataDir() {
+    return settings.dataDir();
+  }
+
+  /** Fault injection for reliability tests (also reachable over HTTP under /__admin/faults). */
+  public dev.mcsink.localmc.faults.Faults faults() {
+    return server.faults();
+  }
+
+  /** Per-table limits of the real service; switchable at run time for tests. */
+  public dev.mcsink.localmc.limits.TableLimits limits() {
+    return server.limits();
+  }
+
+  /** Direct access to the storage, for tests and tools that check what landed. */
+  public dev.mcsink.localmc.storage.Warehouse warehouse() {
+    return server.warehouse();
+  }
+
+  @Override
+  public void close() {
+    server.stop();
+  }
+
+  /** Immutable start-up settings. */
+  public record Settings(String host, int port, Path dataDir, List<String> projects,
+      Map<String, String> accounts, Duration stsTokenLifetime, boolean enforceLimits,
+      String timeZone) {
+    public Settings {
+      projects = List.copyOf(projects);
+      accounts = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(accounts));
+    }
+  }
+
+  public static final class Builder {
+    private String host = "127.0.0.1";
+    private int port = DEFAULT_PORT;
+    private Path dataDir;
+    private final List<String> projects = new ArrayList<>();
+    private final Map<String, String> accounts = new LinkedHashMap<>();
+    private Duration stsTokenLifetime = Duration.ofHours(1);
+    private boolean enforceLimits = true;
+    private String timeZone = "UTC";
+
+    /** Port to listen on; 0 picks a free one. Default 8080. */
+    public Builder port(int port) {
+      this.port = port;
+      return this;
+    }
+
+    public Builder host(String host) {
+      this.host = host;
+      return this;
+    }
+
+    /** Where the data lives; required. */
+    public Builder dataDir(Path dataDir) {
+      this.dataDir = dataDir;
+      return this;
+    }
+
+    /** A project to create at start (idempotent); default: {@value #DEFAULT_PROJECT}. */
+    public Builder project(String project) {
+      projects.add(project);
+      return this;
+    }
+
+    /** An AccessKey pair to accept; default: {@value #DEFAULT_ACCESS_ID}/{@value #DEFAULT_ACCESS_KEY}. */
+    public Builder account(String accessId, String accessKey) {
+      accounts.put(accessId, accessKey);
+      return this;
+    }
+
+    /** Lifetime of STS tokens when AssumeRole asks for none; default 1 h, seconds allowed for tests. */
+    public Builder stsTokenLifetime(Duration lifetime) {
+      this.stsTokenLifetime = lifetime;
+      return this;
+    }
+
+    /** Enforce the real service's per-table limits (default true). */
+    public Builder enforceLimits(boolean enforce) {
+      this.enforceLimits = enforce;
+      return this;
+    }
+
+    /** Zone in which DATETIME values print in SQL results (default UTC). */
+    public Builder timeZone(String zone) {
+      this.timeZone = zone;
+      return this;
+    }
+
+    public LocalMaxCompute start() {
+      if (dataDir == null) {
+        throw new IllegalStateException("dataDir is required");
+      }
+      List<String> p = projects.isEmpty() ? List.of(DEFAULT_PROJECT) : projects;
+      Map<String, String> a = accounts.isEmpty() ? Map.of(DEFAULT_ACCESS_ID, DEFAULT_ACCESS_KEY) : accounts;
+      LocalMaxCompute service = new LocalMaxCompute(
+          new Settings(host, port, dataDir, p, a, stsTokenLifetime, enforceLimits, timeZone));
+      service.server.start();
+      return service;
+    }
+  }
+}
