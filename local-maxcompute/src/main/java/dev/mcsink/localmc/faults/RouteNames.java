@@ -1,0 +1,25 @@
+package dev.mcsink.localmc.faults;
+
+/** Names of the service's routes, for fault rules and logs. */
+public final class RouteNames {
+  public static final String PROJECT = "project";
+  public static final String TUNNEL_ENDPOINT = "tunnel-endpoint";
+  public static final String LOGS = "logs";
+  public static final String TABLE = "table";
+  public static final String INSTANCE_CREATE = "instance-create";
+  public static final String INSTANCE_GET = "instance-get";
+  public static final String UPLOAD_CREATE = "upload-create";
+  public static final String UPLOAD_RELOAD = "upload-reload";
+  public static final String UPLOAD_BLOCK = "upload-block";
+  public static final String UPLOAD_COMMIT = "upload-commit";
+  public static final String STREAM_CREATE = "stream-create";
+  public static final String STREAM_RELOAD = "stream-reload";
+  public static final String STREAM_WRITE = "stream-write";
+  public static final String DOWNLOAD_CREATE = "download-create";
+  public static final String DOWNLOAD_RELOAD = "download-reload";
+  public static final String DOWNLOAD_READ = "download-read";
+  public static final String STS = "sts";
+  public static final String UNKNOWN = "unknown";
+
+  private RouteNames() {}
+}

@@ -1,0 +1,208 @@
+package dev.mcsink.localmc.rest;
+
+import dev.mcsink.localmc.faults.Faults;
+import dev.mcsink.localmc.storage.Warehouse;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import org.eclipse.jetty.http.HttpFields;
+import org.eclipse.jetty.io.Content;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The Jetty side of the service: turns each exchange into an {@link OdpsRequest}, applies faults,
+ * admin and STS routes, checks the signature, runs the route and writes the answer. Jetty keeps
+ * response header names as given, which the SDK needs.
+ */
+public final class HttpEntry extends Handler.Abstract {
+  private static final Logger LOG = LoggerFactory.getLogger(HttpEntry.class);
+  private static final String API_PREFIX = "/api";
+
+  private final Router router;
+  private final AccessCheck access;
+  private final StsEndpoint sts;
+  private final Faults faults;
+  private final AdminRoutes admin;
+
+  public HttpEntry(Router router, AccessCheck access, StsEndpoint sts, Faults faults, AdminRoutes admin) {
+    this.router = router;
+    this.access = access;
+    this.sts = sts;
+    this.faults = faults;
+    this.admin = admin;
+  }
+
+  /** Local administration (faults, limits): {@code /__admin/...}, not signed. */
+  @FunctionalInterface
+  public interface AdminRoutes {
+    OdpsResponse handle(String method, String path, String body);
+  }
+
+  @Override
+  public boolean handle(Request request, Response response, Callback callback) throws Exception {
+    String requestId = UUID.randomUUID().toString().replace("-", "");
+    OdpsRequest r = toOdpsRequest(request, requestId);
+    String self = request.getHttpURI().getAuthority();
+    Route route = resolve(r, self);
+    Faults.Applied fault = faults.apply(route.name());
+    if (!fault.latency().isZero()) {
+      Thread.sleep(fault.latency().toMillis());
+    }
+    if (fault.drop()) {
+      dropMidBody(r, response, callback);
+      return true;
+    }
+    OdpsResponse answer;
+    if (fault.failStatus().isPresent()) {
+      int status = fault.failStatus().get();
+      answer = ErrorBodies.render(new ServiceException(status, status == 429 ? "FlowExceeded" : "InjectedFault",
+          "Fault injected by the local MaxCompute on route " + route.name()), route.tunnel(), requestId);
+    } else {
+      answer = run(r, route, requestId);
+    }
+    drain(r.body());
+    write(answer, requestId, response, callback);
+    return true;
+  }
+
+  private Route resolve(OdpsRequest r, String self) {
+    if (r.path().startsWith("/__admin/")) {
+      return new Route("admin", false, false, () -> admin.handle(r.method(), r.path(), readText(r.body())));
+    }
+    if (r.params().containsKey("Action") && (r.path().equals("/") || r.path().equals("/sts"))) {
+      return new Route(dev.mcsink.localmc.faults.RouteNames.STS, false, false,
+          () -> sts.handle(r.method(), withForm(r)));
+    }
+    return router.route(r, self);
+  }
+
+  private OdpsResponse run(OdpsRequest r, Route route, String requestId) {
+    try {
+      if (route.signed()) {
+        access.verify(r);
+      }
+      return route.action().get();
+    } catch (ServiceException e) {
+      return ErrorBodies.render(e, route.tunnel(), requestId);
+    } catch (Warehouse.NotFoundException e) {
+      return ErrorBodies.render(ServiceException.notFound("NoSuchObject", e.getMessage()), route.tunnel(), requestId);
+    } catch (IllegalArgumentException e) {
+      return ErrorBodies.render(ServiceException.badRequest("InvalidArgument", e.getMessage()), route.tunnel(), requestId);
+    } catch (RuntimeException e) {
+      LOG.error("{} {} failed", r.method(), r.path(), e);
+      return ErrorBodies.render(new ServiceException(500, "InternalServerError",
+          "The local MaxCompute failed: " + e), route.tunnel(), requestId);
+    }
+  }
+
+  private static OdpsRequest toOdpsRequest(Request request, String requestId) {
+    String path = request.getHttpURI().getDecodedPath();
+    if (path == null || path.isEmpty()) {
+      path = "/";
+    }
+    if (path.equals(API_PREFIX) || path.startsWith(API_PREFIX + "/")) {
+      path = path.substring(API_PREFIX.length());
+      if (path.isEmpty()) {
+        path = "/";
+      }
+    }
+    HttpFields headers = request.getHeaders();
+    return new OdpsRequest(request.getMethod(), path, parseQuery(request.getHttpURI().getQuery()),
+        headers::get, Content.Source.asInputStream(request), requestId);
+  }
+
+  static Map<String, String> parseQuery(String query) {
+    Map<String, String> params = new LinkedHashMap<>();
+    if (query == null || query.isEmpty()) {
+      return params;
+    }
+    for (String pair : query.split("&")) {
+      if (pair.isEmpty()) {
+        continue;
+      }
+      int eq = pair.indexOf('=');
+      if (eq < 0) {
+        params.put(decode(pair), null);
+      } else {
+        params.put(decode(pair.substring(0, eq)), decode(pair.substring(eq + 1)));
+      }
+    }
+    return params;
+  }
+
+  private static String decode(String s) {
+    return URLDecoder.decode(s, StandardCharsets.UTF_8);
+  }
+
+  /** STS clients may send their parameters as a form body. */
+  private static Map<String, String> withForm(OdpsRequest r) {
+    Map<String, String> all = new LinkedHashMap<>(r.params());
+    String contentType = r.header().apply("Content-Type");
+    if (contentType != null && contentType.startsWith("application/x-www-form-urlencoded")) {
+      parseQuery(readText(r.body())).forEach(all::putIfAbsent);
+    }
+    return all;
+  }
+
+  private static String readText(InputStream in) {
+    try {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw ServiceException.badRequest("InvalidArgument", "The body could not be read: " + e.getMessage());
+    }
+  }
+
+  private static void drain(InputStream body) {
+    try {
+      body.transferTo(OutputStream.nullOutputStream());
+    } catch (IOException ignored) {
+      // The client went away; nothing to answer.
+    }
+  }
+
+  private static void write(OdpsResponse answer, String requestId, Response response, Callback callback) {
+    response.setStatus(answer.status());
+    answer.headers().forEach((k, v) -> response.getHeaders().put(k, v));
+    response.getHeaders().put("x-odps-request-id", requestId);
+    try {
+      if (answer.headers().containsKey("Content-Encoding") || "application/octet-stream".equals(answer.headers().get("Content-Type"))) {
+        try (OutputStream out = Content.Sink.asOutputStream(response)) {
+          answer.writeBody(out);
+        }
+      } else {
+        ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+        answer.writeBody(buffer);
+        response.getHeaders().put("Content-Length", String.valueOf(buffer.size()));
+        try (OutputStream out = Content.Sink.asOutputStream(response)) {
+          buffer.writeTo(out);
+        }
+      }
+      callback.succeeded();
+    } catch (Throwable t) {
+      callback.failed(t);
+    }
+  }
+
+  /** Reads part of the request body, promises a body it never finishes, and closes the connection. */
+  private static void dropMidBody(OdpsRequest r, Response response, Callback callback) throws IOException {
+    r.body().readNBytes(4096);
+    response.setStatus(200);
+    response.getHeaders().put("Content-Type", "application/octet-stream");
+    response.getHeaders().put("Content-Length", "1048576");
+    OutputStream out = Content.Sink.asOutputStream(response);
+    out.write(new byte[16]);
+    out.flush();
+    callback.failed(new IOException("connection dropped by an injected fault"));
+  }
+}

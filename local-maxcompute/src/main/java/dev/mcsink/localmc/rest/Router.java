@@ -1,0 +1,142 @@
+package dev.mcsink.localmc.rest;
+
+import static dev.mcsink.localmc.faults.RouteNames.DOWNLOAD_CREATE;
+import static dev.mcsink.localmc.faults.RouteNames.DOWNLOAD_READ;
+import static dev.mcsink.localmc.faults.RouteNames.DOWNLOAD_RELOAD;
+import static dev.mcsink.localmc.faults.RouteNames.INSTANCE_CREATE;
+import static dev.mcsink.localmc.faults.RouteNames.INSTANCE_GET;
+import static dev.mcsink.localmc.faults.RouteNames.LOGS;
+import static dev.mcsink.localmc.faults.RouteNames.PROJECT;
+import static dev.mcsink.localmc.faults.RouteNames.STREAM_CREATE;
+import static dev.mcsink.localmc.faults.RouteNames.STREAM_RELOAD;
+import static dev.mcsink.localmc.faults.RouteNames.STREAM_WRITE;
+import static dev.mcsink.localmc.faults.RouteNames.TABLE;
+import static dev.mcsink.localmc.faults.RouteNames.TUNNEL_ENDPOINT;
+import static dev.mcsink.localmc.faults.RouteNames.UNKNOWN;
+import static dev.mcsink.localmc.faults.RouteNames.UPLOAD_BLOCK;
+import static dev.mcsink.localmc.faults.RouteNames.UPLOAD_COMMIT;
+import static dev.mcsink.localmc.faults.RouteNames.UPLOAD_CREATE;
+import static dev.mcsink.localmc.faults.RouteNames.UPLOAD_RELOAD;
+
+import dev.mcsink.localmc.storage.Warehouse;
+import dev.mcsink.localmc.types.TableId;
+import java.time.Clock;
+import java.util.List;
+
+/**
+ * Maps {@code /projects/{p}[/schemas/{s}]/…} requests to the REST and tunnel resources.
+ * REST and tunnel share table paths; the query parameters tell them apart.
+ */
+public final class Router {
+  private final ProjectResource projects;
+  private final TableResource tables;
+  private final InstanceResource instances;
+  private final TunnelRoutes tunnel;
+
+  public Router(Warehouse warehouse, TunnelRoutes tunnel, Clock clock, String sqlTimeZone) {
+    this.projects = new ProjectResource(warehouse, sqlTimeZone);
+    this.tables = new TableResource(warehouse);
+    this.instances = new InstanceResource(warehouse, clock);
+    this.tunnel = tunnel;
+  }
+
+  /** The tunnel's half of the table routes, implemented in the tunnel package. */
+  public interface TunnelRoutes {
+    OdpsResponse createUpload(TableId id, OdpsRequest r);
+
+    OdpsResponse reloadUpload(TableId id, OdpsRequest r);
+
+    OdpsResponse writeBlock(TableId id, OdpsRequest r);
+
+    OdpsResponse commitUpload(TableId id, OdpsRequest r);
+
+    OdpsResponse createStream(TableId id, OdpsRequest r, String self);
+
+    OdpsResponse reloadStream(TableId id, OdpsRequest r, String self);
+
+    OdpsResponse writeStream(TableId id, OdpsRequest r, String self);
+
+    OdpsResponse createDownload(TableId id, OdpsRequest r);
+
+    OdpsResponse reloadDownload(TableId id, OdpsRequest r);
+
+    OdpsResponse readDownload(TableId id, OdpsRequest r);
+  }
+
+  /**
+   * @param self this server as {@code host:port}, from the request's Host header, so answers that
+   *     name the server (tunnel endpoint, stream slots, Location) work behind any address.
+   */
+  public Route route(OdpsRequest r, String self) {
+    List<String> s = r.segments();
+    String m = r.method();
+    if (s.size() < 2 || !s.get(0).equals("projects")) {
+      return unknown(r);
+    }
+    String project = s.get(1);
+    if (s.size() == 2 && m.equals("GET")) {
+      return rest(PROJECT, () -> projects.get(project));
+    }
+    if (s.size() == 3 && s.get(2).equals("tunnel") && m.equals("GET")) {
+      return rest(TUNNEL_ENDPOINT, () -> projects.tunnelService(project, self));
+    }
+    if (s.size() == 3 && s.get(2).equals("logs")) {
+      return rest(LOGS, () -> OdpsResponse.empty(200));
+    }
+    if (s.size() == 3 && s.get(2).equals("instances") && m.equals("POST")) {
+      return rest(INSTANCE_CREATE, () -> instances.create(project, r, "http://" + self + "/api"));
+    }
+    if (s.size() == 4 && s.get(2).equals("instances") && m.equals("GET")) {
+      return rest(INSTANCE_GET, () -> instances.get(project, s.get(3), r));
+    }
+    int at = 2;
+    String schema = null;
+    if (s.size() > 3 && s.get(2).equals("schemas")) {
+      schema = s.get(3);
+      at = 4;
+    }
+    if (s.size() < at + 2 || !s.get(at).equals("tables")) {
+      return unknown(r);
+    }
+    TableId id = new TableId(project, schema, s.get(at + 1));
+    if (s.size() == at + 3 && s.get(at + 2).equals("streams")) {
+      return switch (m) {
+        case "POST" -> tunnel(STREAM_CREATE, () -> tunnel.createStream(id, r, self));
+        case "GET" -> tunnel(STREAM_RELOAD, () -> tunnel.reloadStream(id, r, self));
+        case "PUT" -> tunnel(STREAM_WRITE, () -> tunnel.writeStream(id, r, self));
+        default -> unknown(r);
+      };
+    }
+    if (s.size() != at + 2) {
+      return unknown(r);
+    }
+    return switch (m) {
+      case "GET" -> r.has("uploadid") ? tunnel(UPLOAD_RELOAD, () -> tunnel.reloadUpload(id, r))
+          : r.has("downloadid") && r.has("data") ? tunnel(DOWNLOAD_READ, () -> tunnel.readDownload(id, r))
+          : r.has("downloadid") ? tunnel(DOWNLOAD_RELOAD, () -> tunnel.reloadDownload(id, r))
+          : rest(TABLE, () -> tables.get(id, r));
+      case "POST" -> r.has("uploads") ? tunnel(UPLOAD_CREATE, () -> tunnel.createUpload(id, r))
+          : r.has("uploadid") ? tunnel(UPLOAD_COMMIT, () -> tunnel.commitUpload(id, r))
+          : r.has("downloads") ? tunnel(DOWNLOAD_CREATE, () -> tunnel.createDownload(id, r))
+          : unknown(r);
+      case "PUT" -> r.has("uploadid") && r.has("blockid") ? tunnel(UPLOAD_BLOCK, () -> tunnel.writeBlock(id, r))
+          : unknown(r);
+      default -> unknown(r);
+    };
+  }
+
+  private static Route rest(String name, java.util.function.Supplier<OdpsResponse> action) {
+    return new Route(name, false, true, action);
+  }
+
+  private static Route tunnel(String name, java.util.function.Supplier<OdpsResponse> action) {
+    return new Route(name, true, true, action);
+  }
+
+  private static Route unknown(OdpsRequest r) {
+    return new Route(UNKNOWN, false, true, () -> {
+      throw ServiceException.notFound("NoSuchObject",
+          "The local MaxCompute does not serve " + r.method() + " " + r.path() + " with " + r.params().keySet());
+    });
+  }
+}

@@ -1,0 +1,153 @@
+package dev.mcsink.localmc.tunnel;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.mcsink.localmc.codec.BodyEncoding;
+import dev.mcsink.localmc.codec.RecordStreamWriter;
+import dev.mcsink.localmc.rest.OdpsRequest;
+import dev.mcsink.localmc.rest.OdpsResponse;
+import dev.mcsink.localmc.rest.ServiceException;
+import dev.mcsink.localmc.rest.TableLookup;
+import dev.mcsink.localmc.storage.Warehouse;
+import dev.mcsink.localmc.storage.Warehouse.TableInfo;
+import dev.mcsink.localmc.types.Column;
+import dev.mcsink.localmc.types.PartitionSpec;
+import dev.mcsink.localmc.types.TableId;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** Download sessions: a row count fixed at creation, then ranges of rows as record streams. */
+final class DownloadSessions {
+  private static final Set<String> ENCODINGS = Set.of("deflate", "x-snappy-framed", "x-lz4-frame");
+  private final Warehouse warehouse;
+  private final Map<String, Session> sessions = new ConcurrentHashMap<>();
+
+  DownloadSessions(Warehouse warehouse) {
+    this.warehouse = warehouse;
+  }
+
+  OdpsResponse create(TableId id, OdpsRequest request) {
+    TableInfo table = TableLookup.require(warehouse, id);
+    if (table.schema().isPartitioned() && (request.param("partition") == null || request.param("partition").isBlank())) {
+      throw ServiceException.badRequest("MissingPartitionSpec",
+          "You need to specify a partitionspec along with the specified table " + id);
+    }
+    PartitionSpec spec = Partitions.existing(warehouse, table, request.param("partition"));
+    String downloadId = UUID.randomUUID().toString().replace("-", "").toUpperCase(java.util.Locale.ROOT);
+    Session session = new Session(downloadId, id, spec, warehouse.rowCount(id, spec));
+    sessions.put(downloadId, session);
+    return OdpsResponse.json(200, json(session, table).toString());
+  }
+
+  OdpsResponse reload(TableId id, OdpsRequest request) {
+    Session session = session(id, request);
+    return OdpsResponse.json(200, json(session, TableLookup.require(warehouse, id)).toString());
+  }
+
+  OdpsResponse read(TableId id, OdpsRequest request) {
+    Session session = session(id, request);
+    TableInfo table = TableLookup.require(warehouse, id);
+    long[] range = rowRange(request.param("rowrange"), session.recordCount());
+    List<Column> columns = projection(table, request.param("columns"));
+    List<String> names = columns.stream().map(Column::name).toList();
+    String encoding = chooseEncoding(request.header().apply("Accept-Encoding"));
+    OdpsResponse response = OdpsResponse.streaming(200, "application/octet-stream", out -> {
+      OutputStream body = encoding == null ? out : BodyEncoding.encoding(out, encoding);
+      RecordStreamWriter writer = new RecordStreamWriter(body, columns);
+      try {
+        warehouse.scan(id, session.partition(), range[0], range[1], names, row -> {
+          try {
+            writer.write(row);
+          } catch (IOException e) {
+            throw new UncheckedIOException(e);
+          }
+        });
+      } catch (UncheckedIOException e) {
+        throw e.getCause();
+      }
+      writer.finish();
+      if (body != out) {
+        body.close();
+      }
+    });
+    if (encoding != null) {
+      response.header("Content-Encoding", encoding);
+    }
+    return response;
+  }
+
+  private Session session(TableId id, OdpsRequest request) {
+    String downloadId = request.param("downloadid");
+    Session session = downloadId == null ? null : sessions.get(downloadId);
+    if (session == null || !session.table().equals(id)) {
+      throw TunnelErrors.noSuchDownload(downloadId);
+    }
+    return session;
+  }
+
+  private static long[] rowRange(String text, long total) {
+    if (text == null) {
+      return new long[] {0, total};
+    }
+    String inner = text.trim();
+    if (!inner.startsWith("(") || !inner.endsWith(")") || inner.indexOf(',') < 0) {
+      throw ServiceException.badRequest("InvalidRowRange", "The specified row range is not valid: " + text);
+    }
+    String[] parts = inner.substring(1, inner.length() - 1).split(",");
+    try {
+      long start = Long.parseLong(parts[0].trim());
+      long count = Long.parseLong(parts[1].trim());
+      if (start < 0 || count < 0 || start > total || count > total - start) {
+        throw ServiceException.badRequest("InvalidRowRange",
+            "The specified row range is not valid: " + text + " (the session has " + total + " records)");
+      }
+      return new long[] {start, count};
+    } catch (NumberFormatException e) {
+      throw ServiceException.badRequest("InvalidRowRange", "The specified row range is not valid: " + text);
+    }
+  }
+
+  private static List<Column> projection(TableInfo table, String columns) {
+    if (columns == null || columns.isBlank()) {
+      return table.schema().columns();
+    }
+    List<Column> chosen = new ArrayList<>();
+    for (String name : columns.split(",")) {
+      chosen.add(table.schema().column(name.trim()).orElseThrow(() -> ServiceException.badRequest(
+          "InvalidColumnSpec", "Column '" + name.trim() + "' does not exist in table " + table.id())));
+    }
+    return chosen;
+  }
+
+  private static String chooseEncoding(String accept) {
+    if (accept == null) {
+      return null;
+    }
+    for (String candidate : accept.split(",")) {
+      String e = candidate.trim().toLowerCase(java.util.Locale.ROOT);
+      if (ENCODINGS.contains(e)) {
+        return e;
+      }
+    }
+    return null;
+  }
+
+  private static ObjectNode json(Session session, TableInfo table) {
+    ObjectNode json = JsonNodeFactory.instance.objectNode();
+    json.put("DownloadID", session.id());
+    json.put("Status", "normal");
+    json.put("RecordCount", session.recordCount());
+    json.put("QuotaName", "");
+    json.set("Schema", TunnelSchemaJson.of(table.schema()));
+    return json;
+  }
+
+  private record Session(String id, TableId table, PartitionSpec partition, long recordCount) {}
+}

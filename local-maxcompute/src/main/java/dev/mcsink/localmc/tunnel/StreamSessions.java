@@ -1,0 +1,106 @@
+package dev.mcsink.localmc.tunnel;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.mcsink.localmc.codec.BodyEncoding;
+import dev.mcsink.localmc.codec.RecordStreamException;
+import dev.mcsink.localmc.codec.RecordStreamReader;
+import dev.mcsink.localmc.rest.OdpsRequest;
+import dev.mcsink.localmc.rest.OdpsResponse;
+import dev.mcsink.localmc.rest.PartitionSpecs;
+import dev.mcsink.localmc.rest.ServiceException;
+import dev.mcsink.localmc.rest.TableLookup;
+import dev.mcsink.localmc.storage.Warehouse;
+import dev.mcsink.localmc.storage.Warehouse.TableInfo;
+import dev.mcsink.localmc.types.PartitionSpec;
+import dev.mcsink.localmc.types.TableId;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Streaming upload sessions. Every write names its table and partition, so sessions keep no state
+ * here: a session outlives a restart of the service, as a long-lived writer expects. One slot,
+ * routed to this server.
+ */
+final class StreamSessions {
+  static final String SLOT_ID = "1";
+  private final Warehouse warehouse;
+
+  StreamSessions(Warehouse warehouse) {
+    this.warehouse = warehouse;
+  }
+
+  OdpsResponse create(TableId id, OdpsRequest request, String routedServer) {
+    TableInfo table = TableLookup.require(warehouse, id);
+    PartitionSpec spec = PartitionSpecs.parse(request.param("partition"), table);
+    if (!spec.isEmpty() && warehouse.partition(id, spec).isEmpty()) {
+      if (!request.has("create_partition")) {
+        throw TunnelErrors.noSuchPartition(spec, id);
+      }
+      warehouse.createPartition(id, spec);
+    }
+    String session = "stream-" + UUID.randomUUID().toString().replace("-", "");
+    return OdpsResponse.json(200, sessionJson(session, table, routedServer).toString());
+  }
+
+  OdpsResponse reload(TableId id, OdpsRequest request, String routedServer) {
+    TableInfo table = TableLookup.require(warehouse, id);
+    return OdpsResponse.json(200, sessionJson(requireSession(request), table, routedServer).toString());
+  }
+
+  OdpsResponse write(TableId id, OdpsRequest request, String routedServer) {
+    requireSession(request);
+    TableInfo table = TableLookup.require(warehouse, id);
+    PartitionSpec spec = PartitionSpecs.parse(request.param("partition"), table);
+    if (!spec.isEmpty() && warehouse.partition(id, spec).isEmpty()) {
+      throw TunnelErrors.noSuchPartition(spec, id);
+    }
+    List<Object[]> rows = new ArrayList<>();
+    try {
+      RecordStreamReader reader = new RecordStreamReader(
+          BodyEncoding.decoding(request.body(), request.header().apply("Content-Encoding")),
+          table.schema().columns());
+      for (Object[] row = reader.read(); row != null; row = reader.read()) {
+        rows.add(row);
+      }
+    } catch (RecordStreamException e) {
+      throw TunnelErrors.badData(e);
+    } catch (IOException e) {
+      throw ServiceException.badRequest("MalformedDataStream", "The body could not be read: " + e.getMessage());
+    }
+    String declared = request.param("record_count");
+    if (declared != null && !declared.equals(String.valueOf(rows.size()))) {
+      throw ServiceException.badRequest("MalformedDataStream",
+          "record_count=" + declared + " but the body holds " + rows.size() + " records");
+    }
+    try {
+      warehouse.append(id, spec, rows);
+    } catch (IllegalArgumentException e) {
+      throw ServiceException.badRequest("MalformedDataStream", e.getMessage());
+    }
+    // The SDK reloads the session when these differ from what it holds, so both are required.
+    return OdpsResponse.empty(200)
+        .header("odps-tunnel-slot-num", "1")
+        .header("odps-tunnel-routed-server", routedServer);
+  }
+
+  private static String requireSession(OdpsRequest request) {
+    String session = request.param("uploadid");
+    if (session == null || session.isBlank()) {
+      throw ServiceException.badRequest("MissingArgument", "uploadid is required");
+    }
+    return session;
+  }
+
+  private static ObjectNode sessionJson(String session, TableInfo table, String routedServer) {
+    ObjectNode json = JsonNodeFactory.instance.objectNode();
+    json.put("session_name", session);
+    json.put("status", "normal");
+    json.set("schema", TunnelSchemaJson.of(table.schema()));
+    json.putArray("slots").addArray().add(SLOT_ID).add(routedServer);
+    json.put("quota_name", "");
+    return json;
+  }
+}

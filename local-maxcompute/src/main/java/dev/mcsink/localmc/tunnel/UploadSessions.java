@@ -1,0 +1,221 @@
+package dev.mcsink.localmc.tunnel;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.mcsink.localmc.codec.BodyEncoding;
+import dev.mcsink.localmc.codec.RecordStreamException;
+import dev.mcsink.localmc.codec.RecordStreamReader;
+import dev.mcsink.localmc.limits.TableLimits;
+import dev.mcsink.localmc.rest.OdpsRequest;
+import dev.mcsink.localmc.rest.OdpsResponse;
+import dev.mcsink.localmc.rest.ServiceException;
+import dev.mcsink.localmc.rest.TableLookup;
+import dev.mcsink.localmc.storage.Warehouse;
+import dev.mcsink.localmc.storage.Warehouse.BlockInfo;
+import dev.mcsink.localmc.storage.Warehouse.TableInfo;
+import dev.mcsink.localmc.storage.Warehouse.UploadStage;
+import dev.mcsink.localmc.types.PartitionSpec;
+import dev.mcsink.localmc.types.TableId;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Batch upload sessions: blocks are staged in the warehouse and become visible together at commit.
+ * A commit repeated after success (the SDK retries a commit whose answer was lost) answers the
+ * same block list again instead of failing or writing twice.
+ */
+final class UploadSessions {
+  private static final long MAX_FIELD_SIZE = 8 * 1024 * 1024;
+
+  private final Warehouse warehouse;
+  private final TableLimits limits;
+  private final Clock clock;
+  private final Map<String, List<BlockInfo>> committed = new ConcurrentHashMap<>();
+  private final Map<String, Object> locks = new ConcurrentHashMap<>();
+
+  UploadSessions(Warehouse warehouse, TableLimits limits, Clock clock) {
+    this.warehouse = warehouse;
+    this.limits = limits;
+    this.clock = clock;
+  }
+
+  OdpsResponse create(TableId id, OdpsRequest request) {
+    TableInfo table = TableLookup.require(warehouse, id);
+    PartitionSpec spec = Partitions.existing(warehouse, table, request.param("partition"));
+    boolean overwrite = "true".equalsIgnoreCase(request.param("overwrite"));
+    limits.onSessionCreated(id);
+    String uploadId = newId();
+    UploadStage stage = warehouse.openUploadStage(uploadId, id, spec, overwrite);
+    return OdpsResponse.json(200, sessionJson(stage, table, "normal", overwrite, false).toString());
+  }
+
+  OdpsResponse reload(TableId id, OdpsRequest request) {
+    String uploadId = request.param("uploadid");
+    TableInfo table = TableLookup.require(warehouse, id);
+    List<BlockInfo> done = committed.get(uploadId);
+    if (done != null) {
+      return OdpsResponse.json(200, closedJson(uploadId, table, done).toString());
+    }
+    UploadStage stage = stage(uploadId, id);
+    return OdpsResponse.json(200, sessionJson(stage, table, "normal", false, true).toString());
+  }
+
+  OdpsResponse writeBlock(TableId id, OdpsRequest request) {
+    String uploadId = request.param("uploadid");
+    long blockId = parseBlockId(request.param("blockid"));
+    TableInfo table = TableLookup.require(warehouse, id);
+    if (committed.containsKey(uploadId)) {
+      throw TunnelErrors.statusConflict("upload session " + uploadId + " is already committed");
+    }
+    UploadStage stage = stage(uploadId, id);
+    limits.onBlockWritten(id, blockId);
+    InputStream body = BodyEncoding.decoding(request.body(), request.header().apply("Content-Encoding"));
+    RecordStreamReader reader = new RecordStreamReader(body, table.schema().columns());
+    try {
+      stage.writeBlock(blockId, new RowIterator(reader));
+    } catch (RecordStreamException e) {
+      throw TunnelErrors.badData(e);
+    } catch (UncheckedIOException e) {
+      if (e.getCause() instanceof RecordStreamException bad) {
+        throw TunnelErrors.badData(bad);
+      }
+      throw e;
+    } catch (IllegalArgumentException e) {
+      throw ServiceException.badRequest("MalformedDataStream", e.getMessage());
+    }
+    return OdpsResponse.empty(200);
+  }
+
+  OdpsResponse commit(TableId id, OdpsRequest request) {
+    String uploadId = request.param("uploadid");
+    TableInfo table = TableLookup.require(warehouse, id);
+    synchronized (locks.computeIfAbsent(uploadId, k -> new Object())) {
+      List<BlockInfo> done = committed.get(uploadId);
+      if (done == null) {
+        UploadStage stage = stage(uploadId, id);
+        List<BlockInfo> blocks = stage.blocks();
+        try (AutoCloseable ignored = limits.beginCommit(id)) {
+          stage.commit(blocks.stream().map(BlockInfo::blockId).toList());
+        } catch (ServiceException | IllegalArgumentException e) {
+          throw e;
+        } catch (Exception e) {
+          throw new IllegalStateException(e);
+        }
+        done = blocks;
+        committed.put(uploadId, done);
+      }
+      return OdpsResponse.json(200, closedJson(uploadId, table, done).toString());
+    }
+  }
+
+  private UploadStage stage(String uploadId, TableId id) {
+    if (uploadId == null || uploadId.isBlank()) {
+      throw ServiceException.badRequest("MissingArgument", "uploadid is required");
+    }
+    UploadStage stage = warehouse.uploadStage(uploadId).orElseThrow(() -> TunnelErrors.noSuchUpload(uploadId));
+    if (!stage.table().equals(id)) {
+      throw TunnelErrors.noSuchUpload(uploadId + " (it belongs to table " + stage.table() + ")");
+    }
+    return stage;
+  }
+
+  private ObjectNode sessionJson(UploadStage stage, TableInfo table, String status, boolean overwrite,
+      boolean withBlocks) {
+    ObjectNode json = JsonNodeFactory.instance.objectNode();
+    json.put("UploadID", stage.uploadId());
+    json.put("Status", status);
+    json.put("Owner", "ALIYUN$local@aliyun.com");
+    json.put("Initiated", dev.mcsink.localmc.rest.HttpDates.format(clock.millis()));
+    json.put("IsOverwrite", overwrite);
+    json.put("MaxFieldSize", MAX_FIELD_SIZE);
+    json.put("QuotaName", "");
+    json.set("Schema", TunnelSchemaJson.of(table.schema()));
+    if (withBlocks) {
+      json.set("UploadedBlockList", blockList(stage.blocks()));
+    }
+    return json;
+  }
+
+  private ObjectNode closedJson(String uploadId, TableInfo table, List<BlockInfo> blocks) {
+    ObjectNode json = JsonNodeFactory.instance.objectNode();
+    json.put("UploadID", uploadId);
+    json.put("Status", "closed");
+    json.put("Owner", "ALIYUN$local@aliyun.com");
+    json.put("MaxFieldSize", MAX_FIELD_SIZE);
+    json.put("QuotaName", "");
+    json.set("Schema", TunnelSchemaJson.of(table.schema()));
+    json.set("UploadedBlockList", blockList(blocks));
+    return json;
+  }
+
+  private static ArrayNode blockList(List<BlockInfo> blocks) {
+    ArrayNode array = JsonNodeFactory.instance.arrayNode();
+    for (BlockInfo b : blocks) {
+      array.addObject()
+          .put("BlockID", b.blockId())
+          .put("CreateTime", b.createTimeMillis() / 1000)
+          .put("Date", "")
+          .put("FileName", "block_" + b.blockId())
+          .put("RawSize", b.rawSizeBytes())
+          .put("RecordCount", b.recordCount())
+          .put("Version", 1);
+    }
+    return array;
+  }
+
+  private static long parseBlockId(String text) {
+    try {
+      return Long.parseLong(text);
+    } catch (RuntimeException e) {
+      throw ServiceException.badRequest("InvalidBlockID", "The specified block id is not valid: " + text);
+    }
+  }
+
+  private static String newId() {
+    // Upload ids are opaque; the real ones are 32 hex digits.
+    return UUID.randomUUID().toString().replace("-", "").toUpperCase(java.util.Locale.ROOT);
+  }
+
+  /** Rows of a block as they are decoded, so a block is never held in memory whole. */
+  static final class RowIterator implements Iterator<Object[]> {
+    private final RecordStreamReader reader;
+    private Object[] next;
+    private boolean done;
+
+    RowIterator(RecordStreamReader reader) {
+      this.reader = reader;
+    }
+
+    @Override
+    public boolean hasNext() {
+      if (next == null && !done) {
+        try {
+          next = reader.read();
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+        done = next == null;
+      }
+      return next != null;
+    }
+
+    @Override
+    public Object[] next() {
+      if (!hasNext()) {
+        throw new NoSuchElementException();
+      }
+      Object[] row = next;
+      next = null;
+      return row;
+    }
+  }
+}
