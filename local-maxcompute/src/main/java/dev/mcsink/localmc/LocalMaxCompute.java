@@ -39,9 +39,20 @@ public final class LocalMaxCompute implements AutoCloseable {
     return server.baseUrl();
   }
 
-  /** STS endpoint for AssumeRole, {@code http://127.0.0.1:PORT/sts}. */
+  /**
+   * STS endpoint for AssumeRole as Alibaba's credentials library takes it: {@code 127.0.0.1:PORT}
+   * (it always calls {@code https://<endpoint>/}); clients must trust {@link #trustStore()}.
+   */
   public String stsEndpoint() {
-    return server.baseUrl() + "/sts";
+    return settings.host() + ":" + port();
+  }
+
+  /**
+   * PKCS12 trust store (password {@value dev.mcsink.localmc.tls.SelfSignedTls#PASSWORD}) holding the
+   * service's self-signed certificate, for https clients.
+   */
+  public Path trustStore() {
+    return server.tls().trustStore();
   }
 
   public int port() {

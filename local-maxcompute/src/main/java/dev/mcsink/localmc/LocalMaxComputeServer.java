@@ -1,18 +1,32 @@
 package dev.mcsink.localmc;
 
+import dev.mcsink.localmc.auth.Accounts;
+import dev.mcsink.localmc.auth.AuthResult;
+import dev.mcsink.localmc.auth.RequestAuthenticator;
+import dev.mcsink.localmc.auth.SignedRequest;
+import dev.mcsink.localmc.auth.StsResponse;
+import dev.mcsink.localmc.auth.StsService;
 import dev.mcsink.localmc.faults.AdminApi;
 import dev.mcsink.localmc.faults.Faults;
 import dev.mcsink.localmc.limits.TableLimits;
 import dev.mcsink.localmc.rest.AccessCheck;
 import dev.mcsink.localmc.rest.HttpEntry;
+import dev.mcsink.localmc.rest.OdpsResponse;
+import dev.mcsink.localmc.rest.ServiceException;
 import dev.mcsink.localmc.rest.Router;
 import dev.mcsink.localmc.rest.StsEndpoint;
 import dev.mcsink.localmc.storage.DuckDbWarehouse;
 import dev.mcsink.localmc.storage.Warehouse;
+import dev.mcsink.localmc.tls.SelfSignedTls;
 import dev.mcsink.localmc.tunnel.TunnelService;
 import java.time.Clock;
 import java.time.ZoneId;
+import org.eclipse.jetty.server.DetectorConnectionFactory;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.SslConnectionFactory;
+import org.eclipse.jetty.util.ssl.SslContextFactory;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
@@ -25,6 +39,7 @@ final class LocalMaxComputeServer {
   private Warehouse warehouse;
   private Server jetty;
   private ServerConnector connector;
+  private SelfSignedTls tls;
 
   LocalMaxComputeServer(LocalMaxCompute.Settings settings) {
     this.settings = settings;
@@ -36,13 +51,14 @@ final class LocalMaxComputeServer {
       java.nio.file.Files.createDirectories(settings.dataDir());
       warehouse = DuckDbWarehouse.open(settings.dataDir(), ZoneId.of(settings.timeZone()));
       settings.projects().forEach(warehouse::ensureProject);
-      Accounting accounting = new Accounting(settings, clock);
+      Accounting accounting = Accounting.of(settings, clock);
+      tls = SelfSignedTls.in(settings.dataDir().resolve("tls"));
       Router router = new Router(warehouse, new TunnelService(warehouse, limits, clock), clock, settings.timeZone());
       HttpEntry entry = new HttpEntry(router, accounting.access(), accounting.sts(), faults, new AdminApi(faults, limits));
       QueuedThreadPool threads = new QueuedThreadPool(200, 8);
       threads.setName("local-maxcompute");
       jetty = new Server(threads);
-      connector = new ServerConnector(jetty);
+      connector = plainAndTlsConnector(jetty, tls);
       connector.setHost(settings.host());
       connector.setPort(settings.port());
       jetty.addConnector(connector);
@@ -53,6 +69,28 @@ final class LocalMaxComputeServer {
       throw new IllegalStateException("Local MaxCompute could not start on " + settings.host() + ":"
           + settings.port() + ": " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * One port for http and https: Jetty detects a TLS hello and otherwise speaks plain HTTP, so STS
+   * (https only in Alibaba's credentials library) and the SDK (http) share the endpoint.
+   */
+  private static ServerConnector plainAndTlsConnector(Server jetty, SelfSignedTls tls) {
+    SslContextFactory.Server ssl = new SslContextFactory.Server();
+    ssl.setKeyStorePath(tls.keyStore().toString());
+    ssl.setKeyStorePassword(SelfSignedTls.PASSWORD);
+    ssl.setKeyStoreType("PKCS12");
+    HttpConfiguration httpConfig = new HttpConfiguration();
+    httpConfig.setSendServerVersion(false);
+    httpConfig.setSendDateHeader(true);
+    HttpConnectionFactory http = new HttpConnectionFactory(httpConfig);
+    SslConnectionFactory tlsFactory = new SslConnectionFactory(ssl, http.getProtocol());
+    DetectorConnectionFactory detector = new DetectorConnectionFactory(tlsFactory);
+    return new ServerConnector(jetty, detector, http);
+  }
+
+  SelfSignedTls tls() {
+    return tls;
   }
 
   void stop() {
@@ -91,10 +129,23 @@ final class LocalMaxComputeServer {
     return warehouse;
   }
 
-  /** Access checks and STS; replaced by the auth package's classes. */
+  /** Signature checks and STS share one set of accounts, so issued tokens authenticate requests. */
   private record Accounting(AccessCheck access, StsEndpoint sts) {
-    Accounting(LocalMaxCompute.Settings settings, Clock clock) {
-      this(r -> { }, (m, p) -> dev.mcsink.localmc.rest.OdpsResponse.json(501, "{}"));
+    static Accounting of(LocalMaxCompute.Settings settings, Clock clock) {
+      Accounts accounts = new Accounts(settings.accounts(), clock);
+      RequestAuthenticator authenticator = new RequestAuthenticator(accounts);
+      StsService stsService = new StsService(accounts, settings.stsTokenLifetime());
+      AccessCheck access = r -> {
+        AuthResult result = authenticator.authenticate(new SignedRequest(r.method(), r.path(), r.params(), r.headers()));
+        if (result instanceof AuthResult.Denied denied) {
+          throw new ServiceException(denied.httpStatus(), denied.errorCode(), denied.message());
+        }
+      };
+      StsEndpoint sts = (method, params) -> {
+        StsResponse answer = stsService.handle(method, params);
+        return OdpsResponse.of(answer.status(), answer.contentType(), answer.body());
+      };
+      return new Accounting(access, sts);
     }
   }
 }

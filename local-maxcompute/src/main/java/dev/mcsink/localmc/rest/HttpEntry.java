@@ -6,12 +6,12 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
-import org.eclipse.jetty.http.HttpFields;
+import dev.mcsink.localmc.auth.SignedRequest;
+import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
@@ -117,40 +117,20 @@ public final class HttpEntry extends Handler.Abstract {
         path = "/";
       }
     }
-    HttpFields headers = request.getHeaders();
-    return new OdpsRequest(request.getMethod(), path, parseQuery(request.getHttpURI().getQuery()),
-        headers::get, Content.Source.asInputStream(request), requestId);
-  }
-
-  static Map<String, String> parseQuery(String query) {
-    Map<String, String> params = new LinkedHashMap<>();
-    if (query == null || query.isEmpty()) {
-      return params;
+    Map<String, String> headers = new LinkedHashMap<>();
+    for (HttpField field : request.getHeaders()) {
+      headers.putIfAbsent(field.getName(), field.getValue());
     }
-    for (String pair : query.split("&")) {
-      if (pair.isEmpty()) {
-        continue;
-      }
-      int eq = pair.indexOf('=');
-      if (eq < 0) {
-        params.put(decode(pair), null);
-      } else {
-        params.put(decode(pair.substring(0, eq)), decode(pair.substring(eq + 1)));
-      }
-    }
-    return params;
-  }
-
-  private static String decode(String s) {
-    return URLDecoder.decode(s, StandardCharsets.UTF_8);
+    return new OdpsRequest(request.getMethod(), path, SignedRequest.parseQuery(request.getHttpURI().getQuery()),
+        headers, Content.Source.asInputStream(request), requestId);
   }
 
   /** STS clients may send their parameters as a form body. */
   private static Map<String, String> withForm(OdpsRequest r) {
     Map<String, String> all = new LinkedHashMap<>(r.params());
-    String contentType = r.header().apply("Content-Type");
+    String contentType = r.header("Content-Type");
     if (contentType != null && contentType.startsWith("application/x-www-form-urlencoded")) {
-      parseQuery(readText(r.body())).forEach(all::putIfAbsent);
+      SignedRequest.parseQuery(readText(r.body())).forEach(all::putIfAbsent);
     }
     return all;
   }

@@ -3,17 +3,27 @@ package dev.mcsink.localmc.rest;
 import java.io.InputStream;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 
 /**
  * One request as the service sees it, independent of the HTTP server.
  *
  * @param path URL-decoded path with the optional {@code /api} prefix removed (what the SDK signs)
  * @param params decoded query parameters; bare keys ({@code ?uploads}) map to null
- * @param header case-insensitive header lookup, null when absent
+ * @param headers request headers, looked up case-insensitively (first value of each)
  */
 public record OdpsRequest(String method, String path, Map<String, String> params,
-    Function<String, String> header, InputStream body, String requestId) {
+    Map<String, String> headers, InputStream body, String requestId) {
+
+  public OdpsRequest {
+    java.util.TreeMap<String, String> caseInsensitive = new java.util.TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+    headers.forEach(caseInsensitive::putIfAbsent);
+    headers = java.util.Collections.unmodifiableMap(caseInsensitive);
+  }
+
+  /** A header's value, or null when absent. */
+  public String header(String name) {
+    return headers.get(name);
+  }
 
   public boolean has(String param) {
     return params.containsKey(param);

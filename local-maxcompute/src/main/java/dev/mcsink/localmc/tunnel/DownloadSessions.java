@@ -57,7 +57,7 @@ final class DownloadSessions {
     long[] range = rowRange(request.param("rowrange"), session.recordCount());
     List<Column> columns = projection(table, request.param("columns"));
     List<String> names = columns.stream().map(Column::name).toList();
-    String encoding = chooseEncoding(request.header().apply("Accept-Encoding"));
+    String encoding = chooseEncoding(request.header("Accept-Encoding"));
     OdpsResponse response = OdpsResponse.streaming(200, "application/octet-stream", out -> {
       OutputStream body = encoding == null ? out : BodyEncoding.encoding(out, encoding);
       RecordStreamWriter writer = new RecordStreamWriter(body, columns);

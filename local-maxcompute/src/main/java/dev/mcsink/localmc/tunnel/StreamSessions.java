@@ -60,7 +60,7 @@ final class StreamSessions {
     List<Object[]> rows = new ArrayList<>();
     try {
       RecordStreamReader reader = new RecordStreamReader(
-          BodyEncoding.decoding(request.body(), request.header().apply("Content-Encoding")),
+          BodyEncoding.decoding(request.body(), request.header("Content-Encoding")),
           table.schema().columns());
       for (Object[] row = reader.read(); row != null; row = reader.read()) {
         rows.add(row);

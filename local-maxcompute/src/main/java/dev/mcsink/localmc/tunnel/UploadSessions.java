@@ -78,7 +78,7 @@ final class UploadSessions {
     }
     UploadStage stage = stage(uploadId, id);
     limits.onBlockWritten(id, blockId);
-    InputStream body = BodyEncoding.decoding(request.body(), request.header().apply("Content-Encoding"));
+    InputStream body = BodyEncoding.decoding(request.body(), request.header("Content-Encoding"));
     RecordStreamReader reader = new RecordStreamReader(body, table.schema().columns());
     try {
       stage.writeBlock(blockId, new RowIterator(reader));

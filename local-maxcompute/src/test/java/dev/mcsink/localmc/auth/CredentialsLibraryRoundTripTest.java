@@ -1,5 +1,7 @@
 package dev.mcsink.localmc.auth;
 
+import dev.mcsink.localmc.tls.SelfSignedTls;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;

@@ -1,4 +1,4 @@
-package dev.mcsink.localmc.auth;
+package dev.mcsink.localmc.tls;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -12,26 +12,48 @@ import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 
 /**
- * A throw-away certificate for 127.0.0.1, made with the JDK's keytool: credentials-java always
- * calls STS over https and verifies the certificate against the JVM's default trust store.
+ * A self-signed certificate for 127.0.0.1 and localhost, made with the JDK's keytool (no extra
+ * library): the service answers https on its port with it, because Alibaba's credentials library
+ * always calls STS over https and checks the certificate against the JVM's trust store.
+ * Clients trust it through {@link #trustStore()} (PKCS12, password {@value #PASSWORD}).
  */
-final class SelfSignedTls {
-  private static final String PASSWORD = "changeit";
+public final class SelfSignedTls {
+  public static final String PASSWORD = "changeit";
 
-  final Path keyStore;
-  final Path trustStore;
+  private final Path keyStore;
+  private final Path trustStore;
 
   private SelfSignedTls(Path keyStore, Path trustStore) {
     this.keyStore = keyStore;
     this.trustStore = trustStore;
   }
 
-  static SelfSignedTls createIn(Path dir) throws IOException, InterruptedException {
+  public Path keyStore() {
+    return keyStore;
+  }
+
+  public Path trustStore() {
+    return trustStore;
+  }
+
+  /** The certificate kept in {@code dir}, made there on first use. */
+  public static SelfSignedTls in(Path dir) throws IOException, InterruptedException {
+    if (Files.exists(dir.resolve("trust.p12")) && Files.exists(dir.resolve("server.p12"))) {
+      return new SelfSignedTls(dir.resolve("server.p12"), dir.resolve("trust.p12"));
+    }
+    return createIn(dir);
+  }
+
+  public static SelfSignedTls createIn(Path dir) throws IOException, InterruptedException {
+    Files.createDirectories(dir);
     Path keyStore = dir.resolve("server.p12");
     Path certificate = dir.resolve("server.cer");
     Path trustStore = dir.resolve("trust.p12");
+    Files.deleteIfExists(keyStore);
+    Files.deleteIfExists(trustStore);
+    Files.deleteIfExists(certificate);
     keytool("-genkeypair", "-alias", "sts", "-keyalg", "RSA", "-keysize", "2048",
-        "-dname", "CN=localhost", "-ext", "SAN=ip:127.0.0.1,dns:localhost", "-validity", "2",
+        "-dname", "CN=localhost", "-ext", "SAN=ip:127.0.0.1,dns:localhost", "-validity", "3650",
         "-storetype", "PKCS12", "-keystore", keyStore.toString(),
         "-storepass", PASSWORD, "-keypass", PASSWORD);
     keytool("-exportcert", "-alias", "sts", "-keystore", keyStore.toString(),
@@ -41,7 +63,7 @@ final class SelfSignedTls {
     return new SelfSignedTls(keyStore, trustStore);
   }
 
-  SSLContext serverContext() throws Exception {
+  public SSLContext serverContext() throws Exception {
     KeyStore store = KeyStore.getInstance("PKCS12");
     try (InputStream in = Files.newInputStream(keyStore)) {
       store.load(in, PASSWORD.toCharArray());
@@ -54,7 +76,7 @@ final class SelfSignedTls {
   }
 
   /** Makes the JVM's default trust store this certificate until the returned handle is closed. */
-  AutoCloseable trustGlobally() {
+  public AutoCloseable trustGlobally() {
     String[] names = {"javax.net.ssl.trustStore", "javax.net.ssl.trustStorePassword",
         "javax.net.ssl.trustStoreType"};
     String[] previous = new String[names.length];
