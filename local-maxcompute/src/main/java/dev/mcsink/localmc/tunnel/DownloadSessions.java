@@ -19,13 +19,11 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 /** Download sessions: a row count fixed at creation, then ranges of rows as record streams. */
 final class DownloadSessions {
-  private static final Set<String> ENCODINGS = Set.of("deflate", "x-snappy-framed", "x-lz4-frame");
   private final Warehouse warehouse;
   private final Map<String, Session> sessions = new ConcurrentHashMap<>();
 
@@ -57,7 +55,7 @@ final class DownloadSessions {
     long[] range = rowRange(request.param("rowrange"), session.recordCount());
     List<Column> columns = projection(table, request.param("columns"));
     List<String> names = columns.stream().map(Column::name).toList();
-    String encoding = chooseEncoding(request.header("Accept-Encoding"));
+    String encoding = BodyEncoding.negotiate(request.header("Accept-Encoding"));
     OdpsResponse response = OdpsResponse.streaming(200, "application/octet-stream", out -> {
       OutputStream body = encoding == null ? out : BodyEncoding.encoding(out, encoding);
       RecordStreamWriter writer = new RecordStreamWriter(body, columns);
@@ -124,19 +122,6 @@ final class DownloadSessions {
           "InvalidColumnSpec", "Column '" + name.trim() + "' does not exist in table " + table.id())));
     }
     return chosen;
-  }
-
-  private static String chooseEncoding(String accept) {
-    if (accept == null) {
-      return null;
-    }
-    for (String candidate : accept.split(",")) {
-      String e = candidate.trim().toLowerCase(java.util.Locale.ROOT);
-      if (ENCODINGS.contains(e)) {
-        return e;
-      }
-    }
-    return null;
   }
 
   private static ObjectNode json(Session session, TableInfo table) {
