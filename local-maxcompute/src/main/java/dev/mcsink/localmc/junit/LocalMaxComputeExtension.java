@@ -54,7 +54,12 @@ public final class LocalMaxComputeExtension implements BeforeAllCallback, AfterA
     dataDir = Files.createTempDirectory("local-maxcompute-");
     LocalMaxCompute.Builder builder = LocalMaxCompute.builder().port(0).dataDir(dataDir);
     customizer.accept(builder);
-    service = builder.start();
+    try {
+      service = builder.start();
+    } catch (RuntimeException e) {
+      deleteTree(dataDir);
+      throw e;
+    }
   }
 
   @Override
