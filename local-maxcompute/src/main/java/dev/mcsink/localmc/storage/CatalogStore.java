@@ -1,0 +1,253 @@
+package dev.mcsink.localmc.storage;
+
+import dev.mcsink.localmc.storage.Warehouse.BlockInfo;
+import dev.mcsink.localmc.storage.Warehouse.PartitionInfo;
+import dev.mcsink.localmc.storage.Warehouse.ProjectInfo;
+import dev.mcsink.localmc.storage.Warehouse.TableInfo;
+import dev.mcsink.localmc.types.PartitionSpec;
+import dev.mcsink.localmc.types.TableId;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The catalog tables, in the same DuckDB database as the rows so that DDL, data and statistics
+ * commit together. Partitions are keyed by a JSON object of their values in declared order (any
+ * character may appear in a value, so the {@code pt=v/dt=w} form would be ambiguous).
+ */
+final class CatalogStore {
+  private static final com.fasterxml.jackson.databind.ObjectMapper JSON =
+      new com.fasterxml.jackson.databind.ObjectMapper();
+
+  private CatalogStore() {}
+
+  static String specKey(PartitionSpec spec) {
+    try {
+      return JSON.writeValueAsString(spec.values());
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  static PartitionSpec parseSpec(String key) {
+    try {
+      java.util.LinkedHashMap<String, String> values = JSON.readValue(key,
+          new com.fasterxml.jackson.core.type.TypeReference<java.util.LinkedHashMap<String, String>>() {});
+      return PartitionSpec.of(values);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException("Corrupt partition key in the catalog: " + key, e);
+    }
+  }
+
+  static void createSchema(Connection c) throws SQLException {
+    for (String ddl : List.of(
+        "CREATE SCHEMA IF NOT EXISTS mc",
+        "CREATE SCHEMA IF NOT EXISTS data",
+        "CREATE TABLE IF NOT EXISTS mc.projects(name VARCHAR, created BIGINT, comment VARCHAR)",
+        "CREATE TABLE IF NOT EXISTS mc.tables(tid BIGINT, project VARCHAR, schema_name VARCHAR, name VARCHAR,"
+            + " schema_json VARCHAR, comment VARCHAR, lifecycle BIGINT, created BIGINT, last_ddl BIGINT,"
+            + " last_modified BIGINT, record_count BIGINT, size_bytes BIGINT)",
+        "CREATE TABLE IF NOT EXISTS mc.partitions(tid BIGINT, spec VARCHAR, created BIGINT, last_ddl BIGINT,"
+            + " last_modified BIGINT, record_count BIGINT, size_bytes BIGINT)",
+        "CREATE TABLE IF NOT EXISTS mc.stages(upload_id VARCHAR, tid BIGINT, spec VARCHAR, overwrite BOOLEAN,"
+            + " created BIGINT)",
+        "CREATE TABLE IF NOT EXISTS mc.blocks(upload_id VARCHAR, block_id BIGINT, record_count BIGINT,"
+            + " raw_size BIGINT, created BIGINT)")) {
+      DuckDbConnections.execute((org.duckdb.DuckDBConnection) c, ddl);
+    }
+  }
+
+  // ---- projects ----
+
+  static Optional<ProjectInfo> project(Connection c, String name) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement("SELECT name, created, comment FROM mc.projects WHERE name = ?")) {
+      ps.setString(1, name);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next() ? Optional.of(new ProjectInfo(rs.getString(1), rs.getLong(2), rs.getString(3)))
+            : Optional.empty();
+      }
+    }
+  }
+
+  static void insertProject(Connection c, String name, long now) throws SQLException {
+    update(c, "INSERT INTO mc.projects VALUES (?, ?, '')", name, now);
+  }
+
+  // ---- tables ----
+
+  static void insertTable(Connection c, TableMeta t, long now) throws SQLException {
+    update(c, "INSERT INTO mc.tables VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, 0)", t.tid, t.id.project(),
+        t.id.schema(), t.id.table(), SchemaJson.write(t.schema), t.comment, t.lifecycleDays, now, now, now);
+  }
+
+  static void deleteTable(Connection c, long tid) throws SQLException {
+    update(c, "DELETE FROM mc.blocks WHERE upload_id IN (SELECT upload_id FROM mc.stages WHERE tid = ?)", tid);
+    update(c, "DELETE FROM mc.stages WHERE tid = ?", tid);
+    update(c, "DELETE FROM mc.partitions WHERE tid = ?", tid);
+    update(c, "DELETE FROM mc.tables WHERE tid = ?", tid);
+  }
+
+  /** All tables, with the next sequence number of each read from its rows. */
+  static List<TableMeta> loadTables(Connection c) throws SQLException {
+    List<TableMeta> tables = new ArrayList<>();
+    try (PreparedStatement ps = c.prepareStatement(
+        "SELECT tid, project, schema_name, name, schema_json, comment, lifecycle FROM mc.tables ORDER BY tid");
+         ResultSet rs = ps.executeQuery()) {
+      while (rs.next()) {
+        tables.add(new TableMeta(rs.getLong(1), new TableId(rs.getString(2), rs.getString(3), rs.getString(4)),
+            SchemaJson.read(rs.getString(5)), rs.getString(6), rs.getLong(7), 0));
+      }
+    }
+    for (TableMeta t : tables) {
+      try (PreparedStatement ps = c.prepareStatement(
+          "SELECT coalesce(max(" + TableMeta.SEQ_COLUMN + ") + 1, 0) FROM " + t.dataTable());
+           ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        t.nextSeq = rs.getLong(1);
+      }
+    }
+    return tables;
+  }
+
+  static TableInfo tableInfo(Connection c, TableMeta t) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement("SELECT created, last_ddl, last_modified, record_count,"
+        + " size_bytes FROM mc.tables WHERE tid = ?")) {
+      ps.setLong(1, t.tid);
+      try (ResultSet rs = ps.executeQuery()) {
+        if (!rs.next()) {
+          throw new Warehouse.NotFoundException("Table " + t.id + " does not exist");
+        }
+        return new TableInfo(t.id, t.schema, t.comment, t.lifecycleDays, rs.getLong(1), rs.getLong(2),
+            rs.getLong(3), rs.getLong(4), rs.getLong(5));
+      }
+    }
+  }
+
+  /** Adds written rows to the table's statistics and stamps its modification time. */
+  static void addToTable(Connection c, long tid, long rows, long bytes, long now) throws SQLException {
+    update(c, "UPDATE mc.tables SET record_count = record_count + ?, size_bytes = size_bytes + ?,"
+        + " last_modified = ? WHERE tid = ?", rows, bytes, now, tid);
+  }
+
+  static void touchTableDdl(Connection c, long tid, long now) throws SQLException {
+    update(c, "UPDATE mc.tables SET last_ddl = ? WHERE tid = ?", now, tid);
+  }
+
+  // ---- partitions ----
+
+  static void insertPartition(Connection c, long tid, PartitionSpec spec, long now) throws SQLException {
+    update(c, "INSERT INTO mc.partitions VALUES (?, ?, ?, ?, ?, 0, 0)", tid, specKey(spec), now, now, now);
+  }
+
+  static Optional<PartitionInfo> partition(Connection c, long tid, PartitionSpec spec) throws SQLException {
+    List<PartitionInfo> found = partitions(c, tid, " AND spec = ?", specKey(spec));
+    return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
+  }
+
+  static List<PartitionInfo> partitions(Connection c, long tid) throws SQLException {
+    return partitions(c, tid, "");
+  }
+
+  private static List<PartitionInfo> partitions(Connection c, long tid, String condition, Object... params)
+      throws SQLException {
+    List<PartitionInfo> partitions = new ArrayList<>();
+    try (PreparedStatement ps = c.prepareStatement("SELECT spec, created, last_ddl, last_modified, record_count,"
+        + " size_bytes FROM mc.partitions WHERE tid = ?" + condition + " ORDER BY spec")) {
+      ps.setLong(1, tid);
+      for (int i = 0; i < params.length; i++) {
+        ps.setObject(i + 2, params[i]);
+      }
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          partitions.add(new PartitionInfo(parseSpec(rs.getString(1)), rs.getLong(2), rs.getLong(3),
+              rs.getLong(4), rs.getLong(5), rs.getLong(6)));
+        }
+      }
+    }
+    return partitions;
+  }
+
+  static void addToPartition(Connection c, long tid, PartitionSpec spec, long rows, long bytes, long now)
+      throws SQLException {
+    update(c, "UPDATE mc.partitions SET record_count = record_count + ?, size_bytes = size_bytes + ?,"
+        + " last_modified = ? WHERE tid = ? AND spec = ?", rows, bytes, now, tid, specKey(spec));
+  }
+
+  static void deletePartition(Connection c, long tid, PartitionSpec spec) throws SQLException {
+    update(c, "DELETE FROM mc.partitions WHERE tid = ? AND spec = ?", tid, specKey(spec));
+  }
+
+  /** Zeroes the statistics of the table's partitions matching {@code specPrefix} (all when empty). */
+  static void clearPartitions(Connection c, long tid, PartitionSpec spec, long now) throws SQLException {
+    if (spec.isEmpty()) {
+      update(c, "UPDATE mc.partitions SET record_count = 0, size_bytes = 0, last_modified = ? WHERE tid = ?",
+          now, tid);
+    } else {
+      update(c, "UPDATE mc.partitions SET record_count = 0, size_bytes = 0, last_modified = ?"
+          + " WHERE tid = ? AND spec = ?", now, tid, specKey(spec));
+    }
+  }
+
+  // ---- upload stages ----
+
+  record StageRow(String uploadId, long tid, PartitionSpec spec, boolean overwrite) {}
+
+  static void insertStage(Connection c, String uploadId, long tid, PartitionSpec spec, boolean overwrite,
+      long now) throws SQLException {
+    update(c, "INSERT INTO mc.stages VALUES (?, ?, ?, ?, ?)", uploadId, tid, specKey(spec), overwrite, now);
+  }
+
+  static Optional<StageRow> stage(Connection c, String uploadId) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(
+        "SELECT upload_id, tid, spec, overwrite FROM mc.stages WHERE upload_id = ?")) {
+      ps.setString(1, uploadId);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next()
+            ? Optional.of(new StageRow(rs.getString(1), rs.getLong(2), parseSpec(rs.getString(3)),
+                rs.getBoolean(4)))
+            : Optional.empty();
+      }
+    }
+  }
+
+  static void deleteStage(Connection c, String uploadId) throws SQLException {
+    update(c, "DELETE FROM mc.blocks WHERE upload_id = ?", uploadId);
+    update(c, "DELETE FROM mc.stages WHERE upload_id = ?", uploadId);
+  }
+
+  static List<BlockInfo> blocks(Connection c, String uploadId) throws SQLException {
+    List<BlockInfo> blocks = new ArrayList<>();
+    try (PreparedStatement ps = c.prepareStatement("SELECT block_id, record_count, raw_size, created"
+        + " FROM mc.blocks WHERE upload_id = ? ORDER BY block_id")) {
+      ps.setString(1, uploadId);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          blocks.add(new BlockInfo(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4)));
+        }
+      }
+    }
+    return blocks;
+  }
+
+  static void insertBlock(Connection c, String uploadId, BlockInfo block) throws SQLException {
+    update(c, "INSERT INTO mc.blocks VALUES (?, ?, ?, ?, ?)", uploadId, block.blockId(), block.recordCount(),
+        block.rawSizeBytes(), block.createTimeMillis());
+  }
+
+  static void deleteBlock(Connection c, String uploadId, long blockId) throws SQLException {
+    update(c, "DELETE FROM mc.blocks WHERE upload_id = ? AND block_id = ?", uploadId, blockId);
+  }
+
+  static int update(Connection c, String sql, Object... params) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(sql)) {
+      for (int i = 0; i < params.length; i++) {
+        ps.setObject(i + 1, params[i]);
+      }
+      return ps.executeUpdate();
+    }
+  }
+}

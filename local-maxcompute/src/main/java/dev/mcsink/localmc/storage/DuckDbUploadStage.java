@@ -1,0 +1,202 @@
+package dev.mcsink.localmc.storage;
+
+import dev.mcsink.localmc.storage.Warehouse.BlockInfo;
+import dev.mcsink.localmc.storage.Warehouse.NotFoundException;
+import dev.mcsink.localmc.types.Column;
+import dev.mcsink.localmc.types.PartitionSpec;
+import dev.mcsink.localmc.types.TableId;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.duckdb.DuckDBAppender;
+import org.duckdb.DuckDBConnection;
+
+/**
+ * The blocks of one batch upload, kept in the table's staging table (rows keyed by upload id,
+ * block id and row number) and in the catalog ({@code mc.stages}, {@code mc.blocks}), so a stage
+ * survives a restart. Operations on one upload are serialized by its lock; a commit also takes the
+ * table's lock and moves the listed blocks' rows in one transaction.
+ */
+final class DuckDbUploadStage implements Warehouse.UploadStage {
+  static final String UPLOAD_COLUMN = "__mc_upload";
+  static final String BLOCK_COLUMN = "__mc_block";
+  static final String ROW_COLUMN = "__mc_row";
+
+  private final DuckDbWarehouse warehouse;
+  private final String uploadId;
+  private final TableMeta table;
+  private final PartitionSpec partition;
+  private final boolean overwrite;
+
+  DuckDbUploadStage(DuckDbWarehouse warehouse, String uploadId, TableMeta table, PartitionSpec partition,
+      boolean overwrite) {
+    this.warehouse = warehouse;
+    this.uploadId = uploadId;
+    this.table = table;
+    this.partition = partition;
+    this.overwrite = overwrite;
+  }
+
+  @Override
+  public String uploadId() {
+    return uploadId;
+  }
+
+  @Override
+  public TableId table() {
+    return table.id;
+  }
+
+  @Override
+  public PartitionSpec partition() {
+    return partition;
+  }
+
+  @Override
+  public void writeBlock(long blockId, Iterator<Object[]> rows) {
+    RowWriter writer = new RowWriter(table.schema.columns());
+    withStageLock(() -> warehouse.db().inTransaction(false, c -> {
+      requireStage(c);
+      boolean resent = CatalogStore.blocks(c, uploadId).stream().anyMatch(b -> b.blockId() == blockId);
+      if (resent) {
+        deleteStagedRows(c, " AND " + BLOCK_COLUMN + " = ?", blockId);
+        CatalogStore.deleteBlock(c, uploadId, blockId);
+      }
+      long count = 0;
+      long bytes = 0;
+      try (DuckDBAppender appender = c.createAppender("data", table.stageTableName())) {
+        while (rows.hasNext()) {
+          Object[] row = rows.next();
+          appender.beginRow();
+          appender.append(uploadId);
+          appender.append(blockId);
+          appender.append(count);
+          bytes += writer.append(appender, row);
+          appender.endRow();
+          count++;
+        }
+      }
+      CatalogStore.insertBlock(c, uploadId, new BlockInfo(blockId, count, bytes, System.currentTimeMillis()));
+      return null;
+    }));
+  }
+
+  @Override
+  public List<BlockInfo> blocks() {
+    return warehouse.db().withConnection(c -> CatalogStore.blocks(c, uploadId));
+  }
+
+  @Override
+  public void commit(List<Long> blockIds) {
+    List<Long> ordered = new ArrayList<>(new LinkedHashSet<>(blockIds));
+    withStageLock(() -> warehouse.withTableLock(table, () -> {
+      long base = table.nextSeq;
+      long inserted = warehouse.db().inTransaction(true, c -> {
+        requireStage(c);
+        DuckDbWarehouse.requirePartition(c, table, partition);
+        Map<Long, BlockInfo> written = CatalogStore.blocks(c, uploadId).stream()
+            .collect(Collectors.toMap(BlockInfo::blockId, Function.identity()));
+        long bytes = 0;
+        for (Long id : ordered) {
+          BlockInfo block = written.get(id);
+          if (block == null) {
+            throw new IllegalArgumentException("Block " + id + " was not uploaded in upload " + uploadId);
+          }
+          bytes += block.rawSizeBytes();
+        }
+        long now = System.currentTimeMillis();
+        if (overwrite) {
+          DuckDbWarehouse.clearRowsAndStatistics(c, table, partition, now);
+        }
+        long rows = ordered.isEmpty() ? 0 : moveRows(c, ordered, base);
+        deleteStagedRows(c, "");
+        CatalogStore.deleteStage(c, uploadId);
+        DuckDbWarehouse.recordWrite(c, table, partition, rows, bytes, now);
+        return rows;
+      });
+      table.nextSeq = base + inserted;
+      return null;
+    }));
+    warehouse.forgetStageLock(uploadId);
+  }
+
+  @Override
+  public void discard() {
+    withStageLock(() -> warehouse.db().inTransaction(true, c -> {
+      deleteStagedRows(c, "");
+      CatalogStore.deleteStage(c, uploadId);
+      return null;
+    }));
+    warehouse.forgetStageLock(uploadId);
+  }
+
+  /** INSERT ... SELECT of the listed blocks, numbered in list order then row order from {@code base}. */
+  private long moveRows(DuckDBConnection c, List<Long> blockIds, long base) throws SQLException {
+    String dataColumns = table.schema.columns().stream().map(Column::name).map(PhysicalTypes::quote)
+        .collect(Collectors.joining(", "));
+    List<String> targetColumns = new ArrayList<>();
+    targetColumns.add(TableMeta.SEQ_COLUMN);
+    targetColumns.add(dataColumns);
+    List<String> selected = new ArrayList<>();
+    selected.add("CAST(? AS BIGINT) + row_number() OVER (ORDER BY o.ord, s." + ROW_COLUMN + ") - 1");
+    selected.add(table.schema.columns().stream().map(col -> "s." + PhysicalTypes.quote(col.name()))
+        .collect(Collectors.joining(", ")));
+    for (String key : partition.values().keySet()) {
+      targetColumns.add(PhysicalTypes.quote(key));
+      selected.add("CAST(? AS VARCHAR)");
+    }
+    StringBuilder order = new StringBuilder();
+    for (int i = 0; i < blockIds.size(); i++) {
+      order.append(i == 0 ? "" : ", ").append('(').append(blockIds.get(i)).append(", ").append(i).append(')');
+    }
+    String sql = "INSERT INTO " + table.dataTable() + " (" + String.join(", ", targetColumns) + ") SELECT "
+        + String.join(", ", selected) + " FROM " + table.stageTable() + " s JOIN (VALUES " + order
+        + ") o(blk, ord) ON s." + BLOCK_COLUMN + " = o.blk WHERE s." + UPLOAD_COLUMN + " = ?";
+    try (PreparedStatement ps = c.prepareStatement(sql)) {
+      int index = 1;
+      ps.setLong(index++, base);
+      for (String value : partition.values().values()) {
+        ps.setString(index++, value);
+      }
+      ps.setString(index, uploadId);
+      return ps.executeUpdate();
+    }
+  }
+
+  private void deleteStagedRows(DuckDBConnection c, String condition, Object... params) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(
+        "DELETE FROM " + table.stageTable() + " WHERE " + UPLOAD_COLUMN + " = ?" + condition)) {
+      ps.setString(1, uploadId);
+      for (int i = 0; i < params.length; i++) {
+        ps.setObject(i + 2, params[i]);
+      }
+      ps.executeUpdate();
+    }
+  }
+
+  private void requireStage(DuckDBConnection c) throws SQLException {
+    if (table.dropped) {
+      throw new NotFoundException("Table " + table.id + " does not exist");
+    }
+    if (CatalogStore.stage(c, uploadId).isEmpty()) {
+      throw new NotFoundException("Upload " + uploadId + " does not exist (committed or discarded)");
+    }
+  }
+
+  private void withStageLock(java.util.function.Supplier<?> action) {
+    ReentrantLock lock = warehouse.stageLock(uploadId);
+    lock.lock();
+    try {
+      action.get();
+    } finally {
+      lock.unlock();
+    }
+  }
+}

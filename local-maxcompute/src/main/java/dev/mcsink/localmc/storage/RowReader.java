@@ -1,0 +1,95 @@
+package dev.mcsink.localmc.storage;
+
+import dev.mcsink.localmc.types.Column;
+import dev.mcsink.localmc.types.MaxComputeType;
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * Reads stored columns back as MaxCompute Java values. Temporal columns are selected as integer
+ * epoch offsets, so no JDBC calendar conversion can touch them.
+ */
+final class RowReader {
+  private final List<Column> columns;
+
+  RowReader(List<Column> columns) {
+    this.columns = List.copyOf(columns);
+  }
+
+  /** The SELECT list for the columns, in order. */
+  String selectList() {
+    return columns.stream().map(c -> selectExpression(c.type(), PhysicalTypes.quote(c.name())))
+        .collect(Collectors.joining(", "));
+  }
+
+  private static String selectExpression(MaxComputeType type, String column) {
+    return switch (type.kind()) {
+      case DATE -> "(" + column + " - DATE '1970-01-01')";
+      case DATETIME -> "epoch_ms(" + column + ")";
+      case TIMESTAMP, TIMESTAMP_NTZ -> "epoch_ns(" + column + ")";
+      default -> column;
+    };
+  }
+
+  Object[] read(ResultSet rs) throws SQLException {
+    Object[] row = new Object[columns.size()];
+    for (int i = 0; i < row.length; i++) {
+      row[i] = value(rs, i + 1, columns.get(i).type());
+    }
+    return row;
+  }
+
+  private static Object value(ResultSet rs, int index, MaxComputeType type) throws SQLException {
+    Object value = switch (type.kind()) {
+      case BIGINT, INTERVAL_YEAR_MONTH -> rs.getLong(index);
+      case INT -> rs.getInt(index);
+      case SMALLINT -> rs.getShort(index);
+      case TINYINT -> rs.getByte(index);
+      case DOUBLE -> rs.getDouble(index);
+      case FLOAT -> rs.getFloat(index);
+      case BOOLEAN -> rs.getBoolean(index);
+      case STRING, VARCHAR, CHAR, JSON -> rs.getString(index);
+      case BINARY -> rs.getBytes(index);
+      case DECIMAL -> PhysicalTypes.isLegacyDecimal(type)
+          ? textDecimal(rs.getString(index)) : rs.getBigDecimal(index);
+      case DATE -> LocalDate.ofEpochDay(rs.getLong(index));
+      case DATETIME -> Instant.ofEpochMilli(rs.getLong(index));
+      case TIMESTAMP -> instantOfNanos(rs.getLong(index));
+      case TIMESTAMP_NTZ -> {
+        Instant instant = instantOfNanos(rs.getLong(index));
+        yield LocalDateTime.ofEpochSecond(instant.getEpochSecond(), instant.getNano(), ZoneOffset.UTC);
+      }
+      case INTERVAL_DAY_TIME -> duration(rs.getBigDecimal(index));
+      case ARRAY, MAP, STRUCT -> {
+        String json = rs.getString(index);
+        yield json == null ? null : NestedValueJson.decode(type, json);
+      }
+    };
+    return rs.wasNull() ? null : value;
+  }
+
+  private static BigDecimal textDecimal(String text) {
+    return text == null ? null : new BigDecimal(text);
+  }
+
+  private static Instant instantOfNanos(long nanos) {
+    return Instant.ofEpochSecond(Math.floorDiv(nanos, 1_000_000_000L), Math.floorMod(nanos, 1_000_000_000L));
+  }
+
+  private static Duration duration(BigDecimal seconds) {
+    if (seconds == null) {
+      return null;
+    }
+    BigDecimal whole = seconds.setScale(0, java.math.RoundingMode.FLOOR);
+    long nanos = seconds.subtract(whole).movePointRight(9).longValueExact();
+    return Duration.ofSeconds(whole.longValueExact(), nanos);
+  }
+}

@@ -1,0 +1,116 @@
+package dev.mcsink.localmc.storage;
+
+import dev.mcsink.localmc.types.Column;
+import dev.mcsink.localmc.types.PartitionSpec;
+import dev.mcsink.localmc.types.TableId;
+import dev.mcsink.localmc.types.TableSchema;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * What the warehouse keeps in memory about one table: its identity, schema, the names of its
+ * DuckDB objects, the next commit sequence number and the lock that serializes its writes.
+ */
+final class TableMeta {
+  /** Hidden column giving rows their commit order. */
+  static final String SEQ_COLUMN = "__mc_seq";
+
+  final long tid;
+  final TableId id;
+  final TableSchema schema;
+  final String comment;
+  final long lifecycleDays;
+  /** Guarded by {@link #lock}. */
+  long nextSeq;
+  final ReentrantLock lock = new ReentrantLock();
+  volatile boolean dropped;
+
+  TableMeta(long tid, TableId id, TableSchema schema, String comment, long lifecycleDays, long nextSeq) {
+    this.tid = tid;
+    this.id = id;
+    this.schema = schema;
+    this.comment = comment;
+    this.lifecycleDays = lifecycleDays;
+    this.nextSeq = nextSeq;
+  }
+
+  /** The table holding committed rows: sequence, data columns, partition columns (as VARCHAR). */
+  String dataTable() {
+    return "data.t" + tid;
+  }
+
+  String dataTableName() {
+    return "t" + tid;
+  }
+
+  /** Rows of uncommitted upload blocks: upload id, block id, row number in block, data columns. */
+  String stageTable() {
+    return "data.s" + tid;
+  }
+
+  String stageTableName() {
+    return "s" + tid;
+  }
+
+  /** What SQL queries read: data and partition columns only, nested values typed. */
+  String sqlView() {
+    return "data.v" + tid;
+  }
+
+  /**
+   * The spec with the table's partition columns in declared order; all of them must be given
+   * when {@code complete}, otherwise a leading subset is allowed (reads of several partitions).
+   */
+  PartitionSpec normalize(PartitionSpec spec, boolean complete) {
+    Map<String, String> given = spec == null ? Map.of() : spec.values();
+    List<Column> keys = schema.partitionColumns();
+    if (!schema.isPartitioned()) {
+      if (!given.isEmpty()) {
+        throw new IllegalArgumentException("Table " + id + " is not partitioned, but a partition ("
+            + spec + ") was given");
+      }
+      return PartitionSpec.empty();
+    }
+    for (String key : given.keySet()) {
+      if (keys.stream().noneMatch(c -> c.name().equals(key))) {
+        throw new IllegalArgumentException("Partition column " + key + " does not exist in table " + id);
+      }
+    }
+    Map<String, String> ordered = new LinkedHashMap<>();
+    for (Column key : keys) {
+      String value = given.get(key.name());
+      if (value == null) {
+        if (complete) {
+          throw new IllegalArgumentException("Partition spec (" + spec + ") of table " + id
+              + " lacks the partition column " + key.name());
+        }
+        continue;
+      }
+      if (complete && value.isEmpty()) {
+        throw new IllegalArgumentException("Partition column " + key.name() + " of table " + id
+            + " cannot be empty");
+      }
+      ordered.put(key.name(), value);
+    }
+    return PartitionSpec.of(ordered);
+  }
+
+  /** {@code WHERE} condition (with '?' parameters for {@link #whereValues}) selecting the spec's rows. */
+  static String whereClause(PartitionSpec spec) {
+    if (spec.isEmpty()) {
+      return "";
+    }
+    List<String> parts = new ArrayList<>();
+    for (String key : spec.values().keySet()) {
+      parts.add(PhysicalTypes.quote(key) + " = ?");
+    }
+    return " WHERE " + String.join(" AND ", parts);
+  }
+
+  static List<String> whereValues(PartitionSpec spec) {
+    return new ArrayList<>(spec.values().values());
+  }
+}
