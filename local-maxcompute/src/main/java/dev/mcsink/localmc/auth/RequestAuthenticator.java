@@ -17,6 +17,12 @@ public final class RequestAuthenticator {
   public static final String STS_TOKEN_HEADER = "authorization-sts-token";
 
   private static final int UNAUTHORIZED = 401;
+  /**
+   * A signed request that does not verify is refused with 403: the JDK's HttpURLConnection, which
+   * the SDK uses, drops the error body of a 401 to a streamed POST (it wants to retry the
+   * authentication), so the SDK would see "Invalid connection." instead of the reason.
+   */
+  private static final int FORBIDDEN = 403;
 
   private final Accounts accounts;
 
@@ -38,14 +44,14 @@ public final class RequestAuthenticator {
     OdpsAuthorization authorization = parsed.get();
     Optional<Credential> found = accounts.find(authorization.accessId());
     if (found.isEmpty()) {
-      return AuthResult.denied(UNAUTHORIZED, "InvalidAccessKeyId",
+      return AuthResult.denied(FORBIDDEN, "InvalidAccessKeyId",
           "ODPS-0410051:Invalid credentials - accessKeyId not found: " + authorization.accessId());
     }
     Credential credential = found.get();
     String expected =
         authorization.expectedSignature(credential.secret(), OdpsStringToSign.of(request));
     if (!Hmac.sameText(expected, authorization.signature())) {
-      return AuthResult.denied(UNAUTHORIZED, "SignatureNotMatch",
+      return AuthResult.denied(FORBIDDEN, "SignatureNotMatch",
           "ODPS-0410042:Invalid signature value - User signature does not match");
     }
     if (credential instanceof TemporaryCredential temporary) {
@@ -56,17 +62,17 @@ public final class RequestAuthenticator {
 
   private AuthResult checkSecurityToken(TemporaryCredential credential, String token) {
     if (token == null || token.isEmpty()) {
-      return AuthResult.denied(UNAUTHORIZED, "InvalidSecurityToken.Missing",
+      return AuthResult.denied(FORBIDDEN, "InvalidSecurityToken.Missing",
           "ODPS-0410052:Invalid security token - a temporary access id needs header "
               + STS_TOKEN_HEADER);
     }
     if (!Hmac.sameText(credential.securityToken(), token)) {
-      return AuthResult.denied(UNAUTHORIZED, "InvalidSecurityToken.MismatchWithAccessKey",
+      return AuthResult.denied(FORBIDDEN, "InvalidSecurityToken.MismatchWithAccessKey",
           "ODPS-0410052:Invalid security token - the token does not belong to access id "
               + credential.accessId());
     }
     if (credential.isExpiredAt(accounts.clock().instant())) {
-      return AuthResult.denied(UNAUTHORIZED, "InvalidSecurityToken.Expired",
+      return AuthResult.denied(FORBIDDEN, "InvalidSecurityToken.Expired",
           "ODPS-0410053:Security token expired at " + credential.expiration());
     }
     return AuthResult.granted(credential.accessId());

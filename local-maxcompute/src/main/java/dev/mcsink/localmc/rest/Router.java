@@ -90,7 +90,8 @@ public final class Router {
       return rest(INSTANCE_GET, () -> instances.get(project, s.get(3), r));
     }
     int at = 2;
-    String schema = null;
+    // REST table calls name the schema in ?curr_schema=, tunnel calls in a /schemas/{s} segment.
+    String schema = r.param("curr_schema");
     if (s.size() > 3 && s.get(2).equals("schemas")) {
       schema = s.get(3);
       at = 4;

@@ -97,6 +97,9 @@ public final class MaxComputeSqlRunner {
           return query(statement);
         case "CREATE":
           cursor.next();
+          if (cursor.acceptWords("SCHEMA")) {
+            return createSchema(cursor);
+          }
           cursor.expectWords("TABLE");
           return createTable(CreateTableStatement.parse(cursor));
         case "DROP":
@@ -141,6 +144,20 @@ public final class MaxComputeSqlRunner {
         throw new SqlError("ODPS-0110061: Failed to run ddltask - AlreadyExistsException(message:Table or view "
             + display(id) + " already exists)");
       }
+      return null;
+    }
+
+    /**
+     * Schemas exist implicitly here (a table carries its schema name), so creating one only checks
+     * the statement; it lets programs written for the three-layer model run unchanged.
+     */
+    private String createSchema(TokenCursor cursor) {
+      cursor.acceptWords("IF", "NOT", "EXISTS");
+      cursor.qualifiedName();
+      if (cursor.acceptWords("COMMENT")) {
+        cursor.string();
+      }
+      cursor.expectEnd();
       return null;
     }
 

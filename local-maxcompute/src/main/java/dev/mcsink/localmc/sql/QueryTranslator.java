@@ -95,6 +95,11 @@ final class QueryTranslator {
         replacement = "'" + t.text().replace("'", "''") + "'";
       } else if (t.kind() == SqlToken.Kind.NUMBER) {
         replacement = withoutSuffix(t.text());
+        if (isLiteralSubscript(tokens, i) && replacement.matches("\\d+")) {
+          // MaxCompute arrays count from 0, DuckDB lists from 1. Only literal indexes are shifted:
+          // a computed subscript may as well be a map key.
+          replacement = String.valueOf(Long.parseLong(replacement) + 1);
+        }
       } else if (!t.isSymbol(",")) {
         expectTable = false;
       }
@@ -106,6 +111,10 @@ final class QueryTranslator {
     int end = tokens.isEmpty() ? copied : tokens.get(tokens.size() - 1).end();
     out.append(script, copied, Math.max(copied, end));
     return out.toString();
+  }
+
+  private static boolean isLiteralSubscript(List<SqlToken> tokens, int i) {
+    return i > 0 && i + 1 < tokens.size() && tokens.get(i - 1).isSymbol("[") && tokens.get(i + 1).isSymbol("]");
   }
 
   /** Names defined by {@code WITH name AS (...), name2 AS (...)}: they are not tables. */

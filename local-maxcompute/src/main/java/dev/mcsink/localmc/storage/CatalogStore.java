@@ -56,7 +56,11 @@ final class CatalogStore {
         "CREATE TABLE IF NOT EXISTS mc.stages(upload_id VARCHAR, tid BIGINT, spec VARCHAR, overwrite BOOLEAN,"
             + " created BIGINT)",
         "CREATE TABLE IF NOT EXISTS mc.blocks(upload_id VARCHAR, block_id BIGINT, record_count BIGINT,"
-            + " raw_size BIGINT, created BIGINT)")) {
+            + " raw_size BIGINT, created BIGINT)",
+        // MaxCompute's SIZE(array|map); DuckDB has len() for lists and cardinality() for maps only.
+        "CREATE OR REPLACE MACRO size(x) AS CASE WHEN x IS NULL THEN NULL"
+            + " WHEN json_type(to_json(x)) = 'ARRAY' THEN CAST(json_array_length(to_json(x)) AS BIGINT)"
+            + " ELSE CAST(len(json_keys(to_json(x))) AS BIGINT) END")) {
       DuckDbConnections.execute((org.duckdb.DuckDBConnection) c, ddl);
     }
   }

@@ -85,10 +85,7 @@ final class UploadSessions {
     } catch (RecordStreamException e) {
       throw TunnelErrors.badData(e);
     } catch (UncheckedIOException e) {
-      if (e.getCause() instanceof RecordStreamException bad) {
-        throw TunnelErrors.badData(bad);
-      }
-      throw e;
+      throw ServiceException.badRequest("MalformedDataStream", "The block could not be read: " + e.getCause().getMessage());
     } catch (IllegalArgumentException e) {
       throw ServiceException.badRequest("MalformedDataStream", e.getMessage());
     }

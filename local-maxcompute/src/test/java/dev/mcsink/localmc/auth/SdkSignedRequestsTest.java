@@ -51,7 +51,7 @@ class SdkSignedRequestsTest {
     odps(new AliyunAccount(ACCESS_ID, "wrong-secret")).projects().exists("p1");
 
     assertThat(authenticator.authenticate(server.single()))
-        .isEqualTo(AuthResult.denied(401, "SignatureNotMatch",
+        .isEqualTo(AuthResult.denied(403, "SignatureNotMatch",
             "ODPS-0410042:Invalid signature value - User signature does not match"));
   }
 
@@ -62,7 +62,7 @@ class SdkSignedRequestsTest {
     AuthResult result = authenticator.authenticate(server.single());
 
     assertThat(result).isInstanceOfSatisfying(AuthResult.Denied.class, denied -> {
-      assertThat(denied.httpStatus()).isEqualTo(401);
+      assertThat(denied.httpStatus()).isEqualTo(403);
       assertThat(denied.errorCode()).isEqualTo("InvalidAccessKeyId");
       assertThat(denied.message()).contains("LTAIunknown").doesNotContain(SECRET);
     });
@@ -177,7 +177,7 @@ class SdkSignedRequestsTest {
 
     assertThat(beforeExpiry).isEqualTo(AuthResult.granted(sts.accessId()));
     assertThat(atExpiry).isInstanceOfSatisfying(AuthResult.Denied.class, denied -> {
-      assertThat(denied.httpStatus()).isEqualTo(401);
+      assertThat(denied.httpStatus()).isEqualTo(403);
       assertThat(denied.errorCode()).isEqualTo("InvalidSecurityToken.Expired");
       assertThat(denied.message()).doesNotContain(sts.secret(), sts.securityToken());
     });
