@@ -183,7 +183,7 @@ public final class LocalMaxComputeMain implements Callable<Integer> {
       err.println("local-maxcompute: " + describeStartFailure(e, settings.host(), settings.port()));
       return null;
     }
-    out.println(readyLine(service.endpoint(), service.tunnelEndpoint(), service.stsEndpoint(),
+    out.println(readyLine(service.endpoint(), service.tunnelEndpoint(), "https://" + service.stsEndpoint(),
         settings.projects(), settings.accounts(), settings.dataDir()));
     out.flush();
     return service;
