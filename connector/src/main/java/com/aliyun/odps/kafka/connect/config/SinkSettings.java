@@ -1,0 +1,186 @@
+package com.aliyun.odps.kafka.connect.config;
+
+import java.time.ZoneId;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The connector's configuration, parsed and checked once ({@link MaxComputeSinkConfig#settings()}),
+ * as the rest of the code sees it. Immutable. {@link #toString()} never shows the access key.
+ */
+public final class SinkSettings {
+  private final String endpoint;
+  private final String tunnelEndpoint;
+  private final String project;
+  private final String schema;
+  private final String table;
+  private final AccountType accountType;
+  private final String accessId;
+  private final String accessKey;
+  private final String accountId;
+  private final String regionId;
+  private final String roleName;
+  private final String stsEndpoint;
+  private final long clientTimeoutMs;
+  private final MessageFormat format;
+  private final MessageMode mode;
+  private final PartitionWindow partitionWindow;
+  private final boolean newPartitionFormat;
+  private final ZoneId timeZone;
+  private final boolean useStreaming;
+  private final int bufferSizeKb;
+  private final int retryTimes;
+  private final int sinkPoolSize;
+  private final int recordBatchSize;
+  private final boolean skipError;
+  private final String errorTopic;
+  private final String errorTopicBootstrapServers;
+  private final Map<String, Object> errorTopicProducerOverrides;
+  private final char csvDelimiter;
+
+  private SinkSettings(Builder b) {
+    this.endpoint = Objects.requireNonNull(b.endpoint, "endpoint");
+    this.tunnelEndpoint = b.tunnelEndpoint == null ? "" : b.tunnelEndpoint;
+    this.project = Objects.requireNonNull(b.project, "project");
+    this.schema = b.schema == null ? "" : b.schema;
+    this.table = Objects.requireNonNull(b.table, "table");
+    this.accountType = b.accountType;
+    this.accessId = b.accessId == null ? "" : b.accessId;
+    this.accessKey = b.accessKey == null ? "" : b.accessKey;
+    this.accountId = b.accountId == null ? "" : b.accountId;
+    this.regionId = b.regionId == null ? "" : b.regionId;
+    this.roleName = b.roleName == null ? "" : b.roleName;
+    this.stsEndpoint = b.stsEndpoint;
+    this.clientTimeoutMs = b.clientTimeoutMs;
+    this.format = b.format;
+    this.mode = b.mode;
+    this.partitionWindow = b.partitionWindow;
+    this.newPartitionFormat = b.newPartitionFormat;
+    this.timeZone = b.timeZone;
+    this.useStreaming = b.useStreaming;
+    this.bufferSizeKb = b.bufferSizeKb;
+    this.retryTimes = b.retryTimes;
+    this.sinkPoolSize = b.sinkPoolSize;
+    this.recordBatchSize = b.recordBatchSize;
+    this.skipError = b.skipError;
+    this.errorTopic = b.errorTopic == null ? "" : b.errorTopic;
+    this.errorTopicBootstrapServers = b.errorTopicBootstrapServers == null ? "" : b.errorTopicBootstrapServers;
+    this.errorTopicProducerOverrides = Map.copyOf(b.errorTopicProducerOverrides);
+    this.csvDelimiter = b.csvDelimiter;
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  public String endpoint() { return endpoint; }
+  /** Empty: the SDK discovers the tunnel endpoint. */
+  public String tunnelEndpoint() { return tunnelEndpoint; }
+  public String project() { return project; }
+  /** Empty: the two-layer model (no schema). */
+  public String schema() { return schema; }
+  public String table() { return table; }
+  public AccountType accountType() { return accountType; }
+  public String accessId() { return accessId; }
+  /** The secret; never log it. */
+  public String accessKey() { return accessKey; }
+  public String accountId() { return accountId; }
+  public String regionId() { return regionId; }
+  public String roleName() { return roleName; }
+  public String stsEndpoint() { return stsEndpoint; }
+  public long clientTimeoutMs() { return clientTimeoutMs; }
+  public MessageFormat format() { return format; }
+  public MessageMode mode() { return mode; }
+  public PartitionWindow partitionWindow() { return partitionWindow; }
+  /** {@code yyyy-MM-dd...} patterns instead of the default {@code MM-dd-yyyy...}. */
+  public boolean newPartitionFormat() { return newPartitionFormat; }
+  public ZoneId timeZone() { return timeZone; }
+  public boolean useStreaming() { return useStreaming; }
+  public int bufferSizeKb() { return bufferSizeKb; }
+  public int retryTimes() { return retryTimes; }
+  public int sinkPoolSize() { return sinkPoolSize; }
+  public int recordBatchSize() { return recordBatchSize; }
+  public boolean skipError() { return skipError; }
+  /** Empty when no error topic is configured. */
+  public String errorTopic() { return errorTopic; }
+  public String errorTopicBootstrapServers() { return errorTopicBootstrapServers; }
+  /** Extra producer settings given as {@code runtime.error.topic.<producer key>} (security, SASL...). */
+  public Map<String, Object> errorTopicProducerOverrides() { return errorTopicProducerOverrides; }
+  public boolean hasErrorTopic() { return !errorTopic.isEmpty(); }
+  public char csvDelimiter() { return csvDelimiter; }
+
+  @Override
+  public String toString() {
+    return "SinkSettings{endpoint=" + endpoint + ", project=" + project + ", schema=" + schema
+        + ", table=" + table + ", accountType=" + accountType + ", accessId=" + accessId
+        + ", format=" + format + ", mode=" + mode + ", partitionWindow=" + partitionWindow
+        + ", timeZone=" + timeZone + ", useStreaming=" + useStreaming + ", bufferSizeKb=" + bufferSizeKb
+        + ", sinkPoolSize=" + sinkPoolSize + ", recordBatchSize=" + recordBatchSize
+        + ", skipError=" + skipError + ", errorTopic=" + errorTopic + "}";
+  }
+
+  /** For {@link MaxComputeSinkConfig} and for tests, which build settings without a ConfigDef. */
+  public static final class Builder {
+    private String endpoint;
+    private String tunnelEndpoint = "";
+    private String project;
+    private String schema = "";
+    private String table;
+    private AccountType accountType = AccountType.ALIYUN;
+    private String accessId = "";
+    private String accessKey = "";
+    private String accountId = "";
+    private String regionId = "";
+    private String roleName = "";
+    private String stsEndpoint = "sts.aliyuncs.com";
+    private long clientTimeoutMs = 11 * 60 * 60 * 1000L;
+    private MessageFormat format = MessageFormat.TEXT;
+    private MessageMode mode = MessageMode.DEFAULT;
+    private PartitionWindow partitionWindow = PartitionWindow.HOUR;
+    private boolean newPartitionFormat;
+    private ZoneId timeZone = ZoneId.systemDefault();
+    private boolean useStreaming;
+    private int bufferSizeKb = 65536;
+    private int retryTimes = 3;
+    private int sinkPoolSize = Runtime.getRuntime().availableProcessors();
+    private int recordBatchSize = 8000;
+    private boolean skipError;
+    private String errorTopic = "";
+    private String errorTopicBootstrapServers = "";
+    private Map<String, Object> errorTopicProducerOverrides = Map.of();
+    private char csvDelimiter = ',';
+
+    public Builder endpoint(String v) { endpoint = v; return this; }
+    public Builder tunnelEndpoint(String v) { tunnelEndpoint = v; return this; }
+    public Builder project(String v) { project = v; return this; }
+    public Builder schema(String v) { schema = v; return this; }
+    public Builder table(String v) { table = v; return this; }
+    public Builder accountType(AccountType v) { accountType = v; return this; }
+    public Builder accessId(String v) { accessId = v; return this; }
+    public Builder accessKey(String v) { accessKey = v; return this; }
+    public Builder accountId(String v) { accountId = v; return this; }
+    public Builder regionId(String v) { regionId = v; return this; }
+    public Builder roleName(String v) { roleName = v; return this; }
+    public Builder stsEndpoint(String v) { stsEndpoint = v; return this; }
+    public Builder clientTimeoutMs(long v) { clientTimeoutMs = v; return this; }
+    public Builder format(MessageFormat v) { format = v; return this; }
+    public Builder mode(MessageMode v) { mode = v; return this; }
+    public Builder partitionWindow(PartitionWindow v) { partitionWindow = v; return this; }
+    public Builder newPartitionFormat(boolean v) { newPartitionFormat = v; return this; }
+    public Builder timeZone(ZoneId v) { timeZone = v; return this; }
+    public Builder useStreaming(boolean v) { useStreaming = v; return this; }
+    public Builder bufferSizeKb(int v) { bufferSizeKb = v; return this; }
+    public Builder retryTimes(int v) { retryTimes = v; return this; }
+    public Builder sinkPoolSize(int v) { sinkPoolSize = v; return this; }
+    public Builder recordBatchSize(int v) { recordBatchSize = v; return this; }
+    public Builder skipError(boolean v) { skipError = v; return this; }
+    public Builder errorTopic(String v) { errorTopic = v; return this; }
+    public Builder errorTopicBootstrapServers(String v) { errorTopicBootstrapServers = v; return this; }
+    public Builder errorTopicProducerOverrides(Map<String, Object> v) { errorTopicProducerOverrides = v; return this; }
+    public Builder csvDelimiter(char v) { csvDelimiter = v; return this; }
+
+    public SinkSettings build() {
+      return new SinkSettings(this);
+    }
+  }
+}
