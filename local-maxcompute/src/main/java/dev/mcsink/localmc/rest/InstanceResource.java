@@ -61,7 +61,8 @@ final class InstanceResource {
       String text = f.outcome().success() ? f.outcome().csv() : f.outcome().errorMessage();
       Xml xml = new Xml().open("Instance").open("Tasks").openWith("Task", "Type", "SQL")
           .element("Name", f.taskName());
-      xml.cdata("Result", text == null ? "" : text);
+      String format = f.outcome().success() && f.outcome().tabular() ? "csv" : "text";
+      xml.cdataWith("Result", text == null ? "" : text, "Format", format);
       xml.element("Status", f.outcome().success() ? "Success" : "Failed").close("Task").close("Tasks").close("Instance");
       return OdpsResponse.xml(200, xml.toString());
     }

@@ -34,9 +34,13 @@ public final class Xml {
 
   /** Text inside CDATA, splitting any "]]>" so the section stays well formed. */
   public Xml cdata(String name, String text) {
-    out.append('<').append(name).append("><![CDATA[")
-        .append(text.replace("]]>", "]]]]><![CDATA[>"))
-        .append("]]></").append(name).append('>');
+    return cdataWith(name, text);
+  }
+
+  /** Text inside CDATA in an element with attributes. */
+  public Xml cdataWith(String name, String text, String... attributes) {
+    openWith(name, attributes);
+    out.append("<![CDATA[").append(text.replace("]]>", "]]]]><![CDATA[>")).append("]]></").append(name).append('>');
     return this;
   }
 

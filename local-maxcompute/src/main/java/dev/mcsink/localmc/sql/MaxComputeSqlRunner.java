@@ -37,13 +37,15 @@ public final class MaxComputeSqlRunner {
         schema == null || schema.isEmpty() ? TableId.DEFAULT_SCHEMA : schema.toLowerCase(Locale.ROOT), script);
     try {
       String result = "";
+      boolean tabular = false;
       for (List<SqlToken> statement : statements(SqlTokenizer.tokenize(script))) {
         String output = session.execute(statement);
         if (output != null) {
           result = output;
+          tabular = session.lastWasQuery;
         }
       }
-      return SqlOutcome.ok(result);
+      return tabular ? SqlOutcome.ok(result) : SqlOutcome.text(result);
     } catch (SqlError e) {
       return SqlOutcome.failed(e.getMessage());
     } catch (NotFoundException e) {
@@ -78,6 +80,9 @@ public final class MaxComputeSqlRunner {
     private final String schema;
     private final String script;
 
+    /** Whether the statement just run was a query (its result is CSV, not text). */
+    private boolean lastWasQuery;
+
     Session(String project, String schema, String script) {
       this.project = project;
       this.schema = schema;
@@ -86,6 +91,7 @@ public final class MaxComputeSqlRunner {
 
     /** Runs one statement; returns its result text, or null when it has none. */
     String execute(List<SqlToken> statement) {
+      lastWasQuery = false;
       TokenCursor cursor = new TokenCursor(statement);
       SqlToken first = statement.get(0);
       switch (first.kind() == SqlToken.Kind.WORD ? first.upper() : first.text()) {
@@ -274,6 +280,7 @@ public final class MaxComputeSqlRunner {
     }
 
     private String query(List<SqlToken> statement) {
+      lastWasQuery = true;
       String duckSql = QueryTranslator.translate(script, statement, parts -> storage.sqlRelation(existing(parts)));
       try {
         return storage.query(duckSql, rs -> new CsvResultFormatter(zone).format(rs));
