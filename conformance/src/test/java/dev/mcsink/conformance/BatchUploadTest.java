@@ -103,7 +103,7 @@ class BatchUploadTest {
   }
 
   @ParameterizedTest(name = "block compressed with {0}")
-  @EnumSource(value = CompressOption.CompressAlgorithm.class, names = {"ODPS_ZLIB", "ODPS_SNAPPY", "ODPS_LZ4_FRAME"})
+  @EnumSource(value = CompressOption.CompressAlgorithm.class, names = {"ODPS_ZLIB", "ODPS_SNAPPY", "ODPS_LZ4_FRAME", "ODPS_ZSTD"})
   void compressedBlocksAreDecoded(CompressOption.CompressAlgorithm algorithm) throws Exception {
     String table = UniqueNames.table("compressed");
     sql.execute("CREATE TABLE " + table + " (id BIGINT, text STRING);");

@@ -107,7 +107,7 @@ class DownloadTest {
   }
 
   @ParameterizedTest(name = "download compressed with {0}")
-  @EnumSource(value = CompressOption.CompressAlgorithm.class, names = {"ODPS_RAW", "ODPS_ZLIB", "ODPS_SNAPPY", "ODPS_LZ4_FRAME"})
+  @EnumSource(value = CompressOption.CompressAlgorithm.class, names = {"ODPS_RAW", "ODPS_ZLIB", "ODPS_SNAPPY", "ODPS_LZ4_FRAME", "ODPS_ZSTD"})
   void compressedDownloadReturnsTheSameRows(CompressOption.CompressAlgorithm algorithm) throws Exception {
     TableTunnel.DownloadSession session = tunnel.createDownloadSession(project, TEN);
 

@@ -119,7 +119,7 @@ class StreamUploadTest {
   }
 
   @ParameterizedTest(name = "record pack compressed with {0}")
-  @EnumSource(value = CompressOption.CompressAlgorithm.class, names = {"ODPS_ZLIB", "ODPS_SNAPPY", "ODPS_LZ4_FRAME"})
+  @EnumSource(value = CompressOption.CompressAlgorithm.class, names = {"ODPS_ZLIB", "ODPS_SNAPPY", "ODPS_LZ4_FRAME", "ODPS_ZSTD"})
   void compressedPacksAreDecoded(CompressOption.CompressAlgorithm algorithm) throws Exception {
     String table = newTable();
     TableTunnel.StreamUploadSession session = tunnel.buildStreamUploadSession(project, table).build();

@@ -9,6 +9,8 @@ import java.util.Locale;
 import java.util.zip.Deflater;
 import java.util.zip.DeflaterOutputStream;
 import java.util.zip.InflaterInputStream;
+import com.github.luben.zstd.ZstdInputStream;
+import com.github.luben.zstd.ZstdOutputStream;
 import net.jpountz.lz4.LZ4FrameInputStream;
 import net.jpountz.lz4.LZ4FrameOutputStream;
 import org.xerial.snappy.SnappyFramedInputStream;
@@ -19,13 +21,14 @@ import org.xerial.snappy.SnappyFramedOutputStream;
  * (uploads) and Accept-Encoding (downloads), and compares with {@code equals} on the response:
  * {@code deflate} (zlib stream, RFC 1950, what java.util.zip.Deflater writes by default),
  * {@code x-snappy-framed} (Snappy framing format) and {@code x-lz4-frame} (LZ4 frame format).
- * The SDK's {@code zstd} (CompressOption ODPS_ZSTD) and {@code x-odps-lz4-frame} (Arrow) are not
- * supported. Absent, empty or {@code identity} means no compression.
+ * {@code zstd} (Zstandard frames, the SDK's CompressOption ODPS_ZSTD). {@code x-odps-lz4-frame}
+ * (Arrow) is not supported. Absent, empty or {@code identity} means no compression.
  */
 public final class BodyEncoding {
   public static final String DEFLATE = "deflate";
   public static final String SNAPPY_FRAMED = "x-snappy-framed";
   public static final String LZ4_FRAME = "x-lz4-frame";
+  public static final String ZSTD = "zstd";
   /** The SDK's default CompressOption uses zlib level 1. */
   private static final int DEFLATE_LEVEL = 1;
 
@@ -34,7 +37,7 @@ public final class BodyEncoding {
   /** True when the value names no compression or one we can decode and encode. */
   public static boolean isSupported(String contentEncoding) {
     String e = normalize(contentEncoding);
-    return e == null || e.equals(DEFLATE) || e.equals(SNAPPY_FRAMED) || e.equals(LZ4_FRAME);
+    return e == null || e.equals(DEFLATE) || e.equals(SNAPPY_FRAMED) || e.equals(LZ4_FRAME) || e.equals(ZSTD);
   }
 
   /**
@@ -81,9 +84,11 @@ public final class BodyEncoding {
         return new DecompressedBody(e, source, () -> new SnappyFramedInputStream(source));
       case LZ4_FRAME:
         return new DecompressedBody(e, source, () -> new LZ4FrameInputStream(source));
+      case ZSTD:
+        return new DecompressedBody(e, source, () -> new ZstdInputStream(source));
       default:
         throw new RecordStreamException("unsupported Content-Encoding '" + contentEncoding
-            + "' (supported: deflate, x-snappy-framed, x-lz4-frame)");
+            + "' (supported: deflate, x-snappy-framed, x-lz4-frame, zstd)");
     }
   }
 
@@ -106,6 +111,8 @@ public final class BodyEncoding {
           return new SnappyFramedOutputStream(out);
         case LZ4_FRAME:
           return new LZ4FrameOutputStream(out);
+        case ZSTD:
+          return new ZstdOutputStream(out);
         default:
           throw new IllegalArgumentException("unsupported Content-Encoding '" + contentEncoding + "'");
       }

@@ -64,6 +64,8 @@ final class SdkBridge {
         return new CompressOption(CompressOption.CompressAlgorithm.ODPS_SNAPPY, 0, 0);
       case "x-lz4-frame":
         return new CompressOption(CompressOption.CompressAlgorithm.ODPS_LZ4_FRAME, 0, 0);
+      case "zstd":
+        return new CompressOption(CompressOption.CompressAlgorithm.ODPS_ZSTD, 3, 0);
       default:
         throw new IllegalArgumentException(contentEncoding);
     }
