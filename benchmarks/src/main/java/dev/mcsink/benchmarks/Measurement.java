@@ -1,0 +1,39 @@
+package dev.mcsink.benchmarks;
+
+/**
+ * One timed ingestion run.
+ *
+ * @param path how the rows were sent ({@code batch} or {@code stream})
+ * @param shape the row shape's label
+ * @param clientThreads threads that encoded and sent rows
+ * @param compression how the record streams went on the wire ({@code raw}, {@code zlib-1})
+ * @param rows rows sent
+ * @param nanos wall time from opening the session to the commit, or the last flush, returning
+ * @param cpuNanos CPU time of the whole process (client, service, DuckDB) over the same span; -1 if unknown
+ * @param recordStreamBytes uncompressed protobuf record-stream bytes of the rows sent
+ * @param recordStreamBytesSource where that figure comes from: the SDK's counters, or re-encoding
+ * @param wireBytes the record streams after compression, or -1 when the SDK does not count them
+ * @param countedRows what {@code SELECT COUNT(*)} answered afterwards
+ */
+record Measurement(String path, String shape, int clientThreads, String compression, long rows, long nanos, long cpuNanos,
+    long recordStreamBytes, String recordStreamBytesSource, long wireBytes, long countedRows) {
+  static final double BYTES_PER_MB = 1_000_000d;
+
+  double seconds() {
+    return nanos / 1e9;
+  }
+
+  double rowsPerSecond() {
+    return rows / seconds();
+  }
+
+  /** Cores kept busy on average: process CPU time over wall time (NaN if CPU time is unknown). */
+  double coresBusy() {
+    return cpuNanos < 0 ? Double.NaN : (double) cpuNanos / nanos;
+  }
+
+  /** Uncompressed record stream per second, whatever the wire compression. */
+  double megabytesPerSecond() {
+    return recordStreamBytes / BYTES_PER_MB / seconds();
+  }
+}
