@@ -1,0 +1,140 @@
+package com.aliyun.odps.kafka.connect.format;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.nio.ByteBuffer;
+import java.time.temporal.TemporalAccessor;
+import java.util.Collection;
+import java.util.Date;
+import java.util.Map;
+
+/**
+ * JSON text in and out for the formats: strict parsing (one complete document, no duplicate keys,
+ * decimals kept exact) and compact writing of the plain Java values the converters work with
+ * ({@link ConnectValueNormalizer} turns Connect data into those first).
+ */
+final class JsonCodec {
+  private static final ObjectMapper MAPPER = new ObjectMapper()
+      .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+      .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+      .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+  private static final JsonFactory FACTORY = MAPPER.getFactory();
+
+  private JsonCodec() {
+  }
+
+  /**
+   * Parses one JSON document into plain Java: LinkedHashMap, ArrayList, String, Boolean,
+   * Integer/Long/BigInteger, BigDecimal, or null for the JSON literal null.
+   *
+   * @param what names the text in the error message, e.g. "value" or "column 'c'"
+   */
+  static Object parse(String text, String what) {
+    requireDocument(text, what);
+    try {
+      return MAPPER.readValue(text, Object.class);
+    } catch (JsonProcessingException e) {
+      throw invalid(what, e);
+    }
+  }
+
+  /** Returns {@code text} unchanged when it is exactly one valid JSON document. */
+  static String validate(String text, String what) {
+    requireDocument(text, what);
+    try {
+      JsonNode node = MAPPER.readTree(text);
+      if (node == null || node.isMissingNode()) {
+        throw new RecordConversionException(what + " is not valid JSON: no JSON value");
+      }
+      return text;
+    } catch (JsonProcessingException e) {
+      throw invalid(what, e);
+    }
+  }
+
+  private static void requireDocument(String text, String what) {
+    if (text.trim().isEmpty()) {
+      throw new RecordConversionException(what + " is not valid JSON: empty text");
+    }
+  }
+
+  private static RecordConversionException invalid(String what, JsonProcessingException e) {
+    // getOriginalMessage() leaves out Jackson's source excerpt, which could echo a huge payload.
+    return new RecordConversionException(what + " is not valid JSON: " + e.getOriginalMessage());
+  }
+
+  /** Compact JSON text of a plain value; byte arrays become base64 strings, times ISO-8601 strings. */
+  static String write(Object value, String what) {
+    StringWriter out = new StringWriter();
+    try (JsonGenerator generator = FACTORY.createGenerator(out)) {
+      generator.enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);
+      writeValue(generator, value, what);
+    } catch (IOException e) {
+      throw new RecordConversionException(what + " cannot be written as JSON: " + e.getMessage(), e);
+    }
+    return out.toString();
+  }
+
+  private static void writeValue(JsonGenerator g, Object value, String what) throws IOException {
+    if (value == null) {
+      g.writeNull();
+    } else if (value instanceof String) {
+      g.writeString((String) value);
+    } else if (value instanceof Boolean) {
+      g.writeBoolean((Boolean) value);
+    } else if (value instanceof BigDecimal) {
+      g.writeNumber((BigDecimal) value);
+    } else if (value instanceof BigInteger) {
+      g.writeNumber((BigInteger) value);
+    } else if (value instanceof Double || value instanceof Float) {
+      double d = ((Number) value).doubleValue();
+      if (Double.isNaN(d) || Double.isInfinite(d)) {
+        throw new RecordConversionException(what + " holds " + d + ", which JSON cannot represent");
+      }
+      if (value instanceof Float) {
+        g.writeNumber((Float) value);
+      } else {
+        g.writeNumber(d);
+      }
+    } else if (value instanceof Long || value instanceof Integer || value instanceof Short
+        || value instanceof Byte) {
+      g.writeNumber(((Number) value).longValue());
+    } else if (value instanceof byte[]) {
+      g.writeBinary((byte[]) value);
+    } else if (value instanceof ByteBuffer) {
+      g.writeBinary(MessageText.bytesOf((ByteBuffer) value));
+    } else if (value instanceof TemporalAccessor) {
+      g.writeString(value.toString());
+    } else if (value instanceof Date) {
+      g.writeString(((Date) value).toInstant().toString());
+    } else if (value instanceof Map) {
+      g.writeStartObject();
+      for (Map.Entry<?, ?> entry : ((Map<?, ?>) value).entrySet()) {
+        if (entry.getKey() == null) {
+          throw new RecordConversionException(what + " has a map entry with a null key, which JSON cannot represent");
+        }
+        g.writeFieldName(String.valueOf(entry.getKey()));
+        writeValue(g, entry.getValue(), what);
+      }
+      g.writeEndObject();
+    } else if (value instanceof Collection) {
+      g.writeStartArray();
+      for (Object element : (Collection<?>) value) {
+        writeValue(g, element, what);
+      }
+      g.writeEndArray();
+    } else {
+      throw new RecordConversionException(
+          what + " holds a " + value.getClass().getName() + ", which cannot be written as JSON");
+    }
+  }
+}
