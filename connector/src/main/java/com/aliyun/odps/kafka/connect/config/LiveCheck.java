@@ -1,0 +1,9 @@
+package com.aliyun.odps.kafka.connect.config;
+
+import java.util.List;
+
+/** A check against the running service, run by validation once the configuration is otherwise valid. */
+@FunctionalInterface
+public interface LiveCheck {
+  List<ConfigProblem> check(SinkSettings settings);
+}

@@ -1,0 +1,325 @@
+package com.aliyun.odps.kafka.connect.config;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.config.AbstractConfig;
+import org.apache.kafka.common.config.ConfigDef;
+import org.apache.kafka.common.config.ConfigDef.Importance;
+import org.apache.kafka.common.config.ConfigDef.Range;
+import org.apache.kafka.common.config.ConfigDef.Type;
+import org.apache.kafka.common.config.ConfigDef.Width;
+import org.apache.kafka.common.config.ConfigException;
+import org.apache.kafka.common.config.types.Password;
+
+/**
+ * Every configuration key of the connector, defined once: the keys, defaults and meanings of
+ * Alibaba's MaxCompute sink (so existing connector JSON works unchanged), with types, validators
+ * and documentation. Parsing checks each key and the rules between keys ({@link CrossFieldRules})
+ * and fails with a {@link ConfigException} naming the key; {@link #settings()} gives the result.
+ */
+public class MaxComputeSinkConfig extends AbstractConfig {
+  public static final String GROUP_CONNECTION = "Connection";
+  public static final String GROUP_AUTHENTICATION = "Authentication";
+  public static final String GROUP_FORMAT = "Format";
+  public static final String GROUP_PARTITIONING = "Partitioning";
+  public static final String GROUP_WRITE = "Write";
+  public static final String GROUP_ERRORS = "Errors";
+
+  public static final String ENDPOINT = "endpoint";
+  private static final String ENDPOINT_DOC = "MaxCompute service endpoint of the project's region and network,"
+      + " e.g. http://service.cn-shanghai.maxcompute.aliyun.com/api.";
+  public static final String TUNNEL_ENDPOINT = "tunnel_endpoint";
+  private static final String TUNNEL_ENDPOINT_DOC = "Tunnel service endpoint. Empty: the SDK asks the service"
+      + " for the project's tunnel endpoint. When set, it takes precedence.";
+  public static final String PROJECT = "project";
+  private static final String PROJECT_DOC = "MaxCompute project that holds the table.";
+  public static final String SCHEMA = "schema";
+  private static final String SCHEMA_DOC = "Schema of the table in a project that uses the three-layer model"
+      + " (project.schema.table). Empty and 'default' mean the same: the project's default schema, which"
+      + " is also right for a two-layer project (no schemas); the product document's examples say 'default'.";
+  public static final String TABLE = "table";
+  private static final String TABLE_DOC = "Table every topic is written to. It must be partitioned by"
+      + " pt STRING and have the columns the format needs (checked by config validation).";
+
+  public static final String ACCOUNT_TYPE = "account_type";
+  private static final String ACCOUNT_TYPE_DOC = "How the connector authenticates: ALIYUN (AccessKey pair"
+      + " access_id/access_key) or STS (AssumeRole of role_name in account_id, called with the AccessKey"
+      + " pair). Any other value selects Alibaba Cloud's default credential chain (environment, instance"
+      + " role). Any letter case.";
+  public static final String ACCESS_ID = "access_id";
+  private static final String ACCESS_ID_DOC = "AccessKey ID; needed for ALIYUN and STS.";
+  public static final String ACCESS_KEY = "access_key";
+  private static final String ACCESS_KEY_DOC = "AccessKey secret of access_id; needed for ALIYUN and STS."
+      + " Never logged; masked by the Connect REST API.";
+  public static final String ACCOUNT_ID = "account_id";
+  private static final String ACCOUNT_ID_DOC = "STS: Alibaba Cloud account ID that owns the RAM role"
+      + " (role ARN acs:ram::{account_id}:role/{role_name}).";
+  public static final String REGION_ID = "region_id";
+  private static final String REGION_ID_DOC = "STS: region ID of the project, e.g. cn-shanghai.";
+  public static final String ROLE_NAME = "role_name";
+  private static final String ROLE_NAME_DOC = "STS: name of the RAM role to assume.";
+  public static final String STS_ENDPOINT = "sts.endpoint";
+  private static final String STS_ENDPOINT_DOC = "STS: endpoint of the Security Token Service.";
+  public static final String CLIENT_TIMEOUT_MS = "client_timeout_ms";
+  private static final String CLIENT_TIMEOUT_MS_DOC = "STS: how long an assumed-role session is requested"
+      + " for, in milliseconds (default 11 hours). The product document calls it the token refresh"
+      + " interval (and misprints the default as 11 ms).";
+
+  public static final String FORMAT = "format";
+  private static final String FORMAT_DOC = "How a message maps onto columns: TEXT (key/value strings into STRING"
+      + " columns), CSV (delimited fields by position onto the non-meta columns), JSON (the whole key/value into"
+      + " a STRING or JSON column), FLATTEN (top-level JSON keys or Struct fields onto columns of the same name),"
+      + " BINARY (key/value bytes into BINARY columns). Any letter case.";
+  public static final String MODE = "mode";
+  private static final String MODE_DOC = "Which part of a message is written: KEY, VALUE, or DEFAULT (both;"
+      + " only with TEXT and BINARY). Any letter case.";
+  public static final String CSV_DELIMITER = "csv.delimiter";
+  private static final String CSV_DELIMITER_DOC = "CSV: the field separator, one character. Kafka trims"
+      + " configuration values, so write a tab as \\t.";
+
+  public static final String PARTITION_WINDOW_TYPE = "partition_window_type";
+  private static final String PARTITION_WINDOW_TYPE_DOC = "Granularity of the pt partition value, taken from"
+      + " the flush time: DAY, HOUR or MINUTE. Any letter case.";
+  public static final String USE_NEW_PARTITION_FORMAT = "use_new_partition_format";
+  private static final String USE_NEW_PARTITION_FORMAT_DOC = "false: pt looks like MM-dd-yyyy, MM-dd-yyyy HH,"
+      + " MM-dd-yyyy HH:mm (the product document's outputs); true: yyyy-MM-dd, yyyy-MM-dd HH, yyyy-MM-dd HH:mm.";
+  public static final String TIME_ZONE = "time_zone";
+  private static final String TIME_ZONE_DOC = "Zone in which pt is computed, e.g. Asia/Shanghai or +08:00."
+      + " Empty: the worker JVM's default zone.";
+
+  public static final String USE_STREAMING = "use_streaming";
+  private static final String USE_STREAMING_DOC = "true: write through the streaming Tunnel (lower latency);"
+      + " false: batch Tunnel upload sessions (higher throughput).";
+  public static final String BUFFER_SIZE_KB = "buffer_size_kb";
+  private static final String BUFFER_SIZE_KB_DOC = "Size in KB at which the buffer of one target partition"
+      + " is flushed; buffers are also flushed when their partition window closes and when Connect commits offsets.";
+  public static final String RETRY_TIMES = "retry_times";
+  private static final String RETRY_TIMES_DOC = "How many times a failed request to MaxCompute is retried"
+      + " before the failure is handed to Kafka Connect's own retry.";
+  public static final String SINK_POOL_SIZE = "sink_pool_size";
+  private static final String SINK_POOL_SIZE_DOC = "Maximum number of writer threads per task. Default: the"
+      + " number of CPU cores the worker JVM sees.";
+  public static final String RECORD_BATCH_SIZE = "record_batch_size";
+  private static final String RECORD_BATCH_SIZE_DOC = "Maximum number of records one writer thread sends"
+      + " in one batch.";
+
+  public static final String SKIP_ERROR = "skip_error";
+  private static final String SKIP_ERROR_DOC = "What happens to a record that does not fit the table when no"
+      + " error topic is set: false stops the task with the reason; true drops the record. With an error"
+      + " topic the record goes there whatever this says.";
+  public static final String ERROR_TOPIC_PREFIX = "runtime.error.topic.";
+  public static final String ERROR_TOPIC_NAME = ERROR_TOPIC_PREFIX + "name";
+  private static final String ERROR_TOPIC_NAME_DOC = "Kafka topic that receives records that do not fit the"
+      + " table (original key and value, headers with the error and the source topic, partition and offset)."
+      + " Needs runtime.error.topic.bootstrap.servers. Other producer settings (security.protocol,"
+      + " sasl.mechanism, ssl.*, ...) can be given with the prefix runtime.error.topic.";
+  public static final String ERROR_TOPIC_BOOTSTRAP_SERVERS = ERROR_TOPIC_PREFIX + "bootstrap.servers";
+  private static final String ERROR_TOPIC_BOOTSTRAP_SERVERS_DOC = "Bootstrap servers of the Kafka cluster"
+      + " that holds runtime.error.topic.name.";
+  public static final String ERROR_TOPIC_SASL_JAAS_CONFIG = ERROR_TOPIC_PREFIX + "sasl.jaas.config";
+  private static final String ERROR_TOPIC_SASL_JAAS_CONFIG_DOC = "JAAS login configuration of the error"
+      + " topic's producer (it holds credentials: never logged, masked by the REST API).";
+
+  static final CaseInsensitiveEnum<MessageFormat> FORMATS = CaseInsensitiveEnum.of(MessageFormat.class);
+  static final CaseInsensitiveEnum<MessageMode> MODES = CaseInsensitiveEnum.of(MessageMode.class);
+  static final CaseInsensitiveEnum<PartitionWindow> WINDOWS = CaseInsensitiveEnum.of(PartitionWindow.class);
+
+  /** The definition; {@code Connector.config()} returns it and the docs are generated from it. */
+  public static final ConfigDef CONFIG_DEF = buildConfigDef();
+
+  private final SinkSettings settings;
+
+  public MaxComputeSinkConfig(Map<?, ?> props) {
+    this(props, true);
+  }
+
+  /** {@code doLog=false} for config validation, which Connect calls often. */
+  MaxComputeSinkConfig(Map<?, ?> props, boolean doLog) {
+    super(CONFIG_DEF, props, doLog);
+    List<ConfigProblem> problems = CrossFieldRules.check(values());
+    if (!problems.isEmpty()) {
+      ConfigProblem first = problems.get(0);
+      throw new ConfigException(first.key() + ": " + first.message());
+    }
+    this.settings = buildSettings();
+  }
+
+  /** The parsed, checked configuration as the rest of the connector sees it. */
+  public SinkSettings settings() {
+    return settings;
+  }
+
+  private static ConfigDef buildConfigDef() {
+    ConfigDef def = new ConfigDef();
+    int order = 0;
+    def.define(ENDPOINT, Type.STRING, ConfigDef.NO_DEFAULT_VALUE, new ConfigDef.NonEmptyString(), Importance.HIGH,
+        ENDPOINT_DOC, GROUP_CONNECTION, ++order, Width.LONG, "MaxCompute endpoint");
+    def.define(TUNNEL_ENDPOINT, Type.STRING, "", Importance.LOW,
+        TUNNEL_ENDPOINT_DOC, GROUP_CONNECTION, ++order, Width.LONG, "Tunnel endpoint");
+    def.define(PROJECT, Type.STRING, ConfigDef.NO_DEFAULT_VALUE, new ConfigDef.NonEmptyString(), Importance.HIGH,
+        PROJECT_DOC, GROUP_CONNECTION, ++order, Width.MEDIUM, "Project");
+    def.define(SCHEMA, Type.STRING, "", Importance.MEDIUM,
+        SCHEMA_DOC, GROUP_CONNECTION, ++order, Width.MEDIUM, "Schema");
+    def.define(TABLE, Type.STRING, ConfigDef.NO_DEFAULT_VALUE, new ConfigDef.NonEmptyString(), Importance.HIGH,
+        TABLE_DOC, GROUP_CONNECTION, ++order, Width.MEDIUM, "Table");
+
+    order = 0;
+    def.define(ACCOUNT_TYPE, Type.STRING, AccountType.ALIYUN.name(), Importance.HIGH,
+        ACCOUNT_TYPE_DOC, GROUP_AUTHENTICATION, ++order, Width.SHORT, "Account type",
+        List.of(ACCOUNT_ID, REGION_ID, ROLE_NAME, STS_ENDPOINT, CLIENT_TIMEOUT_MS));
+    def.define(ACCESS_ID, Type.STRING, "", Importance.HIGH,
+        ACCESS_ID_DOC, GROUP_AUTHENTICATION, ++order, Width.MEDIUM, "AccessKey ID");
+    def.define(ACCESS_KEY, Type.PASSWORD, "", Importance.HIGH,
+        ACCESS_KEY_DOC, GROUP_AUTHENTICATION, ++order, Width.MEDIUM, "AccessKey secret");
+    VisibleWhen sts = VisibleWhen.keyEquals(ACCOUNT_TYPE, AccountType.STS.name());
+    def.define(ACCOUNT_ID, Type.STRING, "", Importance.MEDIUM,
+        ACCOUNT_ID_DOC, GROUP_AUTHENTICATION, ++order, Width.MEDIUM, "STS account ID", sts);
+    def.define(REGION_ID, Type.STRING, "", Importance.MEDIUM,
+        REGION_ID_DOC, GROUP_AUTHENTICATION, ++order, Width.SHORT, "STS region ID", sts);
+    def.define(ROLE_NAME, Type.STRING, "", Importance.MEDIUM,
+        ROLE_NAME_DOC, GROUP_AUTHENTICATION, ++order, Width.MEDIUM, "STS role name", sts);
+    def.define(STS_ENDPOINT, Type.STRING, "sts.aliyuncs.com", Importance.LOW,
+        STS_ENDPOINT_DOC, GROUP_AUTHENTICATION, ++order, Width.LONG, "STS endpoint", sts);
+    def.define(CLIENT_TIMEOUT_MS, Type.LONG, 11 * 60 * 60 * 1000L, Range.atLeast(1), Importance.LOW,
+        CLIENT_TIMEOUT_MS_DOC, GROUP_AUTHENTICATION, ++order, Width.SHORT, "STS session duration (ms)",
+        List.of(), sts);
+
+    order = 0;
+    def.define(FORMAT, Type.STRING, MessageFormat.TEXT.name(), FORMATS, Importance.HIGH,
+        FORMAT_DOC, GROUP_FORMAT, ++order, Width.SHORT, "Message format", List.of(MODE, CSV_DELIMITER), FORMATS);
+    def.define(MODE, Type.STRING, MessageMode.DEFAULT.name(), MODES, Importance.HIGH,
+        MODE_DOC, GROUP_FORMAT, ++order, Width.SHORT, "Mode", MODES);
+    def.define(CSV_DELIMITER, Type.STRING, ",", new CsvDelimiterValidator(), Importance.LOW,
+        CSV_DELIMITER_DOC, GROUP_FORMAT, ++order, Width.SHORT, "CSV delimiter",
+        List.of(), VisibleWhen.keyEquals(FORMAT, MessageFormat.CSV.name()));
+
+    order = 0;
+    def.define(PARTITION_WINDOW_TYPE, Type.STRING, PartitionWindow.HOUR.name(), WINDOWS, Importance.MEDIUM,
+        PARTITION_WINDOW_TYPE_DOC, GROUP_PARTITIONING, ++order, Width.SHORT, "Partition window", WINDOWS);
+    def.define(USE_NEW_PARTITION_FORMAT, Type.BOOLEAN, false, Importance.LOW,
+        USE_NEW_PARTITION_FORMAT_DOC, GROUP_PARTITIONING, ++order, Width.SHORT, "yyyy-MM-dd partition values");
+    def.define(TIME_ZONE, Type.STRING, "", new TimeZoneValidator(), Importance.MEDIUM,
+        TIME_ZONE_DOC, GROUP_PARTITIONING, ++order, Width.MEDIUM, "Time zone");
+
+    order = 0;
+    def.define(USE_STREAMING, Type.BOOLEAN, false, Importance.MEDIUM,
+        USE_STREAMING_DOC, GROUP_WRITE, ++order, Width.SHORT, "Streaming Tunnel");
+    def.define(BUFFER_SIZE_KB, Type.INT, 65536, Range.atLeast(1), Importance.MEDIUM,
+        BUFFER_SIZE_KB_DOC, GROUP_WRITE, ++order, Width.SHORT, "Buffer size (KB)");
+    def.define(RETRY_TIMES, Type.INT, 3, Range.atLeast(0), Importance.LOW,
+        RETRY_TIMES_DOC, GROUP_WRITE, ++order, Width.SHORT, "Retries");
+    def.define(SINK_POOL_SIZE, Type.INT, null, ConfigDef.LambdaValidator.with(
+            MaxComputeSinkConfig::ensurePoolSize, () -> "[1,...], default: CPU cores"), Importance.LOW,
+        SINK_POOL_SIZE_DOC, GROUP_WRITE, ++order, Width.SHORT, "Writer threads");
+    def.define(RECORD_BATCH_SIZE, Type.INT, 8000, Range.atLeast(1), Importance.LOW,
+        RECORD_BATCH_SIZE_DOC, GROUP_WRITE, ++order, Width.SHORT, "Records per batch");
+
+    order = 0;
+    def.define(SKIP_ERROR, Type.BOOLEAN, false, Importance.MEDIUM,
+        SKIP_ERROR_DOC, GROUP_ERRORS, ++order, Width.SHORT, "Skip records that do not fit");
+    def.define(ERROR_TOPIC_NAME, Type.STRING, "", Importance.MEDIUM,
+        ERROR_TOPIC_NAME_DOC, GROUP_ERRORS, ++order, Width.MEDIUM, "Error topic");
+    def.define(ERROR_TOPIC_BOOTSTRAP_SERVERS, Type.STRING, "", Importance.MEDIUM,
+        ERROR_TOPIC_BOOTSTRAP_SERVERS_DOC, GROUP_ERRORS, ++order, Width.LONG, "Error topic bootstrap servers");
+    def.define(ERROR_TOPIC_SASL_JAAS_CONFIG, Type.PASSWORD, null, Importance.LOW,
+        ERROR_TOPIC_SASL_JAAS_CONFIG_DOC, GROUP_ERRORS, ++order, Width.LONG, "Error topic SASL JAAS config");
+    return def;
+  }
+
+  private static void ensurePoolSize(String name, Object value) {
+    if (value != null && (Integer) value < 1) {
+      throw new ConfigException(name, value, "must be at least 1 (or unset for the number of CPU cores)");
+    }
+  }
+
+  /** ALIYUN and STS in any letter case; anything else is the default credential chain. */
+  static AccountType accountTypeOf(String value) {
+    String text = value == null ? "" : value.trim().toUpperCase(Locale.ROOT);
+    if (AccountType.ALIYUN.name().equals(text)) {
+      return AccountType.ALIYUN;
+    }
+    if (AccountType.STS.name().equals(text)) {
+      return AccountType.STS;
+    }
+    return AccountType.DEFAULT_CHAIN;
+  }
+
+  /** '' and 'default' (any case) both mean the project's default schema: the SDK gets no schema. */
+  static String schemaOf(String value) {
+    String text = value == null ? "" : value.trim();
+    return "default".equalsIgnoreCase(text) ? "" : text;
+  }
+
+  private SinkSettings buildSettings() {
+    Integer poolSize = getInt(SINK_POOL_SIZE);
+    return SinkSettings.builder()
+        .endpoint(getString(ENDPOINT))
+        .tunnelEndpoint(getString(TUNNEL_ENDPOINT))
+        .project(getString(PROJECT))
+        .schema(schemaOf(getString(SCHEMA)))
+        .table(getString(TABLE))
+        .accountType(accountTypeOf(getString(ACCOUNT_TYPE)))
+        .accessId(getString(ACCESS_ID))
+        .accessKey(getPassword(ACCESS_KEY).value())
+        .accountId(getString(ACCOUNT_ID))
+        .regionId(getString(REGION_ID))
+        .roleName(getString(ROLE_NAME))
+        .stsEndpoint(getString(STS_ENDPOINT))
+        .clientTimeoutMs(getLong(CLIENT_TIMEOUT_MS))
+        .format(FORMATS.parse(getString(FORMAT)))
+        .mode(MODES.parse(getString(MODE)))
+        .csvDelimiter(CsvDelimiterValidator.delimiterOf(getString(CSV_DELIMITER)))
+        .partitionWindow(WINDOWS.parse(getString(PARTITION_WINDOW_TYPE)))
+        .newPartitionFormat(getBoolean(USE_NEW_PARTITION_FORMAT))
+        .timeZone(TimeZoneValidator.zoneOf(getString(TIME_ZONE)))
+        .useStreaming(getBoolean(USE_STREAMING))
+        .bufferSizeKb(getInt(BUFFER_SIZE_KB))
+        .retryTimes(getInt(RETRY_TIMES))
+        .sinkPoolSize(poolSize == null ? Runtime.getRuntime().availableProcessors() : poolSize)
+        .recordBatchSize(getInt(RECORD_BATCH_SIZE))
+        .skipError(getBoolean(SKIP_ERROR))
+        .errorTopic(getString(ERROR_TOPIC_NAME))
+        .errorTopicBootstrapServers(getString(ERROR_TOPIC_BOOTSTRAP_SERVERS))
+        .errorTopicProducerOverrides(errorTopicProducerOverrides())
+        .build();
+  }
+
+  /**
+   * Every {@code runtime.error.topic.<producer key>} except the two the connector defines itself,
+   * with the prefix stripped. Values of keys the producer treats as secrets (SASL JAAS config, SSL
+   * passwords) are wrapped in {@link Password}, which the producer accepts and which never prints.
+   */
+  private Map<String, Object> errorTopicProducerOverrides() {
+    Map<String, Object> overrides = new HashMap<>(originalsWithPrefix(ERROR_TOPIC_PREFIX));
+    overrides.remove("name");
+    overrides.remove("bootstrap.servers");
+    Map<String, ConfigDef.ConfigKey> producerKeys = ProducerConfig.configDef().configKeys();
+    for (Map.Entry<String, Object> entry : overrides.entrySet()) {
+      ConfigDef.ConfigKey key = producerKeys.get(entry.getKey());
+      boolean secret = key != null && key.type == Type.PASSWORD;
+      if (secret && entry.getValue() instanceof String) {
+        entry.setValue(new Password((String) entry.getValue()));
+      }
+    }
+    return overrides;
+  }
+
+  /** The parsed values, secrets shown as [hidden]; extra error-topic producer keys by name only. */
+  @Override
+  public String toString() {
+    Map<String, Object> shown = new TreeMap<>(values());
+    for (String key : originalsWithPrefix(ERROR_TOPIC_PREFIX, false).keySet()) {
+      shown.putIfAbsent(key, "[not shown]");
+    }
+    return getClass().getSimpleName() + shown;
+  }
+
+  /** Prints the configuration reference as Markdown (for docs/configuration.md). */
+  public static void main(String[] args) {
+    System.out.print(ConfigDocs.markdown(CONFIG_DEF));
+  }
+}

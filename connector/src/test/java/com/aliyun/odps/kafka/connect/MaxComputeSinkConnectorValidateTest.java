@@ -1,0 +1,122 @@
+package com.aliyun.odps.kafka.connect;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.aliyun.odps.Odps;
+import com.aliyun.odps.account.AliyunAccount;
+import com.aliyun.odps.task.SQLTask;
+import dev.mcsink.localmc.junit.LocalMaxComputeExtension;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.apache.kafka.common.config.Config;
+import org.apache.kafka.common.config.ConfigValue;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** {@code validate()} with its real live check, against the local MaxCompute. */
+class MaxComputeSinkConnectorValidateTest {
+  @RegisterExtension
+  static final LocalMaxComputeExtension MC = new LocalMaxComputeExtension();
+
+  private final MaxComputeSinkConnector connector = new MaxComputeSinkConnector();
+
+  @BeforeAll
+  static void createTheDocumentsTextTable() throws Exception {
+    Odps odps = new Odps(new AliyunAccount(MC.service().accessId(), MC.service().accessKey()));
+    odps.setEndpoint(MC.service().endpoint());
+    odps.setDefaultProject("project_name");
+    SQLTask.run(odps, "CREATE TABLE IF NOT EXISTS table_text(topic STRING, `partition` BIGINT, `offset` BIGINT,"
+        + " key STRING, value STRING) PARTITIONED BY (pt STRING);").waitForSuccess();
+  }
+
+  /** The product document's TEXT example, pointed at the local service. */
+  private static Map<String, String> textExample() {
+    Map<String, String> props = new HashMap<>();
+    props.put("connector.class", "com.aliyun.odps.kafka.connect.MaxComputeSinkConnector");
+    props.put("tasks.max", "3");
+    props.put("topics", "topic_text");
+    props.put("endpoint", MC.service().endpoint());
+    props.put("project", "project_name");
+    props.put("schema", "default");
+    props.put("table", "table_text");
+    props.put("account_type", "ALIYUN");
+    props.put("access_id", MC.service().accessId());
+    props.put("access_key", MC.service().accessKey());
+    props.put("partition_window_type", "MINUTE");
+    props.put("mode", "VALUE");
+    props.put("format", "TEXT");
+    props.put("sink_pool_size", "150");
+    props.put("record_batch_size", "9000");
+    props.put("buffer_size_kb", "600000");
+    return props;
+  }
+
+  private static Map<String, List<String>> errors(Config config) {
+    return config.configValues().stream().filter(v -> !v.errorMessages().isEmpty())
+        .collect(Collectors.toMap(ConfigValue::name, ConfigValue::errorMessages));
+  }
+
+  @Test
+  void theDocumentsTextExampleValidatesCleanly() {
+    assertThat(errors(connector.validate(textExample()))).isEmpty();
+  }
+
+  @Test
+  void aMissingProjectIsAnErrorOnProject() {
+    Map<String, String> props = textExample();
+    props.put("project", "no_such_project");
+
+    Map<String, List<String>> errors = errors(connector.validate(props));
+
+    assertThat(errors).containsOnlyKeys("project");
+    assertThat(errors.get("project")).singleElement().asString().contains("no_such_project").contains("does not exist");
+  }
+
+  @Test
+  void aMissingTableIsAnErrorOnTable() {
+    Map<String, String> props = textExample();
+    props.put("table", "no_such_table");
+
+    Map<String, List<String>> errors = errors(connector.validate(props));
+
+    assertThat(errors).containsOnlyKeys("table");
+    assertThat(errors.get("table")).singleElement().asString().contains("no_such_table").contains("project_name");
+  }
+
+  @Test
+  void refusedCredentialsAreAnErrorOnAccessIdWithoutTheKey() {
+    Map<String, String> props = textExample();
+    props.put("access_key", "wrong-secret-value");
+
+    Map<String, List<String>> errors = errors(connector.validate(props));
+
+    assertThat(errors).containsOnlyKeys("access_id");
+    assertThat(errors.get("access_id")).singleElement().asString()
+        .contains(MC.service().accessId()).doesNotContain("wrong-secret-value");
+  }
+
+  @Test
+  void anUnreachableServiceIsAnErrorOnEndpointWithTheReason() {
+    Map<String, String> props = textExample();
+    props.put("endpoint", "http://127.0.0.1:1/api");
+
+    Map<String, List<String>> errors = errors(connector.validate(props));
+
+    assertThat(errors).containsOnlyKeys("endpoint");
+    assertThat(errors.get("endpoint")).singleElement().asString()
+        .contains("127.0.0.1:1").containsIgnoringCase("refused").doesNotContain(MC.service().accessKey());
+  }
+
+  @Test
+  void noServiceCallWhileAnotherKeyIsWrong() {
+    Map<String, String> props = textExample();
+    props.put("project", "no_such_project");
+    props.put("format", "CSV");
+    props.put("mode", "DEFAULT");
+
+    assertThat(errors(connector.validate(props))).as("the mode error only").containsOnlyKeys("mode");
+  }
+}
