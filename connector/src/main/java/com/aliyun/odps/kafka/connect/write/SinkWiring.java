@@ -1,0 +1,83 @@
+package com.aliyun.odps.kafka.connect.write;
+
+import com.aliyun.odps.Odps;
+import com.aliyun.odps.TableSchema;
+import com.aliyun.odps.kafka.connect.auth.OdpsClientFactory;
+import com.aliyun.odps.kafka.connect.config.SinkSettings;
+import com.aliyun.odps.kafka.connect.errors.ErrorRouter;
+import com.aliyun.odps.kafka.connect.errors.FailedRecordHandler;
+import com.aliyun.odps.kafka.connect.format.RecordConverter;
+import com.aliyun.odps.kafka.connect.format.RecordConverters;
+import com.aliyun.odps.kafka.connect.format.TableRequirements;
+import com.aliyun.odps.kafka.connect.partition.PartitionValues;
+import com.aliyun.odps.tunnel.TableTunnel;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import org.apache.kafka.connect.errors.ConnectException;
+import org.apache.kafka.connect.sink.SinkTaskContext;
+
+/**
+ * Builds a task's {@link SinkWriter} from its settings: the only place the write path meets the
+ * client, format, partition and error-routing packages.
+ */
+public final class SinkWiring {
+  private SinkWiring() {
+  }
+
+  /**
+   * @throws ConnectException when the table is missing or does not fit the configured format
+   */
+  public static SinkWriter writer(SinkSettings settings, SinkTaskContext context) {
+    OdpsClientFactory clients = new OdpsClientFactory(settings);
+    Odps odps = clients.createOdps();
+    TableTunnel tunnel = clients.createTableTunnel(odps);
+    TunnelTable table = openTable(odps, tunnel, settings);
+    FailedRecordHandler failedRecords = null;
+    try {
+      TableSchema schema = table.schema();
+      List<String> problems = TableRequirements.problems(settings, schema);
+      if (!problems.isEmpty()) {
+        throw new ConnectException("Table " + settings.project() + "." + settings.table()
+            + " does not fit format " + settings.format() + " mode " + settings.mode() + ": "
+            + String.join("; ", problems));
+      }
+      RecordConverter converter = RecordConverters.create(settings, schema);
+      failedRecords = ErrorRouter.create(settings, context);
+      TargetPartitions targets = schema.getPartitionColumns().isEmpty()
+          ? TargetPartitions.none()
+          : partitionValues(settings);
+      return new SinkWriter(settings, table, converter, failedRecords, targets, Clock.systemUTC(), context::timeout);
+    } catch (RuntimeException e) {
+      if (failedRecords != null) {
+        failedRecords.close();
+      }
+      table.close();
+      throw e;
+    }
+  }
+
+  private static TunnelTable openTable(Odps odps, TableTunnel tunnel, SinkSettings settings) {
+    try {
+      return TunnelTable.open(odps, tunnel, settings);
+    } catch (TransientWriteException e) {
+      // At start there is nothing to keep: let Connect report it (a restart retries).
+      throw new ConnectException(e.getMessage(), e);
+    }
+  }
+
+  private static TargetPartitions partitionValues(SinkSettings settings) {
+    PartitionValues values = PartitionValues.of(settings);
+    return new TargetPartitions() {
+      @Override
+      public String valueAt(Instant now) {
+        return values.valueAt(now);
+      }
+
+      @Override
+      public Instant windowEnd(Instant now) {
+        return values.windowEnd(now);
+      }
+    };
+  }
+}

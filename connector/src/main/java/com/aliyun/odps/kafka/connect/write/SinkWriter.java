@@ -1,0 +1,276 @@
+package com.aliyun.odps.kafka.connect.write;
+
+import com.aliyun.odps.data.Record;
+import com.aliyun.odps.kafka.connect.config.SinkSettings;
+import com.aliyun.odps.kafka.connect.errors.FailedRecordHandler;
+import com.aliyun.odps.kafka.connect.format.RecordConversionException;
+import com.aliyun.odps.kafka.connect.format.RecordConverter;
+import com.aliyun.odps.kafka.connect.offsets.OffsetTracker;
+import com.aliyun.odps.kafka.connect.offsets.RecordPosition;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.function.LongConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.connect.errors.ConnectException;
+import org.apache.kafka.connect.errors.RetriableException;
+import org.apache.kafka.connect.sink.SinkRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The task's write service: converts records into rows, buffers them per target partition, writes
+ * each buffer in one {@link MaxComputeTable#write} (rows of every Kafka partition of the task
+ * together), and tells Connect which offsets are safe to commit.
+ *
+ * <p>A buffer is flushed when its estimated size reaches {@code buffer_size_kb}, when its partition
+ * window has closed, and on {@link #preCommit}. A transient failure keeps the rows for the next
+ * attempt: {@link #put} asks Connect to wait (bounded exponential backoff) and throws {@link
+ * RetriableException}, so Connect redelivers the batch (records already taken are recognised and
+ * not buffered twice); {@link #preCommit} returns what is committed so far. Nothing sleeps here
+ * and nothing buffered is ever dropped, except the rows of revoked partitions, whose offsets are
+ * then never committed by this task.
+ *
+ * <p>Not thread-safe: Connect calls a task from one thread.
+ */
+public final class SinkWriter implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(SinkWriter.class);
+  static final long INITIAL_BACKOFF_MS = 1_000;
+  static final long MAX_BACKOFF_MS = 30_000;
+
+  private final String tableName;
+  private final MaxComputeTable table;
+  private final RecordConverter converter;
+  private final FailedRecordHandler failedRecords;
+  private final TargetPartitions targets;
+  private final Clock clock;
+  private final LongConsumer retryAfterMs;
+  private final long bufferLimitBytes;
+  private final int warnAfterFailures;
+
+  private final OffsetTracker tracker = new OffsetTracker();
+  /** Open buffers by pt value (null key: non-partitioned table), oldest first. */
+  private final Map<String, PartitionBuffer> buffers = new LinkedHashMap<>();
+  /** Partitions this task owns (opened or seen); only their offsets are returned. */
+  private final Set<TopicPartition> owned = new HashSet<>();
+  private final RetryBackoff backoff = new RetryBackoff(INITIAL_BACKOFF_MS, MAX_BACKOFF_MS);
+  /** Ticket of records given to the failed-record handler since its last flush. */
+  private long routedTicket;
+  private TransientWriteException lastTransient;
+  private long nextRetryDelayMs;
+  /** A write that retrying won't fix: the task must stop (see {@link #preCommit}). */
+  private ConnectException fatal;
+
+  /**
+   * @param retryAfterMs how Connect is told to wait before redelivering after a transient failure
+   *     ({@code SinkTaskContext::timeout})
+   */
+  public SinkWriter(SinkSettings settings, MaxComputeTable table, RecordConverter converter,
+      FailedRecordHandler failedRecords, TargetPartitions targets, Clock clock, LongConsumer retryAfterMs) {
+    this.tableName = settings.schema().isEmpty()
+        ? settings.project() + "." + settings.table()
+        : settings.project() + "." + settings.schema() + "." + settings.table();
+    this.table = table;
+    this.converter = converter;
+    this.failedRecords = failedRecords;
+    this.targets = targets;
+    this.clock = clock;
+    this.retryAfterMs = retryAfterMs;
+    this.bufferLimitBytes = settings.bufferSizeKb() * 1024L;
+    this.warnAfterFailures = Math.max(1, settings.retryTimes());
+    this.routedTicket = tracker.newTicket();
+  }
+
+  /** New partitions: nothing to reset for the ones already owned (cooperative rebalancing). */
+  public void open(Collection<TopicPartition> partitions) {
+    owned.addAll(partitions);
+  }
+
+  public void put(Collection<SinkRecord> records) {
+    if (fatal != null) {
+      throw fatal;
+    }
+    Instant now = clock.instant();
+    if (!flushDue(now)) {
+      throw retryLater();
+    }
+    String target = targets.valueAt(now);
+    for (SinkRecord record : records) {
+      TopicPartition source = RecordPosition.partitionOf(record);
+      long offset = RecordPosition.offsetOf(record);
+      if (tracker.isRedelivery(source, offset)) {
+        continue;
+      }
+      owned.add(source);
+      Record row = table.newRow();
+      try {
+        converter.convert(record, row);
+      } catch (RecordConversionException e) {
+        failedRecords.handle(record, new RecordConversionException(
+            "Record at " + RecordPosition.describe(record) + " does not fit table " + tableName + ": "
+                + e.getMessage(), e));
+        tracker.handed(source, offset, routedTicket);
+        continue;
+      }
+      PartitionBuffer buffer = buffers.get(target);
+      if (buffer == null) {
+        buffer = new PartitionBuffer(target, targets.windowEnd(now), tracker.newTicket());
+        buffers.put(target, buffer);
+      }
+      buffer.add(row, source);
+      tracker.handed(source, offset, buffer.ticket());
+      if (buffer.estimatedBytes() >= bufferLimitBytes && !flush(buffer)) {
+        // The rest of the batch is redelivered; what was taken stays buffered.
+        throw retryLater();
+      }
+    }
+  }
+
+  /**
+   * Flushes every buffer and the failed-record handler, then returns, per owned partition, the
+   * offset after the last record that is committed in MaxCompute or routed, with every record
+   * before it. Never throws: a failure here only holds offsets back.
+   */
+  public Map<TopicPartition, OffsetAndMetadata> preCommit(Map<TopicPartition, OffsetAndMetadata> currentOffsets) {
+    if (fatal == null) {
+      try {
+        flushAll();
+      } catch (ConnectException e) {
+        // Connect ignores exceptions from preCommit (it rewinds and goes on); the next put fails the task.
+        log.error("{}; the task stops at its next put", e.getMessage());
+      }
+    }
+    flushFailedRecordHandler();
+    return committableOffsets(currentOffsets);
+  }
+
+  /**
+   * Revoked partitions: their buffered rows are dropped (from every buffer: a buffer mixes Kafka
+   * partitions) and their offsets forgotten. Their uncommitted records will be redelivered to the
+   * new owner; rows of the partitions still owned stay buffered.
+   */
+  public void close(Collection<TopicPartition> partitions) {
+    Set<TopicPartition> revoked = new HashSet<>(partitions);
+    for (PartitionBuffer buffer : new ArrayList<>(buffers.values())) {
+      buffer.removeRowsOf(revoked);
+      if (buffer.isEmpty()) {
+        buffers.remove(buffer.partition());
+      }
+    }
+    tracker.forget(revoked);
+    owned.removeAll(revoked);
+  }
+
+  /** Stops: buffered rows are not written (their offsets were never committed, so they come again). */
+  @Override
+  public void close() {
+    buffers.clear();
+    try {
+      failedRecords.close();
+    } finally {
+      table.close();
+    }
+  }
+
+  private boolean flushDue(Instant now) {
+    for (PartitionBuffer buffer : new ArrayList<>(buffers.values())) {
+      boolean due = buffer.windowClosedAt(now) || buffer.estimatedBytes() >= bufferLimitBytes;
+      if (due && !flush(buffer)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private boolean flushAll() {
+    for (PartitionBuffer buffer : new ArrayList<>(buffers.values())) {
+      // Stop at the first transient failure: the others would most likely wait on the same outage.
+      if (!flush(buffer)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Writes one buffer; false when it failed transiently (rows kept). */
+  private boolean flush(PartitionBuffer buffer) {
+    if (buffer.isEmpty()) {
+      buffers.remove(buffer.partition());
+      return true;
+    }
+    int rows = buffer.rows().size();
+    try {
+      table.write(buffer.partition(), buffer.rows());
+    } catch (TransientWriteException e) {
+      lastTransient = e;
+      nextRetryDelayMs = backoff.onFailure();
+      String message = "Writing " + rows + " rows to " + where(buffer) + " failed ("
+          + backoff.consecutiveFailures() + " consecutive transient failures); rows kept, retrying: "
+          + e.getMessage();
+      if (backoff.consecutiveFailures() >= warnAfterFailures) {
+        log.warn(message);
+      } else {
+        log.info(message);
+      }
+      return false;
+    } catch (ConnectException e) {
+      fatal = new ConnectException("Writing " + rows + " rows to " + where(buffer) + " failed: " + e.getMessage(), e);
+      throw fatal;
+    }
+    buffers.remove(buffer.partition());
+    tracker.done(buffer.ticket());
+    backoff.onSuccess();
+    log.debug("Wrote {} rows to {}", rows, where(buffer));
+    return true;
+  }
+
+  private void flushFailedRecordHandler() {
+    try {
+      failedRecords.flush();
+    } catch (RuntimeException e) {
+      log.warn("Could not flush failed records; their offsets are held back until it succeeds: {}", e.getMessage());
+      return;
+    }
+    tracker.done(routedTicket);
+    routedTicket = tracker.newTicket();
+  }
+
+  private Map<TopicPartition, OffsetAndMetadata> committableOffsets(Map<TopicPartition, OffsetAndMetadata> currentOffsets) {
+    Map<TopicPartition, OffsetAndMetadata> result = new HashMap<>();
+    for (TopicPartition tp : owned) {
+      long next = -1;
+      OptionalLong done = tracker.committable(tp);
+      if (done.isPresent()) {
+        next = done.getAsLong();
+      }
+      // With nothing pending, everything Connect delivered for tp is done; its offset may be further
+      // ahead when an SMT filtered records out (they never reach put).
+      OffsetAndMetadata delivered = currentOffsets.get(tp);
+      if (!tracker.hasPending(tp) && delivered != null) {
+        next = Math.max(next, delivered.offset());
+      }
+      if (next >= 0) {
+        result.put(tp, new OffsetAndMetadata(next));
+      }
+    }
+    return result;
+  }
+
+  private RetriableException retryLater() {
+    retryAfterMs.accept(nextRetryDelayMs);
+    return new RetriableException("Writing to " + tableName + " failed transiently; buffered rows are kept and retried in "
+        + nextRetryDelayMs + " ms: " + lastTransient.getMessage(), lastTransient);
+  }
+
+  private String where(PartitionBuffer buffer) {
+    return buffer.partition() == null ? "table " + tableName : "table " + tableName + " partition pt='" + buffer.partition() + "'";
+  }
+}

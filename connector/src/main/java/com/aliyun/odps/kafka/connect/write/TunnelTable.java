@@ -1,0 +1,234 @@
+package com.aliyun.odps.kafka.connect.write;
+
+import com.aliyun.odps.Column;
+import com.aliyun.odps.Odps;
+import com.aliyun.odps.PartitionSpec;
+import com.aliyun.odps.Table;
+import com.aliyun.odps.TableSchema;
+import com.aliyun.odps.data.ArrayRecord;
+import com.aliyun.odps.data.Record;
+import com.aliyun.odps.data.RecordWriter;
+import com.aliyun.odps.kafka.connect.config.SinkSettings;
+import com.aliyun.odps.tunnel.TableTunnel;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.kafka.connect.errors.ConnectException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A MaxCompute table written through the official SDK's batch Tunnel. Each {@link #write} is one
+ * upload session: the rows are cut into blocks of at most {@code record_batch_size} records,
+ * uploaded by up to {@code sink_pool_size} threads of a pool owned by this table (one per task),
+ * then committed together, so they appear all at once or not at all. A failed write leaves its
+ * session uncommitted: retrying writes the same rows into a new session without duplicates.
+ *
+ * <p>A missing partition is created once ({@code ALTER TABLE ... ADD IF NOT EXISTS PARTITION}, so
+ * another task creating it at the same time is fine) and then remembered.
+ */
+public final class TunnelTable implements MaxComputeTable {
+  private static final Logger log = LoggerFactory.getLogger(TunnelTable.class);
+  /** The service accepts block ids in [0, 20000). */
+  static final int MAX_BLOCKS = 20_000;
+
+  private final TableTunnel tunnel;
+  private final Table table;
+  private final String project;
+  private final String schemaName;
+  private final String tableName;
+  private final String displayName;
+  private final TableSchema schema;
+  private final String partitionColumn;
+  private final int recordBatchSize;
+  private final ExecutorService blockWriters;
+  private final Set<String> knownPartitions = ConcurrentHashMap.newKeySet();
+
+  private TunnelTable(TableTunnel tunnel, Table table, String project, String schemaName, String tableName,
+      TableSchema schema, int recordBatchSize, int poolSize) {
+    this.tunnel = tunnel;
+    this.table = table;
+    this.project = project;
+    this.schemaName = schemaName;
+    this.tableName = tableName;
+    this.displayName = schemaName == null ? project + "." + tableName : project + "." + schemaName + "." + tableName;
+    this.schema = schema;
+    List<Column> partitionColumns = schema.getPartitionColumns();
+    this.partitionColumn = partitionColumns.isEmpty() ? null : partitionColumns.get(0).getName();
+    this.recordBatchSize = Math.max(1, recordBatchSize);
+    this.blockWriters = newPool(Math.max(1, poolSize), tableName);
+  }
+
+  /**
+   * Reads the table's schema and returns a writer for it.
+   *
+   * @throws org.apache.kafka.connect.errors.ConnectException when the table can't be read (missing,
+   *     no permission); {@link TransientWriteException} when the service is unavailable
+   */
+  public static TunnelTable open(Odps odps, TableTunnel tunnel, SinkSettings settings) {
+    String schemaName = settings.schema().isEmpty() ? null : settings.schema();
+    Table table = schemaName == null
+        ? odps.tables().get(settings.project(), settings.table())
+        : odps.tables().get(settings.project(), schemaName, settings.table());
+    TableSchema schema;
+    try {
+      table.reload();
+      schema = table.getSchema();
+    } catch (Exception e) {
+      throw WriteFailures.classify("Reading table " + settings.project() + "." + settings.table(), e);
+    }
+    return new TunnelTable(tunnel, table, settings.project(), schemaName, settings.table(), schema,
+        settings.recordBatchSize(), settings.sinkPoolSize());
+  }
+
+  @Override
+  public TableSchema schema() {
+    return schema;
+  }
+
+  @Override
+  public Record newRow() {
+    return new ArrayRecord(schema);
+  }
+
+  @Override
+  public void write(String partition, List<Record> rows) {
+    if (rows.isEmpty()) {
+      return;
+    }
+    String where = partition == null ? "table " + displayName : "table " + displayName + " partition " + partitionColumn + "='" + partition + "'";
+    PartitionSpec spec = specOf(partition);
+    if (spec != null) {
+      ensurePartition(partition, spec, where);
+    }
+    TableTunnel.UploadSession session;
+    try {
+      session = spec == null
+          ? tunnel.createUploadSession(project, schemaName, tableName, false)
+          : tunnel.createUploadSession(project, schemaName, tableName, spec, false);
+    } catch (Exception e) {
+      throw WriteFailures.classify("Opening an upload session on " + where, e);
+    }
+    Long[] blockIds = uploadBlocks(session, rows, where);
+    commit(session, blockIds, where);
+    log.debug("Committed {} rows in {} blocks to {}", rows.size(), blockIds.length, where);
+  }
+
+  @Override
+  public void close() {
+    blockWriters.shutdownNow();
+  }
+
+  private PartitionSpec specOf(String partition) {
+    if (partitionColumn == null) {
+      if (partition != null) {
+        throw new ConnectException("Table " + displayName + " has no partition column; cannot write into partition '" + partition + "'");
+      }
+      return null;
+    }
+    if (partition == null) {
+      throw new ConnectException("Table " + displayName + " is partitioned by " + partitionColumn + "; a partition value is required");
+    }
+    PartitionSpec spec = new PartitionSpec();
+    spec.set(partitionColumn, partition);
+    return spec;
+  }
+
+  private void ensurePartition(String partition, PartitionSpec spec, String where) {
+    if (knownPartitions.contains(partition)) {
+      return;
+    }
+    try {
+      table.createPartition(spec, true);
+    } catch (Exception e) {
+      throw WriteFailures.classify("Creating " + where, e);
+    }
+    knownPartitions.add(partition);
+  }
+
+  private Long[] uploadBlocks(TableTunnel.UploadSession session, List<Record> rows, String where) {
+    // Very large flushes would need more than MAX_BLOCKS blocks: make the blocks bigger instead.
+    int perBlock = Math.max(recordBatchSize, (rows.size() + MAX_BLOCKS - 1) / MAX_BLOCKS);
+    int blocks = (rows.size() + perBlock - 1) / perBlock;
+    Long[] blockIds = new Long[blocks];
+    List<Future<?>> uploads = new ArrayList<>(blocks);
+    for (int i = 0; i < blocks; i++) {
+      long blockId = i;
+      blockIds[i] = blockId;
+      List<Record> slice = rows.subList(i * perBlock, Math.min(rows.size(), (i + 1) * perBlock));
+      uploads.add(blockWriters.submit(() -> {
+        writeBlock(session, blockId, slice);
+        return null;
+      }));
+    }
+    Throwable firstFailure = null;
+    for (Future<?> upload : uploads) {
+      try {
+        upload.get();
+      } catch (ExecutionException e) {
+        if (firstFailure == null) {
+          firstFailure = e.getCause();
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        uploads.forEach(u -> u.cancel(true));
+        throw new TransientWriteException("Interrupted while writing to " + where, e);
+      }
+    }
+    if (firstFailure != null) {
+      throw WriteFailures.classify("Writing a block of " + where, firstFailure);
+    }
+    return blockIds;
+  }
+
+  private static void writeBlock(TableTunnel.UploadSession session, long blockId, List<Record> rows) throws Exception {
+    try (RecordWriter writer = session.openRecordWriter(blockId, true)) {
+      for (Record row : rows) {
+        writer.write(row);
+      }
+    }
+  }
+
+  private void commit(TableTunnel.UploadSession session, Long[] blockIds, String where) {
+    try {
+      session.commit(blockIds);
+    } catch (Exception e) {
+      RuntimeException failure = WriteFailures.classify("Committing " + blockIds.length + " blocks to " + where, e);
+      // The answer may have been lost after the service committed: retrying would write the rows twice.
+      if (failure instanceof TransientWriteException && committedAnyway(session)) {
+        log.info("Commit to {} reported a failure but the session is committed: {}", where, e.getMessage());
+        return;
+      }
+      throw failure;
+    }
+  }
+
+  private static boolean committedAnyway(TableTunnel.UploadSession session) {
+    try {
+      return session.getStatus() == TableTunnel.UploadStatus.CLOSED;
+    } catch (Exception e) {
+      return false;
+    }
+  }
+
+  private static ExecutorService newPool(int size, String tableName) {
+    AtomicInteger count = new AtomicInteger();
+    ThreadFactory threads = r -> {
+      Thread t = new Thread(r, "maxcompute-block-writer-" + tableName + "-" + count.incrementAndGet());
+      t.setDaemon(true);
+      return t;
+    };
+    ThreadPoolExecutor pool = new ThreadPoolExecutor(size, size, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), threads);
+    pool.allowCoreThreadTimeOut(true);
+    return pool;
+  }
+}

@@ -1,0 +1,66 @@
+package com.aliyun.odps.kafka.connect.write;
+
+import com.aliyun.odps.OdpsException;
+import java.io.IOException;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.connect.errors.ConnectException;
+
+/**
+ * Sorts a failure of the SDK into worth retrying ({@link TransientWriteException}: HTTP 5xx and 429,
+ * I/O errors, timeouts) or not ({@link ConnectException}: other 4xx, and errors without a status
+ * and without an I/O cause, such as a failed DDL statement). The SDK often wraps the service's
+ * answer (an {@link OdpsException} with a status) in an IOException, so the whole cause chain is
+ * read and the first status found decides. Messages are the service's: they carry no secret.
+ */
+final class WriteFailures {
+  private static final int TOO_MANY_REQUESTS = 429;
+
+  private WriteFailures() {
+  }
+
+  static RuntimeException classify(String action, Throwable failure) {
+    Integer status = statusOf(failure);
+    String message = action + " failed: " + describe(failure);
+    if (status != null) {
+      if (status >= 500 || status == TOO_MANY_REQUESTS) {
+        return new TransientWriteException(message, failure);
+      }
+      return new ConnectException(message, failure);
+    }
+    if (hasCause(failure, IOException.class) || hasCause(failure, TimeoutException.class)) {
+      return new TransientWriteException(message, failure);
+    }
+    return new ConnectException(message, failure);
+  }
+
+  /** The HTTP status of the first OdpsException in the chain that has one. */
+  static Integer statusOf(Throwable failure) {
+    for (Throwable t = failure; t != null; t = t.getCause()) {
+      if (t instanceof OdpsException && ((OdpsException) t).getStatus() != null) {
+        return ((OdpsException) t).getStatus();
+      }
+      if (t.getCause() == t) {
+        break;
+      }
+    }
+    return null;
+  }
+
+  private static boolean hasCause(Throwable failure, Class<? extends Throwable> type) {
+    for (Throwable t = failure; t != null; t = t.getCause()) {
+      if (type.isInstance(t)) {
+        return true;
+      }
+      if (t.getCause() == t) {
+        break;
+      }
+    }
+    return false;
+  }
+
+  private static String describe(Throwable failure) {
+    Integer status = statusOf(failure);
+    String text = failure.getMessage() == null ? failure.getClass().getSimpleName() : failure.getMessage();
+    return status == null ? text : "HTTP " + status + ": " + text;
+  }
+}

@@ -1,0 +1,189 @@
+package com.aliyun.odps.kafka.connect.write;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.aliyun.odps.Instance;
+import com.aliyun.odps.Odps;
+import com.aliyun.odps.OdpsException;
+import com.aliyun.odps.account.AliyunAccount;
+import com.aliyun.odps.data.Record;
+import com.aliyun.odps.kafka.connect.config.SinkSettings;
+import com.aliyun.odps.task.SQLTask;
+import com.aliyun.odps.tunnel.TableTunnel;
+import dev.mcsink.localmc.faults.Faults;
+import dev.mcsink.localmc.junit.LocalMaxComputeExtension;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.kafka.connect.errors.ConnectException;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** The batch Tunnel writer against the local MaxCompute, through the official SDK. */
+class TunnelTableAgainstLocalMaxComputeTest {
+  @RegisterExtension
+  static final LocalMaxComputeExtension MC = new LocalMaxComputeExtension();
+  private static final AtomicInteger TABLES = new AtomicInteger();
+  private static final String PT = "05-01-2024 10:00";
+
+  private Odps odps;
+  private String tableName;
+  private TunnelTable table;
+  private Faults.Rule blockUploads;
+  private Faults.Rule sessions;
+  private Faults.Rule commits;
+  private Faults.Rule sqlStatements;
+
+  @BeforeEach
+  void createTable() throws OdpsException {
+    odps = new Odps(new AliyunAccount(MC.service().accessId(), MC.service().accessKey()));
+    odps.setEndpoint(MC.service().endpoint());
+    odps.setDefaultProject("project_name");
+    tableName = "tunnel_table_" + TABLES.incrementAndGet();
+    sql("CREATE TABLE " + tableName + " (topic STRING, `partition` BIGINT, `offset` BIGINT, value STRING) PARTITIONED BY (pt STRING);");
+    table = TunnelTable.open(odps, new TableTunnel(odps), settings(8000, 3));
+    // Zero-latency rules count the requests of a route without changing them.
+    blockUploads = MC.service().faults().delay("upload-block", Duration.ZERO, Faults.FOREVER);
+    sessions = MC.service().faults().delay("upload-create", Duration.ZERO, Faults.FOREVER);
+    commits = MC.service().faults().delay("upload-commit", Duration.ZERO, Faults.FOREVER);
+    sqlStatements = MC.service().faults().delay("instance-create", Duration.ZERO, Faults.FOREVER);
+  }
+
+  @AfterEach
+  void clear() {
+    MC.service().faults().clear();
+    table.close();
+  }
+
+  @Test
+  void rowsAreCutIntoBlocksOfRecordBatchSizeAndCommittedInOneSession() throws OdpsException {
+    table.write(PT, rows(0, 25_000));
+
+    assertThat(blockUploads.applied()).isEqualTo(4);
+    assertThat(sessions.applied()).isEqualTo(1);
+    assertThat(commits.applied()).isEqualTo(1);
+    assertThat(count()).isEqualTo(25_000);
+    assertThat(distinctOffsets()).isEqualTo(25_000);
+  }
+
+  @Test
+  void aMissingPartitionIsCreatedOnceAndRemembered() throws OdpsException {
+    table.write(PT, rows(0, 10));
+    table.write(PT, rows(10, 10));
+    table.write("05-01-2024 10:01", rows(20, 5));
+
+    assertThat(sqlStatements.applied()).as("one ALTER TABLE per new partition").isEqualTo(2);
+    assertThat(odps.tables().get(tableName).hasPartition(new com.aliyun.odps.PartitionSpec("pt='" + PT + "'"))).isTrue();
+    assertThat(count()).isEqualTo(25);
+  }
+
+  @Test
+  void aPartitionCreatedByAnotherTaskIsFine() throws OdpsException {
+    sql("ALTER TABLE " + tableName + " ADD PARTITION (pt='" + PT + "');");
+
+    table.write(PT, rows(0, 3));
+
+    assertThat(count()).isEqualTo(3);
+  }
+
+  @Test
+  void aBlockRefusedWith503IsTransientAndTheRetryWritesEveryRowOnce() throws OdpsException {
+    List<Record> rows = rows(0, 20_000);
+    MC.service().faults().fail("upload-block", 503, 1);
+
+    assertThatThrownBy(() -> table.write(PT, rows)).isInstanceOf(TransientWriteException.class)
+        .hasMessageContaining("503");
+    assertThat(count()).as("nothing visible after a failed write").isZero();
+
+    table.write(PT, rows);
+
+    assertThat(count()).isEqualTo(20_000);
+    assertThat(distinctOffsets()).isEqualTo(20_000);
+  }
+
+  @Test
+  void aCommitRefusedWith503IsRetriedByTheSdkAndWritesEveryRowOnce() throws OdpsException {
+    MC.service().faults().fail("upload-commit", 503, 1);
+
+    table.write(PT, rows(0, 100));
+
+    assertThat(commits.applied()).as("the failed commit and the SDK's retry").isEqualTo(2);
+    assertThat(sessions.applied()).isEqualTo(1);
+    assertThat(count()).isEqualTo(100);
+    assertThat(distinctOffsets()).isEqualTo(100);
+  }
+
+  @Test
+  void aBlockRefusedWith400FailsForGoodWithTheServiceMessage() throws OdpsException {
+    MC.service().faults().fail("upload-block", 400, 1);
+
+    assertThatThrownBy(() -> table.write(PT, rows(0, 10)))
+        .isExactlyInstanceOf(ConnectException.class)
+        .hasMessageContaining(tableName)
+        .hasMessageContaining("400")
+        .hasMessageNotContaining(MC.service().accessKey());
+    assertThat(count()).isZero();
+  }
+
+  @Test
+  void aMissingTableFailsAtOpenNamingIt() {
+    SinkSettings settings = SinkSettings.builder().endpoint(MC.service().endpoint()).project("project_name")
+        .table("no_such_table").accessId(MC.service().accessId()).accessKey(MC.service().accessKey()).build();
+
+    assertThatThrownBy(() -> TunnelTable.open(odps, new TableTunnel(odps), settings))
+        .isExactlyInstanceOf(ConnectException.class)
+        .hasMessageContaining("no_such_table");
+  }
+
+  @Test
+  void theSchemaAndFreshRowsComeFromTheTable() {
+    assertThat(table.schema().getColumns()).extracting(c -> c.getName()).containsExactly("topic", "partition", "offset", "value");
+    assertThat(table.schema().getPartitionColumns()).extracting(c -> c.getName()).containsExactly("pt");
+    Record row = table.newRow();
+    assertThat(row.getColumnCount()).isEqualTo(4);
+    assertThat(row.get(0)).isNull();
+  }
+
+  private SinkSettings settings(int recordBatchSize, int poolSize) {
+    return SinkSettings.builder().endpoint(MC.service().endpoint()).project("project_name").table(tableName)
+        .accessId(MC.service().accessId()).accessKey(MC.service().accessKey())
+        .recordBatchSize(recordBatchSize).sinkPoolSize(poolSize).build();
+  }
+
+  private List<Record> rows(long firstOffset, int count) {
+    List<Record> rows = new ArrayList<>(count);
+    for (long offset = firstOffset; offset < firstOffset + count; offset++) {
+      Record row = table.newRow();
+      row.setString("topic", "t");
+      row.setBigint("partition", 0L);
+      row.setBigint("offset", offset);
+      row.setString("value", "value " + offset);
+      rows.add(row);
+    }
+    return rows;
+  }
+
+  private long count() throws OdpsException {
+    return Long.parseLong(scalar("SELECT COUNT(*) FROM " + tableName + ";"));
+  }
+
+  private long distinctOffsets() throws OdpsException {
+    return Long.parseLong(scalar("SELECT COUNT(DISTINCT `offset`) FROM " + tableName + ";"));
+  }
+
+  private String scalar(String query) throws OdpsException {
+    Instance instance = SQLTask.run(odps, "project_name", query, Map.of("odps.sql.allow.fullscan", "true"), null);
+    instance.waitForSuccess(50);
+    List<Record> result = SQLTask.getResult(instance);
+    return result.get(0).get(0).toString();
+  }
+
+  private void sql(String statement) throws OdpsException {
+    SQLTask.run(odps, statement).waitForSuccess(50);
+  }
+}

@@ -1,0 +1,56 @@
+package com.aliyun.odps.kafka.connect.write;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.aliyun.odps.OdpsException;
+import com.aliyun.odps.tunnel.TunnelException;
+import java.io.IOException;
+import java.net.SocketTimeoutException;
+import org.apache.kafka.connect.errors.ConnectException;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
+
+class WriteFailuresTest {
+  @ParameterizedTest(name = "HTTP {0} is transient")
+  @ValueSource(ints = {429, 500, 502, 503, 504})
+  void serverErrorsAndThrottlingAreTransient(int status) {
+    assertThat(WriteFailures.classify("Writing", withStatus(status))).isInstanceOf(TransientWriteException.class);
+  }
+
+  @ParameterizedTest(name = "HTTP {0} is permanent")
+  @ValueSource(ints = {400, 403, 404, 409})
+  void otherClientErrorsArePermanentWithTheServiceMessage(int status) {
+    RuntimeException failure = WriteFailures.classify("Writing", withStatus(status));
+
+    assertThat(failure).isExactlyInstanceOf(ConnectException.class)
+        .hasMessageContaining("HTTP " + status).hasMessageContaining("the service says no");
+  }
+
+  @Test
+  void aStatusWrappedInAnIoExceptionDecides() {
+    IOException wrapped = new IOException("block upload failed", withStatus(400));
+
+    assertThat(WriteFailures.classify("Writing", wrapped)).isExactlyInstanceOf(ConnectException.class);
+  }
+
+  @Test
+  void ioErrorsAndTimeoutsWithoutStatusAreTransient() {
+    assertThat(WriteFailures.classify("Writing", new SocketTimeoutException("read timed out")))
+        .isInstanceOf(TransientWriteException.class);
+    assertThat(WriteFailures.classify("Writing", new TunnelException("connect failed", new IOException("refused"))))
+        .isInstanceOf(TransientWriteException.class);
+  }
+
+  @Test
+  void failuresWithoutStatusOrIoCauseArePermanent() {
+    assertThat(WriteFailures.classify("Creating partition", new OdpsException("ODPS-0130071: semantic error")))
+        .isExactlyInstanceOf(ConnectException.class).hasMessageStartingWith("Creating partition failed");
+  }
+
+  private static OdpsException withStatus(int status) {
+    TunnelException e = new TunnelException("the service says no");
+    e.setStatus(status);
+    return e;
+  }
+}
