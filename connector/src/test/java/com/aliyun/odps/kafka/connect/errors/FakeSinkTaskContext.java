@@ -1,0 +1,79 @@
+package com.aliyun.odps.kafka.connect.errors;
+
+import java.util.Map;
+import java.util.Set;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.metrics.PluginMetrics;
+import org.apache.kafka.connect.sink.ErrantRecordReporter;
+import org.apache.kafka.connect.sink.SinkTaskContext;
+
+/** A task context that only answers {@link #errantRecordReporter()}, as the router needs. */
+final class FakeSinkTaskContext implements SinkTaskContext {
+  private final ErrantRecordReporter reporter;
+  private final boolean olderWorker;
+
+  private FakeSinkTaskContext(ErrantRecordReporter reporter, boolean olderWorker) {
+    this.reporter = reporter;
+    this.olderWorker = olderWorker;
+  }
+
+  static FakeSinkTaskContext withoutReporter() {
+    return new FakeSinkTaskContext(null, false);
+  }
+
+  static FakeSinkTaskContext withReporter(ErrantRecordReporter reporter) {
+    return new FakeSinkTaskContext(reporter, false);
+  }
+
+  /** A worker older than Kafka 2.6, whose context lacks the method. */
+  static FakeSinkTaskContext ofOlderWorker() {
+    return new FakeSinkTaskContext(null, true);
+  }
+
+  @Override
+  public ErrantRecordReporter errantRecordReporter() {
+    if (olderWorker) {
+      throw new NoSuchMethodError("org.apache.kafka.connect.sink.SinkTaskContext.errantRecordReporter()");
+    }
+    return reporter;
+  }
+
+  @Override
+  public Map<String, String> configs() {
+    return Map.of();
+  }
+
+  @Override
+  public void offset(Map<TopicPartition, Long> offsets) {
+  }
+
+  @Override
+  public void offset(TopicPartition tp, long offset) {
+  }
+
+  @Override
+  public void timeout(long timeoutMs) {
+  }
+
+  @Override
+  public Set<TopicPartition> assignment() {
+    return Set.of();
+  }
+
+  @Override
+  public void pause(TopicPartition... partitions) {
+  }
+
+  @Override
+  public void resume(TopicPartition... partitions) {
+  }
+
+  @Override
+  public void requestCommit() {
+  }
+
+  @Override
+  public PluginMetrics pluginMetrics() {
+    return null;
+  }
+}
