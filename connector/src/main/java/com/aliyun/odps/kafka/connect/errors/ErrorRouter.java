@@ -18,7 +18,9 @@ import org.apache.kafka.connect.sink.SinkTaskContext;
  *       {@code errors.deadletterqueue.topic.name} or {@code errors.log.enable=true}. Connect then
  *       applies {@code errors.tolerance}: with {@code all} the task goes on; with {@code none} (its
  *       default) the task stops unless skip_error=true.
- *   <li><b>Skip</b> when skip_error=true: one WARN log line per record.
+ *   <li><b>Skip</b> when skip_error=true, or when the connector sets {@code errors.tolerance=all}
+ *       without a dead-letter queue or error log (Connect then offers no reporter, yet the user
+ *       asked it to tolerate bad records): one WARN log line per record.
  *   <li><b>Stop the task</b> otherwise, with a {@link ConnectException} naming the record's topic,
  *       partition and offset and the reason, which Connect shows in the task's status.
  * </ol>
@@ -59,7 +61,16 @@ public final class ErrorRouter implements FailedRecordHandler {
     if (settings.skipError()) {
       return new ErrorRouter(new SkipRoute(), "skipped with a WARN log line (skip_error=true)");
     }
+    if (toleratesAll(context)) {
+      return new ErrorRouter(new SkipRoute(), "skipped with a WARN log line (errors.tolerance=all)");
+    }
     return new ErrorRouter(new StopTaskRoute(), "none: the task stops (skip_error=false)");
+  }
+
+  /** The task's configuration is the connector's, Connect's errors.* keys included. */
+  private static boolean toleratesAll(SinkTaskContext context) {
+    Map<String, String> configs = context.configs();
+    return configs != null && "all".equalsIgnoreCase(String.valueOf(configs.get("errors.tolerance")).trim());
   }
 
   @Override

@@ -321,6 +321,23 @@ class ErrorRouterTest {
   }
 
   @Test
+  void connectToleranceAllWithoutAReporterSkipsEvenWhenSkipErrorIsFalse() {
+    ErrorRouter router = router(settings(false, ""), FakeSinkTaskContext.withConfigs(Map.of("errors.tolerance", "all")));
+
+    router.handle(record("topic_x", 2, 17, "k", "v"), reason());
+
+    assertThat(router.toString()).contains("skipped").contains("errors.tolerance=all");
+  }
+
+  @Test
+  void connectToleranceNoneWithoutAReporterStopsTheTask() {
+    ErrorRouter router = router(settings(false, ""), FakeSinkTaskContext.withConfigs(Map.of("errors.tolerance", "none")));
+
+    assertThatThrownBy(() -> router.handle(record("topic_x", 2, 17, "k", "v"), reason()))
+        .isInstanceOf(ConnectException.class);
+  }
+
+  @Test
   void withoutAnyRouteTheTaskStopsNamingTheRecordAndTheReason() {
     ErrorRouter router = router(settings(false, ""), FakeSinkTaskContext.withoutReporter());
     Exception reason = reason();

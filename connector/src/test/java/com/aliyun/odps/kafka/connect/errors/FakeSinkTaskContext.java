@@ -11,10 +11,21 @@ import org.apache.kafka.connect.sink.SinkTaskContext;
 final class FakeSinkTaskContext implements SinkTaskContext {
   private final ErrantRecordReporter reporter;
   private final boolean olderWorker;
+  private final Map<String, String> configs;
 
-  private FakeSinkTaskContext(ErrantRecordReporter reporter, boolean olderWorker) {
+  private FakeSinkTaskContext(ErrantRecordReporter reporter, boolean olderWorker, Map<String, String> configs) {
     this.reporter = reporter;
     this.olderWorker = olderWorker;
+    this.configs = configs;
+  }
+
+  private FakeSinkTaskContext(ErrantRecordReporter reporter, boolean olderWorker) {
+    this(reporter, olderWorker, Map.of());
+  }
+
+  /** No reporter, as Connect gives none without a dead-letter queue or error log, but these task configs. */
+  static FakeSinkTaskContext withConfigs(Map<String, String> configs) {
+    return new FakeSinkTaskContext(null, false, configs);
   }
 
   static FakeSinkTaskContext withoutReporter() {
@@ -40,7 +51,7 @@ final class FakeSinkTaskContext implements SinkTaskContext {
 
   @Override
   public Map<String, String> configs() {
-    return Map.of();
+    return configs;
   }
 
   @Override
