@@ -144,7 +144,10 @@ public final class LocalMaxCompute implements AutoCloseable {
       return this;
     }
 
-    /** Lifetime of STS tokens when AssumeRole asks for none; default 1 h, seconds allowed for tests. */
+    /**
+     * Lifetime of issued STS tokens; a longer DurationSeconds is cut to it (like a role's maximum
+     * session duration). Default 1 h; seconds allowed, so tests can watch tokens expire.
+     */
     public Builder stsTokenLifetime(Duration lifetime) {
       this.stsTokenLifetime = lifetime;
       return this;

@@ -81,7 +81,7 @@ public final class LocalMaxComputeMain implements Callable<Integer> {
 
   @Option(names = "--sts-token-lifetime", order = 7, paramLabel = "DURATION", defaultValue = "1h",
       converter = DurationConverter.class,
-      description = "Lifetime of STS tokens when AssumeRole asks for none: 30s, 15m, 1h, 500ms, "
+      description = "Lifetime of STS tokens (a longer DurationSeconds is cut to it): 30s, 15m, 1h, 500ms, "
           + "plain seconds or ISO-8601 (PT30S). Default: ${DEFAULT-VALUE}.")
   private Duration stsTokenLifetime;
 

@@ -21,8 +21,9 @@ import java.util.regex.Pattern;
  * <p>Checked: Action, Version, the V1.0 RPC signature (by a permanent key), RoleArn and
  * RoleSessionName syntax, DurationSeconds, Policy being JSON. Not checked (local test backend):
  * Timestamp skew, SignatureNonce reuse, role existence and trust policies. DurationSeconds is
- * honoured from 1 s up to 43200 s, so tests can ask for short lifetimes, although the real
- * service's minimum is 900 s. The answer is always JSON (the only Format clients here ask for).
+ * accepted from 1 s up to 43200 s, and the token lives the shorter of it and the configured
+ * lifetime (the role's maximum session duration): that is how tests get tokens that expire in
+ * seconds from clients that always ask for at least 900 s. The answer is always JSON.
  */
 public final class StsService {
   public static final String CONTENT_TYPE = "application/json;charset=utf-8";
@@ -45,7 +46,8 @@ public final class StsService {
    * Expirations are computed with the accounts' clock, which is also the one requests are
    * authenticated with, so there is no second clock to keep in step.
    *
-   * @param defaultLifetime used when a request has no DurationSeconds; any positive duration
+   * @param defaultLifetime the lifetime of issued tokens, and the most a request may ask for; any
+   *     positive duration
    */
   public StsService(Accounts accounts, Duration defaultLifetime) {
     this.accounts = Objects.requireNonNull(accounts, "accounts");
@@ -134,7 +136,8 @@ public final class StsService {
           "The parameter DurationSeconds must be a whole number of seconds up to "
               + MAX_DURATION_SECONDS + ".");
     }
-    return Duration.ofSeconds(seconds);
+    Duration requested = Duration.ofSeconds(seconds);
+    return requested.compareTo(defaultLifetime) < 0 ? requested : defaultLifetime;
   }
 
   private void checkPolicy(String policy) throws StsError {

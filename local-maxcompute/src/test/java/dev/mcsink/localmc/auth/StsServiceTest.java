@@ -20,7 +20,7 @@ class StsServiceTest {
 
   private final MutableClock clock = new MutableClock(Instant.parse("2026-11-25T08:00:00.750Z"));
   private final Accounts accounts = new Accounts(Map.of(CALLER, SECRET), clock);
-  private final StsService sts = new StsService(accounts, Duration.ofSeconds(30));
+  private final StsService sts = new StsService(accounts, Duration.ofHours(1));
   private final ObjectMapper json = new ObjectMapper();
 
   @Test
@@ -53,7 +53,17 @@ class StsServiceTest {
     StsResponse response = sts.handle("GET", signed("GET", params, SECRET));
 
     assertThat(json.readTree(response.body()).at("/Credentials/Expiration").asText())
-        .isEqualTo("2026-11-25T08:00:30Z");
+        .isEqualTo("2026-11-25T09:00:00Z");
+  }
+
+  @Test
+  void aRequestLongerThanTheConfiguredLifetimeGetsTheConfiguredLifetime() throws Exception {
+    StsService shortLived = new StsService(accounts, Duration.ofSeconds(5));
+
+    StsResponse response = shortLived.handle("GET", signed("GET", request(), SECRET));
+
+    assertThat(json.readTree(response.body()).at("/Credentials/Expiration").asText())
+        .isEqualTo("2026-11-25T08:00:05Z");
   }
 
   @Test
