@@ -19,9 +19,11 @@ import org.apache.kafka.connect.runtime.rest.entities.ConnectorStateInfo;
 import org.apache.kafka.connect.util.clusters.EmbeddedConnectCluster;
 import org.apache.kafka.connect.util.clusters.WorkerHandle;
 import org.apache.kafka.test.TestUtils;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Order;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
@@ -31,9 +33,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * never zero times.
  */
 class RebalanceIT {
-  private static final String CONNECTOR = "odps-test-rebalance";
-  private static final String TOPIC = "topic_rebalance";
-  private static final String TABLE = "table_rebalance";
+  private static final String COOPERATIVE = "org.apache.kafka.clients.consumer.CooperativeStickyAssignor";
   private static final int PARTITIONS = 4;
   private static final int RECORDS = 2000;
   /**
@@ -51,8 +51,9 @@ class RebalanceIT {
   @RegisterExtension
   @Order(2)
   // A worker that leaves gets its tasks reassigned only after this delay (5 minutes by default).
-  static final ConnectClusterExtension CONNECT =
-      new ConnectClusterExtension(1, Map.of("scheduled.rebalance.max.delay.ms", "2000"));
+  // Connectors may choose their consumer's assignor (the cooperative run below does).
+  static final ConnectClusterExtension CONNECT = new ConnectClusterExtension(1,
+      Map.of("scheduled.rebalance.max.delay.ms", "2000", "connector.client.config.override.policy", "All"));
 
   private static EmbeddedConnectCluster connect;
   private static MaxComputeSql sql;
@@ -63,19 +64,39 @@ class RebalanceIT {
     sql = MaxComputeSql.on(MC.service());
   }
 
-  @Test
-  void noRecordIsLostWhileAWorkerJoinsAndLeavesMidStream() throws Exception {
-    sql.execute("CREATE TABLE IF NOT EXISTS " + TABLE + "(\n"
+  /** Each run needs the cluster to itself: tasks of another connector could move instead of its own. */
+  @AfterEach
+  void deleteConnectors() {
+    for (String name : connect.connectors()) {
+      connect.deleteConnector(name);
+    }
+  }
+
+  /**
+   * Run with the consumer's default assignor (eager: every task gives up all its partitions on a
+   * rebalance) and with the cooperative one (a task keeps the partitions it still owns and is told
+   * to close only the ones it loses, while its buffers hold rows of the others).
+   */
+  @ParameterizedTest(name = "assignor {0}")
+  @ValueSource(strings = {"default", "cooperative"})
+  void noRecordIsLostWhileAWorkerJoinsAndLeavesMidStream(String assignor) throws Exception {
+    String connectorName = "odps-test-rebalance-" + assignor;
+    String topic = "topic_rebalance_" + assignor;
+    String table = "table_rebalance_" + assignor;
+    sql.execute("CREATE table IF NOT EXISTS " + table + "(\n"
         + "  topic STRING,\n  `partition` BIGINT,\n  `offset` BIGINT,\n  key STRING,\n  value STRING\n"
         + ") PARTITIONED BY (pt STRING);");
-    connect.kafka().createTopic(TOPIC, PARTITIONS);
+    connect.kafka().createTopic(topic, PARTITIONS);
     Map<String, String> config = DocumentConnectorConfigs.text(MC.service());
-    config.put("topics", TOPIC);
-    config.put("table", TABLE);
+    config.put("topics", topic);
+    config.put("table", table);
     config.put("tasks.max", "2");
     config.put("mode", "DEFAULT");
-    connect.configureConnector(CONNECTOR, config);
-    connect.assertions().assertConnectorAndExactlyNumTasksAreRunning(CONNECTOR, 2, "connector did not start");
+    if (assignor.equals("cooperative")) {
+      config.put("consumer.override.partition.assignment.strategy", COOPERATIVE);
+    }
+    connect.configureConnector(connectorName, config);
+    connect.assertions().assertConnectorAndExactlyNumTasksAreRunning(connectorName, 2, "connector did not start");
 
     ScheduledExecutorService producerThread = Executors.newSingleThreadScheduledExecutor();
     AtomicInteger sent = new AtomicInteger();
@@ -88,7 +109,7 @@ class RebalanceIT {
         try {
           for (int i = 0; i < BATCH && sent.get() < RECORDS; i++) {
             int n = sent.getAndIncrement();
-            producer.send(new ProducerRecord<>(TOPIC, n % PARTITIONS, bytes("k" + n), bytes("v" + n))).get();
+            producer.send(new ProducerRecord<>(topic, n % PARTITIONS, bytes("k" + n), bytes("v" + n))).get();
           }
           if (sent.get() >= RECORDS) {
             streamDone.complete(null);
@@ -99,15 +120,15 @@ class RebalanceIT {
       }, 0, BATCH_PERIOD_MS, TimeUnit.MILLISECONDS);
 
       // Mid-stream: a second worker joins once rows are flowing, takes a task, then leaves again.
-      awaitRowCount(1);
+      sql.awaitRowsFromTopic(table, topic, 1, TIMEOUT_MS, () -> ConnectorStatus.describe(connect, connectorName));
       WorkerHandle joined = connect.addWorker();
       connect.assertions().assertExactlyNumWorkersAreUp(2, "the second worker did not join");
-      awaitTasksRunningOnWorkers(2);
+      awaitTasksRunningOnWorkers(connectorName, 2);
       int sentWhenJoined = sent.get();
       connect.removeWorker(joined);
       connect.assertions().assertExactlyNumWorkersAreUp(1, "the second worker did not leave");
-      awaitTasksRunningOnWorkers(1);
-      report("worker joined after " + sentWhenJoined + " records were sent, left after " + sent.get());
+      awaitTasksRunningOnWorkers(connectorName, 1);
+      report(assignor + ": worker joined after " + sentWhenJoined + " records were sent, left after " + sent.get());
       assertThat(sent.get()).as("the stream was still going when the worker left").isLessThan(RECORDS);
 
       streamDone.get(TIMEOUT_MS, TimeUnit.MILLISECONDS);
@@ -118,15 +139,15 @@ class RebalanceIT {
 
     Map<Integer, Long> ends = new HashMap<>();
     for (int p = 0; p < PARTITIONS; p++) {
-      ends.put(p, connect.kafka().endOffset(new org.apache.kafka.common.TopicPartition(TOPIC, p)));
+      ends.put(p, connect.kafka().endOffset(new org.apache.kafka.common.TopicPartition(topic, p)));
     }
     assertThat(ends.values().stream().mapToLong(Long::longValue).sum()).isEqualTo(RECORDS);
 
     Set<String> missing = new HashSet<>();
     int[] rowCount = {0};
     TestUtils.waitForCondition(() -> {
-      List<Map<String, String>> rows = sql.rows("SELECT `partition`, `offset` FROM " + TABLE
-          + " WHERE topic = '" + TOPIC + "';");
+      List<Map<String, String>> rows = sql.rows("SELECT `partition`, `offset` FROM " + table
+          + " WHERE topic = '" + topic + "';");
       rowCount[0] = rows.size();
       missing.clear();
       missing.addAll(expectedPositions(ends));
@@ -134,18 +155,18 @@ class RebalanceIT {
         missing.remove(r.get("partition") + "@" + r.get("offset"));
       }
       return missing.isEmpty();
-    }, TIMEOUT_MS, 1000, () -> missing.size() + " records missing from " + TABLE + " (" + rowCount[0]
-        + " rows), e.g. " + missing.stream().limit(20).toList() + "; " + ConnectorStatus.describe(connect, CONNECTOR));
+    }, TIMEOUT_MS, 1000, () -> missing.size() + " records missing from " + table + " (" + rowCount[0]
+        + " rows), e.g. " + missing.stream().limit(20).toList() + "; " + ConnectorStatus.describe(connect, connectorName));
 
-    report(RECORDS + " records, " + rowCount[0] + " rows: " + (rowCount[0] - RECORDS) + " duplicates");
+    report(assignor + ": " + RECORDS + " records, " + rowCount[0] + " rows: " + (rowCount[0] - RECORDS) + " duplicates");
     assertThat(rowCount[0]).isGreaterThanOrEqualTo(RECORDS);
-    CommittedOffsets.awaitEndOfTopic(connect, CONNECTOR, TOPIC, PARTITIONS, TIMEOUT_MS);
+    CommittedOffsets.awaitEndOfTopic(connect, connectorName, topic, PARTITIONS, TIMEOUT_MS);
   }
 
   /** Both tasks RUNNING, spread over exactly {@code workers} workers. */
-  private static void awaitTasksRunningOnWorkers(int workers) throws InterruptedException {
+  private static void awaitTasksRunningOnWorkers(String connectorName, int workers) throws InterruptedException {
     TestUtils.waitForCondition(() -> {
-      List<ConnectorStateInfo.TaskState> tasks = connect.connectorStatus(CONNECTOR).tasks();
+      List<ConnectorStateInfo.TaskState> tasks = connect.connectorStatus(connectorName).tasks();
       Set<String> hosts = new HashSet<>();
       for (ConnectorStateInfo.TaskState t : tasks) {
         if (!"RUNNING".equals(t.state())) {
@@ -154,11 +175,7 @@ class RebalanceIT {
         hosts.add(t.workerId());
       }
       return tasks.size() == 2 && hosts.size() == workers;
-    }, TIMEOUT_MS, 200, () -> "tasks not running on " + workers + " workers: " + ConnectorStatus.describe(connect, CONNECTOR));
-  }
-
-  private void awaitRowCount(int atLeast) throws InterruptedException {
-    sql.awaitRowsFromTopic(TABLE, TOPIC, atLeast, TIMEOUT_MS, () -> ConnectorStatus.describe(connect, CONNECTOR));
+    }, TIMEOUT_MS, 200, () -> "tasks not running on " + workers + " workers: " + ConnectorStatus.describe(connect, connectorName));
   }
 
   /** On standard output, which surefire keeps in its report whatever the logging setup. */
