@@ -12,7 +12,6 @@ import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.duckdb.DuckDBAppender;
@@ -21,8 +20,8 @@ import org.duckdb.DuckDBConnection;
 /**
  * The blocks of one batch upload, kept in the table's staging table (rows keyed by upload id,
  * block id and row number) and in the catalog ({@code mc.stages}, {@code mc.blocks}), so a stage
- * survives a restart. Operations on one upload are serialized by its lock; a commit also takes the
- * table's lock and moves the listed blocks' rows in one transaction.
+ * survives a restart. Blocks of one upload are written in parallel ({@link StageLock}); a commit
+ * excludes them, also takes the table's lock and moves the listed blocks' rows in one transaction.
  */
 final class DuckDbUploadStage implements Warehouse.UploadStage {
   static final String UPLOAD_COLUMN = "__mc_upload";
@@ -62,7 +61,7 @@ final class DuckDbUploadStage implements Warehouse.UploadStage {
   @Override
   public void writeBlock(long blockId, Iterator<Object[]> rows) {
     RowWriter writer = new RowWriter(table.schema.columns());
-    withStageLock(() -> warehouse.db().inTransaction(false, c -> {
+    warehouse.stageLock(uploadId).whileWritingBlock(blockId, () -> warehouse.db().inTransaction(false, c -> {
       requireStage(c);
       boolean resent = CatalogStore.blocks(c, uploadId).stream().anyMatch(b -> b.blockId() == blockId);
       if (resent) {
@@ -191,12 +190,6 @@ final class DuckDbUploadStage implements Warehouse.UploadStage {
   }
 
   private void withStageLock(java.util.function.Supplier<?> action) {
-    ReentrantLock lock = warehouse.stageLock(uploadId);
-    lock.lock();
-    try {
-      action.get();
-    } finally {
-      lock.unlock();
-    }
+    warehouse.stageLock(uploadId).exclusively(action);
   }
 }

@@ -48,7 +48,7 @@ public final class DuckDbWarehouse implements Warehouse {
   private final DuckDbConnections db;
   private final ZoneId sqlTimeZone;
   private final Map<TableId, TableMeta> tables = new ConcurrentHashMap<>();
-  private final Map<String, ReentrantLock> stageLocks = new ConcurrentHashMap<>();
+  private final Map<String, StageLock> stageLocks = new ConcurrentHashMap<>();
   private final ReentrantLock ddlLock = new ReentrantLock();
   private final AtomicLong nextTid;
   private final MaxComputeSqlRunner sql;
@@ -389,8 +389,8 @@ public final class DuckDbWarehouse implements Warehouse {
     return db;
   }
 
-  ReentrantLock stageLock(String uploadId) {
-    return stageLocks.computeIfAbsent(uploadId, k -> new ReentrantLock());
+  StageLock stageLock(String uploadId) {
+    return stageLocks.computeIfAbsent(uploadId, k -> new StageLock());
   }
 
   void forgetStageLock(String uploadId) {
