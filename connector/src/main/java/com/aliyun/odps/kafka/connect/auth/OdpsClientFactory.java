@@ -1,11 +1,17 @@
 package com.aliyun.odps.kafka.connect.auth;
 
+import com.aliyun.credentials.api.ICredentialsProvider;
+import com.aliyun.credentials.provider.DefaultCredentialsProvider;
 import com.aliyun.odps.Odps;
 import com.aliyun.odps.account.Account;
+import com.aliyun.odps.account.AklessAccount;
 import com.aliyun.odps.account.AliyunAccount;
 import com.aliyun.odps.kafka.connect.Version;
 import com.aliyun.odps.kafka.connect.config.SinkSettings;
 import com.aliyun.odps.tunnel.TableTunnel;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,8 +20,17 @@ import org.slf4j.LoggerFactory;
  * Builds the official SDK's clients from the settings: credentials by account type, endpoint,
  * default project and schema, and retry settings the connector can live with. The only place that
  * turns configuration into an {@link Odps}.
+ *
+ * <p>Credentials by {@code account_type}: ALIYUN signs with the AccessKey pair; STS assumes the role
+ * and keeps its temporary credentials fresh in the background ({@link RefreshingCredentialsProvider});
+ * anything else asks Alibaba Cloud's default credential chain (system properties
+ * {@code alibabacloud.accessKeyId}/{@code alibabacloud.accessKeySecret}, environment variables
+ * {@code ALIBABA_CLOUD_ACCESS_KEY_ID}/{@code ALIBABA_CLOUD_ACCESS_KEY_SECRET}
+ * [/{@code ALIBABA_CLOUD_SECURITY_TOKEN}], OIDC role, the CLI profile {@code ~/.aliyun/config.json},
+ * {@code ~/.alibabacloud/credentials}, the ECS instance RAM role, {@code ALIBABA_CLOUD_CREDENTIALS_URI}).
+ * {@link #close()} stops the refreshes of the clients it made.
  */
-public final class OdpsClientFactory {
+public final class OdpsClientFactory implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(OdpsClientFactory.class);
 
   /**
@@ -26,24 +41,37 @@ public final class OdpsClientFactory {
   /** Config validation runs inside a REST call (90 s limit): fail fast, don't retry. */
   private static final int VALIDATION_CONNECT_TIMEOUT_SECONDS = 5;
   private static final int VALIDATION_READ_TIMEOUT_SECONDS = 20;
+  /** One AssumeRole call: connect and read timeout each. */
+  private static final Duration STS_TIMEOUT = Duration.ofSeconds(10);
+  private static final Duration VALIDATION_STS_TIMEOUT = Duration.ofSeconds(VALIDATION_CONNECT_TIMEOUT_SECONDS);
 
   private final SinkSettings settings;
+  private final List<ICredentialsProvider> providers = new ArrayList<>();
 
   public OdpsClientFactory(SinkSettings settings) {
     this.settings = Objects.requireNonNull(settings, "settings");
   }
 
-  /** A client for the tasks: retries as configured by {@code retry_times}. */
+  /**
+   * A client for the tasks: retries as configured by {@code retry_times}.
+   *
+   * @throws CredentialsUnavailableException with STS, when the role cannot be assumed (transient
+   *     failures are tried {@code retry_times} more times first)
+   */
   public Odps createOdps() {
-    Odps odps = baseOdps();
+    Odps odps = baseOdps(STS_TIMEOUT, 1 + settings.retryTimes());
     odps.getRestClient().setRetryTimes(settings.retryTimes());
     odps.getRestClient().setRetryWaitTime(RETRY_WAIT_SECONDS);
     return odps;
   }
 
-  /** A client for {@code Connector.validate()}: no retries, short timeouts. */
+  /**
+   * A client for {@code Connector.validate()}: no retries, short timeouts.
+   *
+   * @throws CredentialsUnavailableException with STS, when the role cannot be assumed
+   */
   public Odps createOdpsForValidation() {
-    Odps odps = baseOdps();
+    Odps odps = baseOdps(VALIDATION_STS_TIMEOUT, 1);
     odps.getRestClient().setRetryTimes(0);
     odps.getRestClient().setConnectTimeout(VALIDATION_CONNECT_TIMEOUT_SECONDS);
     odps.getRestClient().setReadTimeout(VALIDATION_READ_TIMEOUT_SECONDS);
@@ -60,8 +88,8 @@ public final class OdpsClientFactory {
     return tunnel;
   }
 
-  private Odps baseOdps() {
-    Odps odps = new Odps(account());
+  private Odps baseOdps(Duration stsTimeout, int stsAttempts) {
+    Odps odps = new Odps(account(stsTimeout, stsAttempts));
     odps.setEndpoint(settings.endpoint());
     odps.setDefaultProject(settings.project());
     if (!settings.schema().isEmpty()) {
@@ -73,18 +101,37 @@ public final class OdpsClientFactory {
     return odps;
   }
 
-  private Account account() {
+  private Account account(Duration stsTimeout, int stsAttempts) {
     switch (settings.accountType()) {
       case ALIYUN:
         return new AliyunAccount(settings.accessId(), settings.accessKey());
       case STS:
-        // AssumeRole with the AccessKey pair, refreshed before the token's real expiry.
-        throw new UnsupportedOperationException("account_type STS comes with issue 4");
+        return new AklessAccount(remember(RefreshingCredentialsProvider.start(
+            new AssumeRoleSource(settings, stsTimeout),
+            new RefreshPolicy(Duration.ofMillis(settings.clientTimeoutMs())), stsAttempts)));
       case DEFAULT_CHAIN:
-        // Alibaba Cloud's default credential chain (environment, instance RAM role).
-        throw new UnsupportedOperationException("the default credential chain comes with issue 4");
+        // The library's chain caches and refreshes what it finds (e.g. the ECS role's token) itself.
+        return new AklessAccount(remember(new DefaultCredentialsProvider()));
       default:
         throw new IllegalStateException("unknown account type " + settings.accountType());
     }
+  }
+
+  private synchronized ICredentialsProvider remember(ICredentialsProvider provider) {
+    providers.add(provider);
+    return provider;
+  }
+
+  /** Stops refreshing the credentials of every client made here; those clients stop working. */
+  @Override
+  public synchronized void close() {
+    for (ICredentialsProvider provider : providers) {
+      try {
+        provider.close();
+      } catch (Exception e) {
+        LOG.warn("Could not close the credentials provider {}: {}", provider.getProviderName(), e.toString());
+      }
+    }
+    providers.clear();
   }
 }

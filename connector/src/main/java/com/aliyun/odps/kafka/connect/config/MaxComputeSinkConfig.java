@@ -46,10 +46,19 @@ public class MaxComputeSinkConfig extends AbstractConfig {
       + " pt STRING and have the columns the format needs (checked by config validation).";
 
   public static final String ACCOUNT_TYPE = "account_type";
-  private static final String ACCOUNT_TYPE_DOC = "How the connector authenticates: ALIYUN (AccessKey pair"
-      + " access_id/access_key) or STS (AssumeRole of role_name in account_id, called with the AccessKey"
-      + " pair). Any other value selects Alibaba Cloud's default credential chain (environment, instance"
-      + " role). Any letter case.";
+  private static final String ACCOUNT_TYPE_DOC = "How the connector authenticates, any letter case. ALIYUN:"
+      + " the AccessKey pair access_id/access_key. STS: temporary credentials from STS AssumeRole of role"
+      + " acs:ram::{account_id}:role/{role_name} at sts.endpoint, called with the AccessKey pair; they are"
+      + " refreshed in the background before they expire (see client_timeout_ms). Any other value (e.g."
+      + " DEFAULT or ECS_RAM_ROLE): Alibaba Cloud's default credential chain on the worker, through Alibaba's"
+      + " credentials library, in this order: JVM system properties alibabacloud.accessKeyId and"
+      + " alibabacloud.accessKeySecret; environment variables ALIBABA_CLOUD_ACCESS_KEY_ID and"
+      + " ALIBABA_CLOUD_ACCESS_KEY_SECRET (with ALIBABA_CLOUD_SECURITY_TOKEN for temporary keys); an OIDC role"
+      + " (ALIBABA_CLOUD_ROLE_ARN, ALIBABA_CLOUD_OIDC_PROVIDER_ARN, ALIBABA_CLOUD_OIDC_TOKEN_FILE); the"
+      + " Alibaba Cloud CLI profile (~/.aliyun/config.json); the credentials file ~/.alibabacloud/credentials"
+      + " (or ALIBABA_CLOUD_CREDENTIALS_FILE); the ECS instance RAM role from the metadata service (disable"
+      + " with ALIBABA_CLOUD_ECS_METADATA_DISABLED=true); ALIBABA_CLOUD_CREDENTIALS_URI. access_id and"
+      + " access_key are then ignored.";
   public static final String ACCESS_ID = "access_id";
   private static final String ACCESS_ID_DOC = "AccessKey ID; needed for ALIYUN and STS.";
   public static final String ACCESS_KEY = "access_key";
@@ -65,9 +74,12 @@ public class MaxComputeSinkConfig extends AbstractConfig {
   public static final String STS_ENDPOINT = "sts.endpoint";
   private static final String STS_ENDPOINT_DOC = "STS: endpoint of the Security Token Service.";
   public static final String CLIENT_TIMEOUT_MS = "client_timeout_ms";
-  private static final String CLIENT_TIMEOUT_MS_DOC = "STS: how long an assumed-role session is requested"
-      + " for, in milliseconds (default 11 hours). The product document calls it the token refresh"
-      + " interval (and misprints the default as 11 ms).";
+  private static final String CLIENT_TIMEOUT_MS_DOC = "STS: the longest time, in milliseconds, between two"
+      + " refreshes of the temporary credentials (default 11 hours). Credentials are refreshed in the"
+      + " background when 20% of their real lifetime (at least 3 seconds) is left, as given by STS's"
+      + " Expiration, or after this interval, whichever comes first; requests keep using the current"
+      + " credentials until new ones are in. Sessions are requested for one hour (every RAM role allows that)."
+      + " The product document misprints the default as 11 ms.";
 
   public static final String FORMAT = "format";
   private static final String FORMAT_DOC = "How a message maps onto columns: TEXT (key/value strings into STRING"
@@ -185,7 +197,7 @@ public class MaxComputeSinkConfig extends AbstractConfig {
     def.define(STS_ENDPOINT, Type.STRING, "sts.aliyuncs.com", Importance.LOW,
         STS_ENDPOINT_DOC, GROUP_AUTHENTICATION, ++order, Width.LONG, "STS endpoint", sts);
     def.define(CLIENT_TIMEOUT_MS, Type.LONG, 11 * 60 * 60 * 1000L, Range.atLeast(1), Importance.LOW,
-        CLIENT_TIMEOUT_MS_DOC, GROUP_AUTHENTICATION, ++order, Width.SHORT, "STS session duration (ms)",
+        CLIENT_TIMEOUT_MS_DOC, GROUP_AUTHENTICATION, ++order, Width.SHORT, "STS refresh interval cap (ms)",
         List.of(), sts);
 
     order = 0;

@@ -4,16 +4,20 @@ import com.aliyun.odps.NoSuchObjectException;
 import com.aliyun.odps.Odps;
 import com.aliyun.odps.OdpsException;
 import com.aliyun.odps.Table;
+import com.aliyun.odps.kafka.connect.auth.CredentialsUnavailableException;
 import com.aliyun.odps.kafka.connect.auth.OdpsClientFactory;
 import com.aliyun.odps.kafka.connect.format.TableRequirements;
 import java.util.List;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The live part of validation, through the SDK: the project exists, the table exists, and the
  * table has the columns the format needs. Problems land on the key to change: {@code project},
- * {@code table}, {@code access_id} (credentials refused), or {@code endpoint} (service unreachable).
+ * {@code table}, {@code access_id} (credentials refused), {@code endpoint} (service unreachable);
+ * with STS, {@code access_id}, {@code role_name} or {@code sts.endpoint} when AssumeRole fails; with
+ * the default chain, {@code account_type} when it finds no credentials.
  * Messages never contain the access key.
  */
 public final class TableCheck implements LiveCheck {
@@ -21,15 +25,20 @@ public final class TableCheck implements LiveCheck {
 
   @Override
   public List<ConfigProblem> check(SinkSettings settings) {
-    Odps odps;
-    try {
-      odps = new OdpsClientFactory(settings).createOdpsForValidation();
-    } catch (UnsupportedOperationException e) {
-      // Credentials this build cannot use yet: nothing to check against.
-      LOG.info("Skipping the MaxCompute check: {}", e.getMessage());
-      return List.of();
-    }
-    try {
+    try (OdpsClientFactory clients = new OdpsClientFactory(settings)) {
+      Odps odps;
+      try {
+        odps = clients.createOdpsForValidation();
+      } catch (CredentialsUnavailableException e) {
+        // STS refused or unreachable: the message names the role, endpoint and caller, never the key.
+        return List.of(new ConfigProblem(e.configKey(), withoutSecret(e.getMessage(), settings.accessKey())));
+      }
+      if (settings.accountType() == AccountType.DEFAULT_CHAIN) {
+        Optional<ConfigProblem> missing = defaultChainProblem(settings, odps);
+        if (missing.isPresent()) {
+          return List.of(missing.get());
+        }
+      }
       return checkTable(settings, odps);
     } catch (OdpsException e) {
       return List.of(failure(settings, e, e.getStatus()));
@@ -37,6 +46,19 @@ public final class TableCheck implements LiveCheck {
       // The SDK wraps some failures (e.g. ReloadException) in runtime exceptions.
       Integer status = e.getCause() instanceof OdpsException ? ((OdpsException) e.getCause()).getStatus() : null;
       return List.of(failure(settings, e, status));
+    }
+  }
+
+  /** The default chain finds its credentials only when asked: ask once, before any request. */
+  private static Optional<ConfigProblem> defaultChainProblem(SinkSettings settings, Odps odps) {
+    try {
+      odps.getAccount().getCredentials();
+      return Optional.empty();
+    } catch (RuntimeException e) {
+      LOG.debug("The default credential chain found nothing", e);
+      return Optional.of(new ConfigProblem(MaxComputeSinkConfig.ACCOUNT_TYPE, "account_type is neither ALIYUN"
+          + " nor STS, so Alibaba Cloud's default credential chain is used, and it found no credentials on this"
+          + " worker: " + withoutSecret(reasonOf(e), settings.accessKey())));
     }
   }
 

@@ -1,7 +1,6 @@
 package com.aliyun.odps.kafka.connect.auth;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.aliyun.odps.Odps;
 import com.aliyun.odps.PartitionSpec;
@@ -86,13 +85,5 @@ class OdpsClientFactoryTest {
     assertThat(tunnel.getConfig().getEndpoint("project_name").toString()).startsWith(MC.service().tunnelEndpoint());
     assertThat(odps.tables().get("factory_upload").getPartition(new PartitionSpec("pt='p'")).getRecordNum())
         .isEqualTo(1L);
-  }
-
-  @Test
-  void stsAndTheDefaultChainAreNotAvailableYet() {
-    assertThatThrownBy(() -> new OdpsClientFactory(local().accountType(AccountType.STS).build()).createOdps())
-        .isInstanceOf(UnsupportedOperationException.class).hasMessageContaining("issue 4");
-    assertThatThrownBy(() -> new OdpsClientFactory(local().accountType(AccountType.DEFAULT_CHAIN).build()).createOdps())
-        .isInstanceOf(UnsupportedOperationException.class).hasMessageContaining("issue 4");
   }
 }

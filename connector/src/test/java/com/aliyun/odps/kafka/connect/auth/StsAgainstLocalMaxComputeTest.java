@@ -1,0 +1,187 @@
+package com.aliyun.odps.kafka.connect.auth;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.aliyun.odps.Odps;
+import com.aliyun.odps.account.AklessAccount;
+import com.aliyun.odps.kafka.connect.MaxComputeSinkTask;
+import com.aliyun.odps.kafka.connect.config.AccountType;
+import com.aliyun.odps.kafka.connect.config.SinkSettings;
+import dev.mcsink.localmc.junit.LocalMaxComputeExtension;
+import dev.mcsink.localmc.tls.SelfSignedTls;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import org.apache.kafka.connect.errors.ConnectException;
+import org.apache.kafka.test.TestUtils;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * STS through Alibaba's credentials library against the local MaxCompute, whose tokens live 5 s
+ * whatever the library asks for (it always asks for at least 900 s).
+ */
+class StsAgainstLocalMaxComputeTest {
+  private static final Duration TOKEN_LIFETIME = Duration.ofSeconds(5);
+
+  @RegisterExtension
+  static final LocalMaxComputeExtension MC = new LocalMaxComputeExtension(b -> b.stsTokenLifetime(TOKEN_LIFETIME));
+  private static AutoCloseable trust;
+
+  @BeforeAll
+  static void trustTheServiceCertificate() throws Exception {
+    trust = SelfSignedTls.in(MC.service().trustStore().getParent()).trustGlobally();
+  }
+
+  @AfterAll
+  static void restoreTrust() throws Exception {
+    trust.close();
+  }
+
+  private static SinkSettings.Builder sts() {
+    return SinkSettings.builder()
+        .endpoint(MC.service().endpoint())
+        .project("project_name")
+        .table("t")
+        .accountType(AccountType.STS)
+        .accessId(MC.service().accessId())
+        .accessKey(MC.service().accessKey())
+        .accountId("1234567890123456")
+        .roleName("mc-sink")
+        .stsEndpoint(MC.service().stsEndpoint())
+        .clientTimeoutMs(Duration.ofHours(11).toMillis());
+  }
+
+  @Test
+  void eachFetchAssumesTheRoleAnewAndKeepsTheAnswersRealExpiry() {
+    try (AssumeRoleSource source = new AssumeRoleSource(sts().build(), Duration.ofSeconds(5))) {
+      Instant before = Instant.now();
+      IssuedCredentials first = source.fetch();
+      IssuedCredentials second = source.fetch();
+
+      assertThat(first.getAccessKeyId()).startsWith("STS.");
+      assertThat(second.getAccessKeyId()).isNotEqualTo(first.getAccessKeyId());
+      // Expiration has whole seconds: at most 5 s after the call, and not an assumed hour.
+      assertThat(first.expiration()).isBefore(before.plus(TOKEN_LIFETIME).plusSeconds(1));
+      assertThat(first.expiration()).isAfter(before);
+      assertThat(source.description()).contains("acs:ram::1234567890123456:role/mc-sink");
+    }
+  }
+
+  @Test
+  void aWrongCallerKeyIsReportedOnAccessIdWithoutTheKey() {
+    SinkSettings settings = sts().accessKey("wrong-secret-value").build();
+    try (AssumeRoleSource source = new AssumeRoleSource(settings, Duration.ofSeconds(5))) {
+      assertThatThrownBy(source::fetch)
+          .isInstanceOfSatisfying(CredentialsUnavailableException.class, e -> {
+            assertThat(e.configKey()).isEqualTo("access_id");
+            assertThat(e.isTransient()).isFalse();
+          })
+          .hasMessageContaining("SignatureDoesNotMatch")
+          .hasMessageContaining("acs:ram::1234567890123456:role/mc-sink")
+          .hasMessageContaining(MC.service().accessId())
+          .hasMessageNotContaining("wrong-secret-value")
+          .hasMessageNotContaining("server string to sign");
+    }
+  }
+
+  @Test
+  void aMalformedRoleIsReportedOnRoleName() {
+    SinkSettings settings = sts().roleName("no spaces allowed").build();
+    try (AssumeRoleSource source = new AssumeRoleSource(settings, Duration.ofSeconds(5))) {
+      assertThatThrownBy(source::fetch)
+          .isInstanceOfSatisfying(CredentialsUnavailableException.class,
+              e -> assertThat(e.configKey()).isEqualTo("role_name"))
+          .hasMessageContaining("InvalidParameter.RoleArn");
+    }
+  }
+
+  @Test
+  void anUnreachableStsEndpointIsATransientProblemOnStsEndpoint() {
+    SinkSettings settings = sts().stsEndpoint("127.0.0.1:1").build();
+    try (AssumeRoleSource source = new AssumeRoleSource(settings, Duration.ofSeconds(2))) {
+      assertThatThrownBy(source::fetch)
+          .isInstanceOfSatisfying(CredentialsUnavailableException.class, e -> {
+            assertThat(e.configKey()).isEqualTo("sts.endpoint");
+            assertThat(e.isTransient()).isTrue();
+          })
+          .hasMessageContaining("127.0.0.1:1");
+    }
+  }
+
+  @Test
+  void anStsEndpointGivenAsAUrlIsReducedToItsHost() {
+    assertThat(AssumeRoleSource.hostOf("https://sts.cn-shanghai.aliyuncs.com/")).isEqualTo("sts.cn-shanghai.aliyuncs.com");
+    assertThat(AssumeRoleSource.hostOf(" sts.aliyuncs.com ")).isEqualTo("sts.aliyuncs.com");
+    assertThat(AssumeRoleSource.hostOf("http://127.0.0.1:8080")).isEqualTo("127.0.0.1:8080");
+  }
+
+  @Test
+  void anStsClientKeepsWorkingAcrossManyTokenExpiries() throws Exception {
+    try (OdpsClientFactory factory = new OdpsClientFactory(sts().build())) {
+      Odps odps = factory.createOdps();
+      RefreshingCredentialsProvider credentials =
+          (RefreshingCredentialsProvider) ((AklessAccount) odps.getAccount()).getCredentialsProvider();
+
+      // Requests all along until four tokens (about 10 s, two token lifetimes) have been used.
+      TestUtils.waitForCondition(() -> {
+        assertThat(odps.projects().exists("project_name")).isTrue();
+        return credentials.issuedCount() >= 4;
+      }, 30_000, "tokens were not refreshed: " + credentials.issuedCount());
+      assertThat(credentials.failureCount()).isZero();
+    }
+  }
+
+  @Test
+  void aWrongCallerKeyFailsTheClientAtOnce() {
+    SinkSettings settings = sts().accessKey("wrong-secret-value").retryTimes(3).build();
+    try (OdpsClientFactory factory = new OdpsClientFactory(settings)) {
+      long start = System.nanoTime();
+      assertThatThrownBy(factory::createOdps)
+          .isInstanceOf(CredentialsUnavailableException.class)
+          .hasMessageContaining("SignatureDoesNotMatch")
+          .hasMessageNotContaining("wrong-secret-value");
+      // Not retried: a wrong key does not get better.
+      assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(1));
+    }
+  }
+
+  @Test
+  void aWrongCallerKeyFailsTheTaskStartWithAClearMessageWithoutTheKey() {
+    Map<String, String> props = new HashMap<>();
+    props.put("endpoint", MC.service().endpoint());
+    props.put("project", "project_name");
+    props.put("table", "t");
+    props.put("account_type", "sts");
+    props.put("access_id", MC.service().accessId());
+    props.put("access_key", "wrong-secret-value");
+    props.put("account_id", "1234567890123456");
+    props.put("role_name", "mc-sink");
+    props.put("sts.endpoint", MC.service().stsEndpoint());
+    MaxComputeSinkTask task = new MaxComputeSinkTask();
+
+    assertThatThrownBy(() -> task.start(props))
+        .isInstanceOf(ConnectException.class)
+        .hasMessageContaining("AssumeRole of acs:ram::1234567890123456:role/mc-sink")
+        .hasMessageContaining("access_id '" + MC.service().accessId() + "'")
+        .hasMessageContaining("SignatureDoesNotMatch")
+        .hasMessageNotContaining("wrong-secret-value");
+  }
+
+  @Test
+  void theDefaultChainFindsCredentialsInSystemProperties() throws Exception {
+    System.setProperty("alibabacloud.accessKeyId", MC.service().accessId());
+    System.setProperty("alibabacloud.accessKeySecret", MC.service().accessKey());
+    SinkSettings settings = sts().accountType(AccountType.DEFAULT_CHAIN).accessId("").accessKey("").build();
+    try (OdpsClientFactory factory = new OdpsClientFactory(settings)) {
+      assertThat(factory.createOdps().projects().exists("project_name")).isTrue();
+    } finally {
+      System.clearProperty("alibabacloud.accessKeyId");
+      System.clearProperty("alibabacloud.accessKeySecret");
+    }
+  }
+}
