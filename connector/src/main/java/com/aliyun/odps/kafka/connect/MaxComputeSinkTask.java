@@ -13,7 +13,7 @@ import org.apache.kafka.connect.sink.SinkTask;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Writes records into a MaxCompute table through the batch Tunnel; all the work is in {@link SinkWriter}. */
+/** Writes records into a MaxCompute table through the batch or the streaming Tunnel; all the work is in {@link SinkWriter}. */
 public class MaxComputeSinkTask extends SinkTask {
   private static final Logger log = LoggerFactory.getLogger(MaxComputeSinkTask.class);
   private SinkWriter writer;

@@ -19,6 +19,8 @@ final class PartitionBuffer {
   /** The Kafka partition of each row, same index as {@link #rows}, to drop a revoked partition's rows. */
   private final List<TopicPartition> sources = new ArrayList<>();
   private long estimatedBytes;
+  /** When the oldest row still here was added: the streaming latency bound counts from it. */
+  private Instant firstRowAt;
 
   PartitionBuffer(String partition, Instant closesAt, long ticket) {
     this.partition = partition;
@@ -26,7 +28,10 @@ final class PartitionBuffer {
     this.ticket = ticket;
   }
 
-  void add(Record row, TopicPartition source) {
+  void add(Record row, TopicPartition source, Instant now) {
+    if (rows.isEmpty()) {
+      firstRowAt = now;
+    }
     rows.add(row);
     sources.add(source);
     estimatedBytes += RowSize.estimate(row);
@@ -62,6 +67,11 @@ final class PartitionBuffer {
 
   boolean windowClosedAt(Instant now) {
     return !now.isBefore(closesAt);
+  }
+
+  /** When the oldest buffered row arrived; null when empty. */
+  Instant firstRowAt() {
+    return rows.isEmpty() ? null : firstRowAt;
   }
 
   long estimatedBytes() {

@@ -32,7 +32,7 @@ public final class SinkWiring {
     OdpsClientFactory clients = new OdpsClientFactory(settings);
     Odps odps = clients.createOdps();
     TableTunnel tunnel = clients.createTableTunnel(odps);
-    TunnelTable table = openTable(odps, tunnel, settings);
+    MaxComputeTable table = openTable(odps, tunnel, settings);
     FailedRecordHandler failedRecords = null;
     try {
       TableSchema schema = table.schema();
@@ -57,9 +57,12 @@ public final class SinkWiring {
     }
   }
 
-  private static TunnelTable openTable(Odps odps, TableTunnel tunnel, SinkSettings settings) {
+  /** {@code use_streaming}: the streaming Tunnel (low latency), else batch upload sessions. */
+  private static MaxComputeTable openTable(Odps odps, TableTunnel tunnel, SinkSettings settings) {
     try {
-      return TunnelTable.open(odps, tunnel, settings);
+      return settings.useStreaming()
+          ? StreamTunnelTable.open(odps, tunnel, settings)
+          : TunnelTable.open(odps, tunnel, settings);
     } catch (TransientWriteException e) {
       // At start there is nothing to keep: let Connect report it (a restart retries).
       throw new ConnectException(e.getMessage(), e);

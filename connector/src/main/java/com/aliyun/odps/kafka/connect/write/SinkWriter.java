@@ -8,12 +8,15 @@ import com.aliyun.odps.kafka.connect.format.RecordConverter;
 import com.aliyun.odps.kafka.connect.offsets.OffsetTracker;
 import com.aliyun.odps.kafka.connect.offsets.RecordPosition;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.Set;
@@ -31,13 +34,25 @@ import org.slf4j.LoggerFactory;
  * each buffer in one {@link MaxComputeTable#write} (rows of every Kafka partition of the task
  * together), and tells Connect which offsets are safe to commit.
  *
- * <p>A buffer is flushed when its estimated size reaches {@code buffer_size_kb}, when its partition
- * window has closed, and on {@link #preCommit}. A transient failure keeps the rows for the next
- * attempt: {@link #put} asks Connect to wait (bounded exponential backoff) and throws {@link
- * RetriableException}, so Connect redelivers the batch (records already taken are recognised and
- * not buffered twice); {@link #preCommit} returns what is committed so far. Nothing sleeps here
- * and nothing buffered is ever dropped, except the rows of revoked partitions, whose offsets are
- * then never committed by this task.
+ * <p>Memory: the rows buffered by the task, all target partitions together, are capped at {@code
+ * buffer_size_kb} (estimated wire size, {@link RowSize}). When the total reaches the cap the
+ * largest buffers are written early until at most half the cap is left; with the usual single
+ * open partition that is the whole buffer, as before. So what a task holds depends on the
+ * configuration only, not on how many Kafka partitions it reads (they share the buffers) nor on how
+ * many target partitions are open. While writes fail, {@link #put} refuses new records (Connect
+ * keeps them and redelivers) rather than buffering past the cap.
+ *
+ * <p>Other flush triggers: a buffer whose partition window has closed; every buffer on {@link
+ * #preCommit}; and with {@code use_streaming} a buffer holding {@code record_batch_size} rows (one
+ * record pack) or older than {@link #STREAMING_MAX_LATENCY}. For the latter, put asks Connect
+ * ({@code SinkTaskContext.timeout}, which caps its next consumer poll) to call put again, records or
+ * not, by the time the oldest buffer is due, so the bound holds at low load too.
+ *
+ * <p>A transient failure keeps the rows for the next attempt: {@link #put} asks Connect to wait
+ * (bounded exponential backoff) and throws {@link RetriableException}, so Connect redelivers the
+ * batch (records already taken are recognised and not buffered twice); {@link #preCommit} returns
+ * what is committed so far. Nothing sleeps here and nothing buffered is ever dropped, except the
+ * rows of revoked partitions, whose offsets are then never committed by this task.
  *
  * <p>Not thread-safe: Connect calls a task from one thread.
  */
@@ -45,6 +60,11 @@ public final class SinkWriter implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(SinkWriter.class);
   static final long INITIAL_BACKOFF_MS = 1_000;
   static final long MAX_BACKOFF_MS = 30_000;
+  /**
+   * With {@code use_streaming}, how long a row may wait in a buffer before it is sent. A constant for
+   * now; a candidate for a configuration key.
+   */
+  public static final Duration STREAMING_MAX_LATENCY = Duration.ofSeconds(1);
 
   private final String tableName;
   private final MaxComputeTable table;
@@ -53,7 +73,12 @@ public final class SinkWriter implements AutoCloseable {
   private final TargetPartitions targets;
   private final Clock clock;
   private final LongConsumer retryAfterMs;
-  private final long bufferLimitBytes;
+  /** Cap on the estimated bytes of every buffer together. */
+  private final long memoryLimitBytes;
+  /** Rows per write: record_batch_size when streaming (one record pack), unbounded for batch sessions. */
+  private final int maxRowsPerWrite;
+  /** How long rows may wait when streaming; null for batch sessions (their cost is per session). */
+  private final Duration maxBufferAge;
   private final int warnAfterFailures;
 
   private final OffsetTracker tracker = new OffsetTracker();
@@ -66,12 +91,14 @@ public final class SinkWriter implements AutoCloseable {
   private long routedTicket;
   private TransientWriteException lastTransient;
   private long nextRetryDelayMs;
+  private long bufferedBytes;
+  private long peakBufferedBytes;
   /** A write that retrying won't fix: the task must stop (see {@link #preCommit}). */
   private ConnectException fatal;
 
   /**
-   * @param retryAfterMs how Connect is told to wait before redelivering after a transient failure
-   *     ({@code SinkTaskContext::timeout})
+   * @param retryAfterMs {@code SinkTaskContext::timeout}: how long Connect waits before redelivering
+   *     after a transient failure, and (streaming) the longest it may wait before the next put
    */
   public SinkWriter(SinkSettings settings, MaxComputeTable table, RecordConverter converter,
       FailedRecordHandler failedRecords, TargetPartitions targets, Clock clock, LongConsumer retryAfterMs) {
@@ -84,7 +111,9 @@ public final class SinkWriter implements AutoCloseable {
     this.targets = targets;
     this.clock = clock;
     this.retryAfterMs = retryAfterMs;
-    this.bufferLimitBytes = settings.bufferSizeKb() * 1024L;
+    this.memoryLimitBytes = settings.bufferSizeKb() * 1024L;
+    this.maxRowsPerWrite = settings.useStreaming() ? Math.max(1, settings.recordBatchSize()) : Integer.MAX_VALUE;
+    this.maxBufferAge = settings.useStreaming() ? STREAMING_MAX_LATENCY : null;
     this.warnAfterFailures = Math.max(1, settings.retryTimes());
     this.routedTicket = tracker.newTicket();
   }
@@ -125,13 +154,32 @@ public final class SinkWriter implements AutoCloseable {
         buffer = new PartitionBuffer(target, targets.windowEnd(now), tracker.newTicket());
         buffers.put(target, buffer);
       }
-      buffer.add(row, source);
+      long before = buffer.estimatedBytes();
+      buffer.add(row, source, now);
       tracker.handed(source, offset, buffer.ticket());
-      if (buffer.estimatedBytes() >= bufferLimitBytes && !flush(buffer)) {
+      addBuffered(buffer.estimatedBytes() - before);
+      boolean written = buffer.rows().size() < maxRowsPerWrite || flush(buffer);
+      if (!written || !relieveMemory()) {
         // The rest of the batch is redelivered; what was taken stays buffered.
         throw retryLater();
       }
     }
+    askForPutWhenOldestIsDue(now);
+  }
+
+  /** Estimated bytes of the rows buffered now, every target partition together. */
+  public long bufferedBytes() {
+    return bufferedBytes;
+  }
+
+  /** The most {@link #bufferedBytes()} has been since this writer started. */
+  public long peakBufferedBytes() {
+    return peakBufferedBytes;
+  }
+
+  /** The cap on {@link #bufferedBytes()}: {@code buffer_size_kb}. */
+  public long memoryLimitBytes() {
+    return memoryLimitBytes;
   }
 
   /**
@@ -160,7 +208,9 @@ public final class SinkWriter implements AutoCloseable {
   public void close(Collection<TopicPartition> partitions) {
     Set<TopicPartition> revoked = new HashSet<>(partitions);
     for (PartitionBuffer buffer : new ArrayList<>(buffers.values())) {
+      long before = buffer.estimatedBytes();
       buffer.removeRowsOf(revoked);
+      addBuffered(buffer.estimatedBytes() - before);
       if (buffer.isEmpty()) {
         buffers.remove(buffer.partition());
       }
@@ -173,6 +223,7 @@ public final class SinkWriter implements AutoCloseable {
   @Override
   public void close() {
     buffers.clear();
+    bufferedBytes = 0;
     try {
       failedRecords.close();
     } finally {
@@ -180,14 +231,67 @@ public final class SinkWriter implements AutoCloseable {
     }
   }
 
+  /** Writes the buffers that are due before anything new is taken; false on a transient failure. */
   private boolean flushDue(Instant now) {
     for (PartitionBuffer buffer : new ArrayList<>(buffers.values())) {
-      boolean due = buffer.windowClosedAt(now) || buffer.estimatedBytes() >= bufferLimitBytes;
+      boolean due = buffer.windowClosedAt(now) || tooOld(buffer, now) || buffer.rows().size() >= maxRowsPerWrite;
       if (due && !flush(buffer)) {
         return false;
       }
     }
+    return relieveMemory();
+  }
+
+  private boolean tooOld(PartitionBuffer buffer, Instant now) {
+    Instant first = buffer.firstRowAt();
+    return maxBufferAge != null && first != null && !now.isBefore(first.plus(maxBufferAge));
+  }
+
+  /**
+   * At the cap, writes the largest buffers until at most half of it is left (not just under it: else
+   * every next row would trigger a tiny write). False on a transient failure.
+   */
+  private boolean relieveMemory() {
+    if (bufferedBytes < memoryLimitBytes) {
+      return true;
+    }
+    List<PartitionBuffer> largestFirst = new ArrayList<>(buffers.values());
+    largestFirst.sort(Comparator.comparingLong(PartitionBuffer::estimatedBytes).reversed());
+    for (PartitionBuffer buffer : largestFirst) {
+      if (bufferedBytes <= memoryLimitBytes / 2) {
+        break;
+      }
+      if (!flush(buffer)) {
+        return false;
+      }
+    }
     return true;
+  }
+
+  /**
+   * Streaming: Connect polls for up to its commit interval when no records come, so it is told to
+   * call put again (with or without records) when the oldest buffer is due.
+   */
+  private void askForPutWhenOldestIsDue(Instant now) {
+    if (maxBufferAge == null) {
+      return;
+    }
+    Instant oldest = null;
+    for (PartitionBuffer buffer : buffers.values()) {
+      Instant first = buffer.firstRowAt();
+      if (first != null && (oldest == null || first.isBefore(oldest))) {
+        oldest = first;
+      }
+    }
+    if (oldest != null) {
+      long waitMs = Duration.between(now, oldest.plus(maxBufferAge)).toMillis();
+      retryAfterMs.accept(Math.max(1, waitMs));
+    }
+  }
+
+  private void addBuffered(long delta) {
+    bufferedBytes += delta;
+    peakBufferedBytes = Math.max(peakBufferedBytes, bufferedBytes);
   }
 
   private boolean flushAll() {
@@ -226,6 +330,7 @@ public final class SinkWriter implements AutoCloseable {
       throw fatal;
     }
     buffers.remove(buffer.partition());
+    addBuffered(-buffer.estimatedBytes());
     tracker.done(buffer.ticket());
     backoff.onSuccess();
     log.debug("Wrote {} rows to {}", rows, where(buffer));

@@ -1,9 +1,7 @@
 package com.aliyun.odps.kafka.connect.write;
 
-import com.aliyun.odps.Column;
 import com.aliyun.odps.Odps;
 import com.aliyun.odps.PartitionSpec;
-import com.aliyun.odps.Table;
 import com.aliyun.odps.TableSchema;
 import com.aliyun.odps.data.ArrayRecord;
 import com.aliyun.odps.data.Record;
@@ -22,7 +20,6 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.apache.kafka.connect.errors.ConnectException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,30 +39,16 @@ public final class TunnelTable implements MaxComputeTable {
   static final int MAX_BLOCKS = 20_000;
 
   private final TableTunnel tunnel;
-  private final Table table;
-  private final String project;
-  private final String schemaName;
-  private final String tableName;
-  private final String displayName;
-  private final TableSchema schema;
-  private final String partitionColumn;
+  private final TargetTable target;
   private final int recordBatchSize;
   private final ExecutorService blockWriters;
   private final Set<String> knownPartitions = ConcurrentHashMap.newKeySet();
 
-  private TunnelTable(TableTunnel tunnel, Table table, String project, String schemaName, String tableName,
-      TableSchema schema, int recordBatchSize, int poolSize) {
+  private TunnelTable(TableTunnel tunnel, TargetTable target, int recordBatchSize, int poolSize) {
     this.tunnel = tunnel;
-    this.table = table;
-    this.project = project;
-    this.schemaName = schemaName;
-    this.tableName = tableName;
-    this.displayName = schemaName == null ? project + "." + tableName : project + "." + schemaName + "." + tableName;
-    this.schema = schema;
-    List<Column> partitionColumns = schema.getPartitionColumns();
-    this.partitionColumn = partitionColumns.isEmpty() ? null : partitionColumns.get(0).getName();
+    this.target = target;
     this.recordBatchSize = Math.max(1, recordBatchSize);
-    this.blockWriters = newPool(Math.max(1, poolSize), tableName);
+    this.blockWriters = newPool(Math.max(1, poolSize), target.tableName());
   }
 
   /**
@@ -75,29 +58,17 @@ public final class TunnelTable implements MaxComputeTable {
    *     no permission); {@link TransientWriteException} when the service is unavailable
    */
   public static TunnelTable open(Odps odps, TableTunnel tunnel, SinkSettings settings) {
-    String schemaName = settings.schema().isEmpty() ? null : settings.schema();
-    Table table = schemaName == null
-        ? odps.tables().get(settings.project(), settings.table())
-        : odps.tables().get(settings.project(), schemaName, settings.table());
-    TableSchema schema;
-    try {
-      table.reload();
-      schema = table.getSchema();
-    } catch (Exception e) {
-      throw WriteFailures.classify("Reading table " + settings.project() + "." + settings.table(), e);
-    }
-    return new TunnelTable(tunnel, table, settings.project(), schemaName, settings.table(), schema,
-        settings.recordBatchSize(), settings.sinkPoolSize());
+    return new TunnelTable(tunnel, TargetTable.read(odps, settings), settings.recordBatchSize(), settings.sinkPoolSize());
   }
 
   @Override
   public TableSchema schema() {
-    return schema;
+    return target.schema();
   }
 
   @Override
   public Record newRow() {
-    return new ArrayRecord(schema);
+    return new ArrayRecord(target.schema());
   }
 
   @Override
@@ -105,16 +76,16 @@ public final class TunnelTable implements MaxComputeTable {
     if (rows.isEmpty()) {
       return;
     }
-    String where = partition == null ? "table " + displayName : "table " + displayName + " partition " + partitionColumn + "='" + partition + "'";
-    PartitionSpec spec = specOf(partition);
+    String where = target.where(partition);
+    PartitionSpec spec = target.specOf(partition);
     if (spec != null) {
       ensurePartition(partition, spec, where);
     }
     TableTunnel.UploadSession session;
     try {
       session = spec == null
-          ? tunnel.createUploadSession(project, schemaName, tableName, false)
-          : tunnel.createUploadSession(project, schemaName, tableName, spec, false);
+          ? tunnel.createUploadSession(target.project(), target.schemaName(), target.tableName(), false)
+          : tunnel.createUploadSession(target.project(), target.schemaName(), target.tableName(), spec, false);
     } catch (Exception e) {
       throw WriteFailures.classify("Opening an upload session on " + where, e);
     }
@@ -128,27 +99,12 @@ public final class TunnelTable implements MaxComputeTable {
     blockWriters.shutdownNow();
   }
 
-  private PartitionSpec specOf(String partition) {
-    if (partitionColumn == null) {
-      if (partition != null) {
-        throw new ConnectException("Table " + displayName + " has no partition column; cannot write into partition '" + partition + "'");
-      }
-      return null;
-    }
-    if (partition == null) {
-      throw new ConnectException("Table " + displayName + " is partitioned by " + partitionColumn + "; a partition value is required");
-    }
-    PartitionSpec spec = new PartitionSpec();
-    spec.set(partitionColumn, partition);
-    return spec;
-  }
-
   private void ensurePartition(String partition, PartitionSpec spec, String where) {
     if (knownPartitions.contains(partition)) {
       return;
     }
     try {
-      table.createPartition(spec, true);
+      target.table().createPartition(spec, true);
     } catch (Exception e) {
       throw WriteFailures.classify("Creating " + where, e);
     }

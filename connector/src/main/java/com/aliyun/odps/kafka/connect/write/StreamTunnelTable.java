@@ -1,0 +1,171 @@
+package com.aliyun.odps.kafka.connect.write;
+
+import com.aliyun.odps.Odps;
+import com.aliyun.odps.PartitionSpec;
+import com.aliyun.odps.TableSchema;
+import com.aliyun.odps.data.ArrayRecord;
+import com.aliyun.odps.data.Record;
+import com.aliyun.odps.kafka.connect.config.SinkSettings;
+import com.aliyun.odps.tunnel.TableTunnel;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A MaxCompute table written through the official SDK's streaming Tunnel ({@code use_streaming}).
+ * Each {@link #write} sends its rows as one record pack (one request): when it returns they are
+ * visible, no commit needed; when it throws none was taken, and the caller still holds them.
+ *
+ * <p>Stream sessions are long-lived: one per target partition (created with the partition when it
+ * is missing), kept across writes and reused by every later write to that partition. The SDK
+ * handles slot changes and reloads the session on 502/504. A session that fails in any way is
+ * dropped, so the next write opens a new one; a cached session refused with a non-retriable
+ * error (the service may no longer know it) is replaced at once and the write tried again on the
+ * new one, and only a refusal on a brand-new session counts as the rows' fault.
+ *
+ * <p>Called from the task's thread only: one pack goes out at a time, so no writer pool is needed.
+ */
+public final class StreamTunnelTable implements MaxComputeTable {
+  private static final Logger log = LoggerFactory.getLogger(StreamTunnelTable.class);
+  /**
+   * Sessions kept open; with a {@code pt} window only the current one or two are written, so the
+   * rest are sessions of closed windows, dropped oldest-used first.
+   */
+  static final int MAX_OPEN_SESSIONS = 8;
+
+  private final TableTunnel tunnel;
+  private final TargetTable target;
+  /** Open streams by pt value (null: non-partitioned table), least recently used first. */
+  private final Map<String, OpenStream> streams = new LinkedHashMap<String, OpenStream>(16, 0.75f, true) {
+    @Override
+    protected boolean removeEldestEntry(Map.Entry<String, OpenStream> eldest) {
+      return size() > MAX_OPEN_SESSIONS;
+    }
+  };
+  private int sessionsOpened;
+
+  private StreamTunnelTable(TableTunnel tunnel, TargetTable target) {
+    this.tunnel = tunnel;
+    this.target = target;
+  }
+
+  /**
+   * Reads the table's schema and returns a streaming writer for it; sessions open on first write.
+   *
+   * @throws org.apache.kafka.connect.errors.ConnectException when the table can't be read (missing,
+   *     no permission); {@link TransientWriteException} when the service is unavailable
+   */
+  public static StreamTunnelTable open(Odps odps, TableTunnel tunnel, SinkSettings settings) {
+    return new StreamTunnelTable(tunnel, TargetTable.read(odps, settings));
+  }
+
+  @Override
+  public TableSchema schema() {
+    return target.schema();
+  }
+
+  @Override
+  public Record newRow() {
+    return new ArrayRecord(target.schema());
+  }
+
+  @Override
+  public void write(String partition, List<Record> rows) {
+    if (rows.isEmpty()) {
+      return;
+    }
+    String where = target.where(partition);
+    PartitionSpec spec = target.specOf(partition);
+    OpenStream stream = streams.get(partition);
+    boolean cached = stream != null;
+    if (!cached) {
+      stream = openStream(partition, spec, where);
+    }
+    RuntimeException failure = send(partition, stream, rows, where);
+    if (failure == null) {
+      return;
+    }
+    if (!cached || failure instanceof TransientWriteException) {
+      throw failure;
+    }
+    log.info("A stream session of {} was refused ({}); writing again on a new session", where, failure.getMessage());
+    failure = send(partition, openStream(partition, spec, where), rows, where);
+    if (failure != null) {
+      throw failure;
+    }
+  }
+
+  /** Drops every session; the service keeps nothing to clean up (stream sessions have no commit). */
+  @Override
+  public void close() {
+    streams.clear();
+  }
+
+  /** How many stream sessions this table has opened, for tests. */
+  int sessionsOpened() {
+    return sessionsOpened;
+  }
+
+  /** Appends and flushes; null when the service took the rows, else the classified failure (session dropped). */
+  private RuntimeException send(String partition, OpenStream stream, List<Record> rows, String where) {
+    try {
+      stream.send(rows);
+      return null;
+    } catch (Exception e) {
+      streams.remove(partition);
+      stream.discard();
+      return WriteFailures.classify("Streaming " + rows.size() + " rows to " + where, e);
+    }
+  }
+
+  private OpenStream openStream(String partition, PartitionSpec spec, String where) {
+    TableTunnel.StreamUploadSession.Builder builder =
+        tunnel.buildStreamUploadSession(target.project(), target.tableName());
+    if (target.schemaName() != null) {
+      builder.setSchemaName(target.schemaName());
+    }
+    if (spec != null) {
+      builder.setPartitionSpec(spec).setCreatePartition(true);
+    }
+    OpenStream stream;
+    try {
+      TableTunnel.StreamUploadSession session = builder.build();
+      stream = new OpenStream(session, session.newRecordPack());
+    } catch (Exception e) {
+      throw WriteFailures.classify("Opening a stream session on " + where, e);
+    }
+    sessionsOpened++;
+    streams.put(partition, stream);
+    log.debug("Opened stream session {} on {}", stream.session.getId(), where);
+    return stream;
+  }
+
+  /** A session and its reusable record pack (the SDK resets a pack after a successful flush). */
+  private static final class OpenStream {
+    private final TableTunnel.StreamUploadSession session;
+    private final TableTunnel.StreamRecordPack pack;
+
+    OpenStream(TableTunnel.StreamUploadSession session, TableTunnel.StreamRecordPack pack) {
+      this.session = session;
+      this.pack = pack;
+    }
+
+    void send(List<Record> rows) throws Exception {
+      for (Record row : rows) {
+        pack.append(row);
+      }
+      pack.flush();
+    }
+
+    /** After a failure the pack still holds the rows and refuses appends: empty it (the caller keeps the rows). */
+    void discard() {
+      try {
+        pack.reset();
+      } catch (Exception e) {
+        log.debug("Could not reset a record pack: {}", e.getMessage());
+      }
+    }
+  }
+}

@@ -1,0 +1,101 @@
+package com.aliyun.odps.kafka.connect.write;
+
+import com.aliyun.odps.Column;
+import com.aliyun.odps.Odps;
+import com.aliyun.odps.PartitionSpec;
+import com.aliyun.odps.Table;
+import com.aliyun.odps.TableSchema;
+import com.aliyun.odps.kafka.connect.config.SinkSettings;
+import java.util.List;
+import org.apache.kafka.connect.errors.ConnectException;
+
+/**
+ * The table a task writes, as read once at start: its names (project, optional schema of the
+ * three-layer model, table), its columns and its partition column. Shared by the batch and the
+ * streaming writers.
+ */
+final class TargetTable {
+  private final Table table;
+  private final String project;
+  private final String schemaName;
+  private final String tableName;
+  private final String displayName;
+  private final TableSchema schema;
+  private final String partitionColumn;
+
+  private TargetTable(Table table, String project, String schemaName, String tableName, TableSchema schema) {
+    this.table = table;
+    this.project = project;
+    this.schemaName = schemaName;
+    this.tableName = tableName;
+    this.displayName = schemaName == null ? project + "." + tableName : project + "." + schemaName + "." + tableName;
+    this.schema = schema;
+    List<Column> partitionColumns = schema.getPartitionColumns();
+    this.partitionColumn = partitionColumns.isEmpty() ? null : partitionColumns.get(0).getName();
+  }
+
+  /**
+   * @throws ConnectException when the table can't be read (missing, no permission);
+   *     {@link TransientWriteException} when the service is unavailable
+   */
+  static TargetTable read(Odps odps, SinkSettings settings) {
+    String schemaName = settings.schema().isEmpty() ? null : settings.schema();
+    Table table = schemaName == null
+        ? odps.tables().get(settings.project(), settings.table())
+        : odps.tables().get(settings.project(), schemaName, settings.table());
+    TableSchema schema;
+    try {
+      table.reload();
+      schema = table.getSchema();
+    } catch (Exception e) {
+      throw WriteFailures.classify("Reading table " + settings.project() + "." + settings.table(), e);
+    }
+    return new TargetTable(table, settings.project(), schemaName, settings.table(), schema);
+  }
+
+  Table table() {
+    return table;
+  }
+
+  String project() {
+    return project;
+  }
+
+  /** Null when the project has no schema layer (or the default one is meant). */
+  String schemaName() {
+    return schemaName;
+  }
+
+  String tableName() {
+    return tableName;
+  }
+
+  String displayName() {
+    return displayName;
+  }
+
+  TableSchema schema() {
+    return schema;
+  }
+
+  /** The spec of one partition value; null for a non-partitioned table. */
+  PartitionSpec specOf(String partition) {
+    if (partitionColumn == null) {
+      if (partition != null) {
+        throw new ConnectException("Table " + displayName + " has no partition column; cannot write into partition '" + partition + "'");
+      }
+      return null;
+    }
+    if (partition == null) {
+      throw new ConnectException("Table " + displayName + " is partitioned by " + partitionColumn + "; a partition value is required");
+    }
+    PartitionSpec spec = new PartitionSpec();
+    spec.set(partitionColumn, partition);
+    return spec;
+  }
+
+  /** "table p.t partition pt='v'", for messages. */
+  String where(String partition) {
+    return partition == null ? "table " + displayName : "table " + displayName + " partition " + partitionColumn + "='" + partition + "'";
+  }
+}

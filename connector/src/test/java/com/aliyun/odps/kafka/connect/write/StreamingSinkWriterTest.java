@@ -1,0 +1,204 @@
+package com.aliyun.odps.kafka.connect.write;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.aliyun.odps.kafka.connect.config.SinkSettings;
+import com.aliyun.odps.kafka.connect.format.RecordConverter;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.LongStream;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.connect.errors.RetriableException;
+import org.apache.kafka.connect.sink.SinkRecord;
+import org.junit.jupiter.api.Test;
+
+/** The write triggers of the streaming path and the task-wide memory cap, with a fake table and clock. */
+class StreamingSinkWriterTest {
+  private static final TopicPartition P0 = new TopicPartition("t", 0);
+  private static final RecordConverter CONVERTER = (record, row) -> {
+    row.setString("topic", record.originalTopic());
+    row.setBigint("partition", record.originalKafkaPartition().longValue());
+    row.setBigint("offset", record.originalKafkaOffset());
+    row.setString("value", (String) record.value());
+  };
+
+  private final FakeTable table = new FakeTable();
+  private final MutableClock clock = new MutableClock(Instant.parse("2024-05-01T10:00:10Z"));
+  private final List<Long> timeouts = new ArrayList<>();
+
+  private SinkWriter writer(boolean streaming, int bufferSizeKb, int recordBatchSize) {
+    SinkSettings settings = SinkSettings.builder().endpoint("http://unused").project("p").table("tbl")
+        .useStreaming(streaming).bufferSizeKb(bufferSizeKb).recordBatchSize(recordBatchSize).retryTimes(3).build();
+    return new SinkWriter(settings, table, CONVERTER, new RecordingHandler(), new MinuteWindows(), clock, timeouts::add);
+  }
+
+  @Test
+  void streamingWritesOnePackPerRecordBatchSizeRows() {
+    SinkWriter writer = writer(true, 1024, 3);
+
+    writer.put(records(P0, 0, 7, "v"));
+
+    assertThat(table.committedWrites()).extracting(w -> w.rows.size()).containsExactly(3, 3);
+    assertThat(writer.preCommit(Map.of())).containsExactly(Map.entry(P0, new OffsetAndMetadata(7)));
+    assertThat(table.committedWrites()).extracting(w -> w.rows.size()).containsExactly(3, 3, 1);
+  }
+
+  @Test
+  void streamingWritesABufferReachingBufferSize() {
+    SinkWriter writer = writer(true, 1, 9000);
+    writer.put(records(P0, 0, 2, "x".repeat(400)));
+    assertThat(table.attempts()).isEmpty();
+
+    writer.put(records(P0, 2, 1, "x".repeat(400)));
+
+    assertThat(table.committedPositions()).containsExactly("t/0/0", "t/0/1", "t/0/2");
+  }
+
+  @Test
+  void streamingWritesRowsOlderThanTheLatencyBoundAtTheNextPutEvenWithoutRecords() {
+    SinkWriter writer = writer(true, 1024, 9000);
+    writer.put(records(P0, 0, 2, "v"));
+
+    assertThat(timeouts).as("Connect is asked to call put again when the rows are due")
+        .containsExactly(SinkWriter.STREAMING_MAX_LATENCY.toMillis());
+    clock.advance(SinkWriter.STREAMING_MAX_LATENCY.minusMillis(1));
+    writer.put(List.of());
+    assertThat(table.attempts()).as("not due yet").isEmpty();
+    assertThat(timeouts).last().isEqualTo(1L);
+
+    clock.advance(Duration.ofMillis(1));
+    writer.put(List.of());
+
+    assertThat(table.committedPositions()).containsExactly("t/0/0", "t/0/1");
+    assertThat(writer.bufferedBytes()).isZero();
+  }
+
+  @Test
+  void theLatencyBoundCountsFromTheOldestBufferedRow() {
+    SinkWriter writer = writer(true, 1024, 9000);
+    writer.put(records(P0, 0, 1, "v"));
+    clock.advance(Duration.ofMillis(600));
+    writer.put(records(P0, 1, 1, "v"));
+
+    assertThat(timeouts).last().isEqualTo(400L);
+    clock.advance(Duration.ofMillis(400));
+    writer.put(List.of());
+
+    assertThat(table.committedPositions()).containsExactly("t/0/0", "t/0/1");
+  }
+
+  @Test
+  void batchSessionsHaveNoLatencyBound() {
+    SinkWriter writer = writer(false, 1024, 3);
+    writer.put(records(P0, 0, 5, "v"));
+    clock.advance(Duration.ofSeconds(20));
+
+    writer.put(List.of());
+
+    assertThat(table.attempts()).as("record_batch_size is a block size for batch sessions, not a trigger").isEmpty();
+    assertThat(timeouts).isEmpty();
+  }
+
+  @Test
+  void preCommitReturnsOnlyOffsetsOfRowsTheServiceTook() {
+    SinkWriter writer = writer(true, 1024, 3);
+    writer.open(List.of(P0));
+    writer.put(records(P0, 0, 5, "v"));
+    table.failTransiently(1);
+
+    Map<TopicPartition, OffsetAndMetadata> offsets = writer.preCommit(Map.of(P0, new OffsetAndMetadata(5)));
+
+    assertThat(offsets).containsExactly(Map.entry(P0, new OffsetAndMetadata(3)));
+    assertThat(writer.preCommit(Map.of())).containsExactly(Map.entry(P0, new OffsetAndMetadata(5)));
+  }
+
+  @Test
+  void aFailedPackIsRetriedFromTheBufferAndLosesNothing() {
+    SinkWriter writer = writer(true, 1024, 3);
+    table.failTransiently(2);
+    List<SinkRecord> batch = records(P0, 0, 5, "v");
+
+    assertThatThrownBy(() -> writer.put(batch)).isInstanceOf(RetriableException.class);
+    assertThatThrownBy(() -> writer.put(batch)).isInstanceOf(RetriableException.class);
+    assertThat(timeouts).as("backoff asked of Connect").containsExactly(1_000L, 2_000L);
+    writer.put(batch);
+    clock.advance(SinkWriter.STREAMING_MAX_LATENCY);
+    writer.put(List.of());
+
+    assertThat(table.committedPositions()).containsExactly("t/0/0", "t/0/1", "t/0/2", "t/0/3", "t/0/4");
+    assertThat(table.attempts()).filteredOn(w -> !w.succeeded).extracting(w -> w.rows.size()).containsExactly(3, 3);
+    assertThat(writer.preCommit(Map.of())).containsExactly(Map.entry(P0, new OffsetAndMetadata(5)));
+  }
+
+  @Test
+  void bufferedBytesStayUnderTheCapWith256KafkaPartitionsAsWithOne() {
+    long peakWithOne = peakBufferedBytes(1);
+    long peakWith256 = peakBufferedBytes(256);
+    long cap = 16 * 1024;
+
+    System.out.printf("Streaming writer, cap %d B: peak buffered %d B with 1 Kafka partition, %d B with 256%n",
+        cap, peakWithOne, peakWith256);
+    // The cap is checked after each row: at most one row above it.
+    assertThat(peakWithOne).isBetween(cap / 2, cap + 200);
+    assertThat(peakWith256).isBetween(cap / 2, cap + 200);
+  }
+
+  @Test
+  void whileWritesFailPutRefusesRecordsInsteadOfBufferingPastTheCap() {
+    SinkWriter writer = writer(true, 4, 9000);
+    table.failTransiently(1000);
+    long offset = 0;
+    for (int round = 0; round < 50; round++) {
+      List<SinkRecord> batch = records(P0, offset, 20, "x".repeat(100));
+      try {
+        writer.put(batch);
+        offset += 20;
+      } catch (RetriableException e) {
+        // Connect would redeliver the same batch; the test moves on to show the cap holds.
+        offset += 20;
+      }
+    }
+
+    assertThat(writer.peakBufferedBytes()).isLessThanOrEqualTo(writer.memoryLimitBytes() + 200);
+    assertThat(table.committedWrites()).isEmpty();
+  }
+
+  /** 12,800 small records over {@code partitions} Kafka partitions, in batches of 256, through a 16 KB cap. */
+  private long peakBufferedBytes(int partitions) {
+    FakeTable fresh = new FakeTable();
+    SinkSettings settings = SinkSettings.builder().endpoint("http://unused").project("p").table("tbl")
+        .useStreaming(true).bufferSizeKb(16).recordBatchSize(9000).retryTimes(3).build();
+    SinkWriter writer = new SinkWriter(settings, fresh, CONVERTER, new RecordingHandler(), new MinuteWindows(), clock,
+        ms -> { });
+    long[] next = new long[partitions];
+    int total = 12_800;
+    List<SinkRecord> batch = new ArrayList<>();
+    for (int i = 0; i < total; i++) {
+      int p = i % partitions;
+      batch.add(record(new TopicPartition("t", p), next[p]++, "value-" + i));
+      if (batch.size() == 256) {
+        writer.put(batch);
+        assertThat(writer.bufferedBytes()).isLessThanOrEqualTo(writer.memoryLimitBytes() + 200);
+        batch = new ArrayList<>();
+      }
+    }
+    writer.preCommit(Map.of());
+    assertThat(fresh.committedPositions()).hasSize(total).doesNotHaveDuplicates();
+    assertThat(writer.bufferedBytes()).isZero();
+    return writer.peakBufferedBytes();
+  }
+
+  private static List<SinkRecord> records(TopicPartition tp, long from, int count, String value) {
+    return LongStream.range(from, from + count).mapToObj(o -> record(tp, o, value)).collect(Collectors.toList());
+  }
+
+  private static SinkRecord record(TopicPartition tp, long offset, String value) {
+    return new SinkRecord(tp.topic(), tp.partition(), null, null, null, value, offset);
+  }
+}
