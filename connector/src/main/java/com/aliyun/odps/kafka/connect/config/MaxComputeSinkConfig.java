@@ -107,8 +107,12 @@ public class MaxComputeSinkConfig extends AbstractConfig {
   private static final String USE_STREAMING_DOC = "true: write through the streaming Tunnel (lower latency);"
       + " false: batch Tunnel upload sessions (higher throughput).";
   public static final String BUFFER_SIZE_KB = "buffer_size_kb";
-  private static final String BUFFER_SIZE_KB_DOC = "Size in KB at which the buffer of one target partition"
-      + " is flushed; buffers are also flushed when their partition window closes and when Connect commits offsets.";
+  private static final String BUFFER_SIZE_KB_DOC = "Memory in KB a task may hold in buffered rows, all its"
+      + " buffers together, whatever the number of Kafka partitions: when they reach it the largest are flushed"
+      + " early. Buffers are also flushed when their partition window closes and when Connect commits offsets.";
+  public static final String STREAM_MAX_LATENCY_MS = "stream_max_latency_ms";
+  private static final String STREAM_MAX_LATENCY_MS_DOC = "With use_streaming: the longest a row waits in the"
+      + " task's buffer before it is written (lower is fresher data, more and smaller writes).";
   public static final String RETRY_TIMES = "retry_times";
   private static final String RETRY_TIMES_DOC = "How many times a failed request to MaxCompute is retried"
       + " before the failure is handed to Kafka Connect's own retry.";
@@ -117,7 +121,7 @@ public class MaxComputeSinkConfig extends AbstractConfig {
       + " number of CPU cores the worker JVM sees.";
   public static final String RECORD_BATCH_SIZE = "record_batch_size";
   private static final String RECORD_BATCH_SIZE_DOC = "Maximum number of records one writer thread sends"
-      + " in one batch.";
+      + " in one batch: rows per block with the batch Tunnel, rows per record pack with the streaming Tunnel.";
 
   public static final String SKIP_ERROR = "skip_error";
   private static final String SKIP_ERROR_DOC = "What happens to a record that does not fit the table when no"
@@ -222,6 +226,8 @@ public class MaxComputeSinkConfig extends AbstractConfig {
         USE_STREAMING_DOC, GROUP_WRITE, ++order, Width.SHORT, "Streaming Tunnel");
     def.define(BUFFER_SIZE_KB, Type.INT, 65536, Range.atLeast(1), Importance.MEDIUM,
         BUFFER_SIZE_KB_DOC, GROUP_WRITE, ++order, Width.SHORT, "Buffer size (KB)");
+    def.define(STREAM_MAX_LATENCY_MS, Type.LONG, 1000L, Range.atLeast(1), Importance.LOW,
+        STREAM_MAX_LATENCY_MS_DOC, GROUP_WRITE, ++order, Width.SHORT, "Streaming latency bound (ms)");
     def.define(RETRY_TIMES, Type.INT, 3, Range.atLeast(0), Importance.LOW,
         RETRY_TIMES_DOC, GROUP_WRITE, ++order, Width.SHORT, "Retries");
     def.define(SINK_POOL_SIZE, Type.INT, null, ConfigDef.LambdaValidator.with(
@@ -290,6 +296,7 @@ public class MaxComputeSinkConfig extends AbstractConfig {
         .timeZone(TimeZoneValidator.zoneOf(getString(TIME_ZONE)))
         .useStreaming(getBoolean(USE_STREAMING))
         .bufferSizeKb(getInt(BUFFER_SIZE_KB))
+        .streamMaxLatencyMs(getLong(STREAM_MAX_LATENCY_MS))
         .retryTimes(getInt(RETRY_TIMES))
         .sinkPoolSize(poolSize == null ? Runtime.getRuntime().availableProcessors() : poolSize)
         .recordBatchSize(getInt(RECORD_BATCH_SIZE))

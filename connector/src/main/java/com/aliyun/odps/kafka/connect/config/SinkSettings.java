@@ -29,6 +29,7 @@ public final class SinkSettings {
   private final ZoneId timeZone;
   private final boolean useStreaming;
   private final int bufferSizeKb;
+  private final long streamMaxLatencyMs;
   private final int retryTimes;
   private final int sinkPoolSize;
   private final int recordBatchSize;
@@ -59,6 +60,7 @@ public final class SinkSettings {
     this.timeZone = b.timeZone;
     this.useStreaming = b.useStreaming;
     this.bufferSizeKb = b.bufferSizeKb;
+    this.streamMaxLatencyMs = b.streamMaxLatencyMs;
     this.retryTimes = b.retryTimes;
     this.sinkPoolSize = b.sinkPoolSize;
     this.recordBatchSize = b.recordBatchSize;
@@ -97,6 +99,8 @@ public final class SinkSettings {
   public ZoneId timeZone() { return timeZone; }
   public boolean useStreaming() { return useStreaming; }
   public int bufferSizeKb() { return bufferSizeKb; }
+  /** With streaming: the longest a row may wait in a buffer before it is written. */
+  public java.time.Duration streamMaxLatency() { return java.time.Duration.ofMillis(streamMaxLatencyMs); }
   public int retryTimes() { return retryTimes; }
   public int sinkPoolSize() { return sinkPoolSize; }
   public int recordBatchSize() { return recordBatchSize; }
@@ -141,6 +145,7 @@ public final class SinkSettings {
     private ZoneId timeZone = ZoneId.systemDefault();
     private boolean useStreaming;
     private int bufferSizeKb = 65536;
+    private long streamMaxLatencyMs = 1000;
     private int retryTimes = 3;
     private int sinkPoolSize = Runtime.getRuntime().availableProcessors();
     private int recordBatchSize = 8000;
@@ -170,6 +175,7 @@ public final class SinkSettings {
     public Builder timeZone(ZoneId v) { timeZone = v; return this; }
     public Builder useStreaming(boolean v) { useStreaming = v; return this; }
     public Builder bufferSizeKb(int v) { bufferSizeKb = v; return this; }
+    public Builder streamMaxLatencyMs(long v) { streamMaxLatencyMs = v; return this; }
     public Builder retryTimes(int v) { retryTimes = v; return this; }
     public Builder sinkPoolSize(int v) { sinkPoolSize = v; return this; }
     public Builder recordBatchSize(int v) { recordBatchSize = v; return this; }

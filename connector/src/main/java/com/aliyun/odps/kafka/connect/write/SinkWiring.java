@@ -30,9 +30,14 @@ public final class SinkWiring {
    */
   public static SinkWriter writer(SinkSettings settings, SinkTaskContext context) {
     OdpsClientFactory clients = new OdpsClientFactory(settings);
-    Odps odps = clients.createOdps();
-    TableTunnel tunnel = clients.createTableTunnel(odps);
-    MaxComputeTable table = openTable(odps, tunnel, settings);
+    MaxComputeTable table;
+    try {
+      Odps odps = clients.createOdps();
+      table = new ClientsClosingTable(openTable(odps, clients.createTableTunnel(odps), settings), clients);
+    } catch (RuntimeException e) {
+      ClientsClosingTable.closeClients(clients);
+      throw e;
+    }
     FailedRecordHandler failedRecords = null;
     try {
       TableSchema schema = table.schema();

@@ -44,7 +44,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Other flush triggers: a buffer whose partition window has closed; every buffer on {@link
  * #preCommit}; and with {@code use_streaming} a buffer holding {@code record_batch_size} rows (one
- * record pack) or older than {@link #STREAMING_MAX_LATENCY}. For the latter, put asks Connect
+ * record pack) or older than {@code stream_max_latency_ms}. For the latter, put asks Connect
  * ({@code SinkTaskContext.timeout}, which caps its next consumer poll) to call put again, records or
  * not, by the time the oldest buffer is due, so the bound holds at low load too.
  *
@@ -64,7 +64,6 @@ public final class SinkWriter implements AutoCloseable {
    * With {@code use_streaming}, how long a row may wait in a buffer before it is sent. A constant for
    * now; a candidate for a configuration key.
    */
-  public static final Duration STREAMING_MAX_LATENCY = Duration.ofSeconds(1);
 
   private final String tableName;
   private final MaxComputeTable table;
@@ -113,7 +112,7 @@ public final class SinkWriter implements AutoCloseable {
     this.retryAfterMs = retryAfterMs;
     this.memoryLimitBytes = settings.bufferSizeKb() * 1024L;
     this.maxRowsPerWrite = settings.useStreaming() ? Math.max(1, settings.recordBatchSize()) : Integer.MAX_VALUE;
-    this.maxBufferAge = settings.useStreaming() ? STREAMING_MAX_LATENCY : null;
+    this.maxBufferAge = settings.useStreaming() ? settings.streamMaxLatency() : null;
     this.warnAfterFailures = Math.max(1, settings.retryTimes());
     this.routedTicket = tracker.newTicket();
   }

@@ -67,7 +67,7 @@ class StreamingLatencyIT {
     Collections.sort(sorted);
     System.out.printf("Streaming produce-to-SELECT latency over %d single records (ms): %s; median %d, max %d"
         + " (latency bound %d ms, SELECT polled every %d ms)%n", SAMPLES, latencies, sorted.get(SAMPLES / 2),
-        sorted.get(SAMPLES - 1), com.aliyun.odps.kafka.connect.write.SinkWriter.STREAMING_MAX_LATENCY.toMillis(), POLL_MS);
+        sorted.get(SAMPLES - 1), com.aliyun.odps.kafka.connect.config.MaxComputeSinkConfig.CONFIG_DEF.defaultValues().get("stream_max_latency_ms"), POLL_MS);
     assertThat(sorted.get(SAMPLES - 1)).isLessThan(BOUND_MS);
   }
 }

@@ -20,6 +20,8 @@ import org.junit.jupiter.api.Test;
 
 /** The write triggers of the streaming path and the task-wide memory cap, with a fake table and clock. */
 class StreamingSinkWriterTest {
+  /** stream_max_latency_ms by default. */
+  private static final java.time.Duration DEFAULT_LATENCY = java.time.Duration.ofMillis(1000);
   private static final TopicPartition P0 = new TopicPartition("t", 0);
   private static final RecordConverter CONVERTER = (record, row) -> {
     row.setString("topic", record.originalTopic());
@@ -66,8 +68,8 @@ class StreamingSinkWriterTest {
     writer.put(records(P0, 0, 2, "v"));
 
     assertThat(timeouts).as("Connect is asked to call put again when the rows are due")
-        .containsExactly(SinkWriter.STREAMING_MAX_LATENCY.toMillis());
-    clock.advance(SinkWriter.STREAMING_MAX_LATENCY.minusMillis(1));
+        .containsExactly(DEFAULT_LATENCY.toMillis());
+    clock.advance(DEFAULT_LATENCY.minusMillis(1));
     writer.put(List.of());
     assertThat(table.attempts()).as("not due yet").isEmpty();
     assertThat(timeouts).last().isEqualTo(1L);
@@ -128,7 +130,7 @@ class StreamingSinkWriterTest {
     assertThatThrownBy(() -> writer.put(batch)).isInstanceOf(RetriableException.class);
     assertThat(timeouts).as("backoff asked of Connect").containsExactly(1_000L, 2_000L);
     writer.put(batch);
-    clock.advance(SinkWriter.STREAMING_MAX_LATENCY);
+    clock.advance(DEFAULT_LATENCY);
     writer.put(List.of());
 
     assertThat(table.committedPositions()).containsExactly("t/0/0", "t/0/1", "t/0/2", "t/0/3", "t/0/4");
@@ -167,6 +169,21 @@ class StreamingSinkWriterTest {
 
     assertThat(writer.peakBufferedBytes()).isLessThanOrEqualTo(writer.memoryLimitBytes() + 200);
     assertThat(table.committedWrites()).isEmpty();
+  }
+
+  @Test
+  void theLatencyBoundIsTheConfiguredOne() {
+    SinkSettings settings = SinkSettings.builder().endpoint("http://unused").project("p").table("tbl")
+        .useStreaming(true).bufferSizeKb(1024).recordBatchSize(9000).streamMaxLatencyMs(250).build();
+    SinkWriter writer = new SinkWriter(settings, table, CONVERTER, new RecordingHandler(), new MinuteWindows(), clock,
+        timeouts::add);
+    writer.put(records(P0, 0, 1, "v"));
+    assertThat(timeouts).containsExactly(250L);
+
+    clock.advance(Duration.ofMillis(250));
+    writer.put(List.of());
+
+    assertThat(table.committedPositions()).containsExactly("t/0/0");
   }
 
   /** 12,800 small records over {@code partitions} Kafka partitions, in batches of 256, through a 16 KB cap. */
