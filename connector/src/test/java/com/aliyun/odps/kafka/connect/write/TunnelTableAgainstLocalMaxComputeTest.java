@@ -149,6 +149,35 @@ class TunnelTableAgainstLocalMaxComputeTest {
     assertThat(row.get(0)).isNull();
   }
 
+  @Test
+  void aTableInANonDefaultSchemaIsWrittenWithItsPartitionCreatedThere() throws Exception {
+    SQLTask.run(odps, "project_name", "CREATE SCHEMA IF NOT EXISTS batch_schema;",
+        Map.of("odps.namespace.schema", "true"), null).waitForSuccess(50);
+    sql("CREATE TABLE project_name.batch_schema." + tableName
+        + " (topic STRING, `partition` BIGINT, `offset` BIGINT, value STRING) PARTITIONED BY (pt STRING);");
+    SinkSettings inSchema = SinkSettings.builder().endpoint(MC.service().endpoint()).project("project_name")
+        .schema("batch_schema").table(tableName).accessId(MC.service().accessId()).accessKey(MC.service().accessKey())
+        .build();
+    try (TunnelTable schemaTable = TunnelTable.open(odps, new TableTunnel(odps), inSchema)) {
+      List<Record> rows = new ArrayList<>();
+      for (long offset = 0; offset < 3; offset++) {
+        Record row = schemaTable.newRow();
+        row.setString("topic", "t");
+        row.setBigint("partition", 0L);
+        row.setBigint("offset", offset);
+        row.setString("value", "v" + offset);
+        rows.add(row);
+      }
+      schemaTable.write(PT, rows);
+    }
+
+    assertThat(odps.tables().get("project_name", "batch_schema", tableName).hasPartition(
+        new com.aliyun.odps.PartitionSpec("pt='" + PT + "'"))).isTrue();
+    assertThat(MC.service().warehouse().rowCount(new dev.mcsink.localmc.types.TableId("project_name", "batch_schema",
+        tableName), dev.mcsink.localmc.types.PartitionSpec.parse("pt='" + PT + "'"))).isEqualTo(3);
+    assertThat(count()).as("nothing in the default schema's table of the same name").isZero();
+  }
+
   private SinkSettings settings(int recordBatchSize, int poolSize) {
     return SinkSettings.builder().endpoint(MC.service().endpoint()).project("project_name").table(tableName)
         .accessId(MC.service().accessId()).accessKey(MC.service().accessKey())
