@@ -43,7 +43,7 @@ public class MaxComputeSinkConfig extends AbstractConfig {
       + " is also right for a two-layer project (no schemas); the product document's examples say 'default'.";
   public static final String TABLE = "table";
   private static final String TABLE_DOC = "Table every topic is written to. It must be partitioned by"
-      + " pt STRING and have the columns the format needs (checked by config validation).";
+      + " pt STRING (or not be partitioned at all) and have the columns the format needs (checked by config validation).";
 
   public static final String ACCOUNT_TYPE = "account_type";
   private static final String ACCOUNT_TYPE_DOC = "How the connector authenticates, any letter case. ALIYUN:"
