@@ -15,7 +15,7 @@ LOCAL_STACK_CLASSPATH_FILE=local-stack/target/runtime-classpath.txt
 ensure_local_stack_built() {
   local root="$1"
   # The module has no jar: the class path file is its product and stands for the jar.
-  BUILD_DESCRIPTION="Kafka broker, tools and Connect (resolved through Maven)" \
+  BUILD_DESCRIPTION="Kafka broker, tools and Connect runtime (jars resolved through Maven)" \
     ensure_module_built "$root" local-stack "$root/$LOCAL_STACK_CLASSPATH_FILE"
 }
 
