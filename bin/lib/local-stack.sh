@@ -57,10 +57,11 @@ ensure_connector_plugin() {
     touch "$jar"
   fi
 
-  # A plugin directory packaged by the connector's own build wins: it is what users deploy.
+  # A plugin directory packaged by the connector's own build wins: it is what users deploy. The
+  # package phase that made the jar current (above) also remade it.
   local packaged
   for packaged in "$root"/connector/target/plugin/*/; do
-    if [[ -d "$packaged" && ! "$packaged" -ot "$jar" ]]; then
+    if [[ -d "$packaged" ]]; then
       echo "$root/connector/target/plugin"
       return 0
     fi
