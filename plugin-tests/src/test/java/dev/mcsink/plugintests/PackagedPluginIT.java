@@ -118,7 +118,7 @@ class PackagedPluginIT {
 
     connect.configureConnector("odps-test-text", textConnectorConfig(MC.service()));
 
-    List<Record> rows = awaitRows("SELECT * FROM table_text;", 2);
+    List<Record> rows = awaitRows("SELECT * FROM table_text;", 2, "odps-test-text");
     assertThat(rows).hasSize(2);
     assertThat(rows).extracting(r -> r.getString("topic")).containsOnly("topic_text");
     assertThat(rows).extracting(r -> r.getString("offset")).containsExactly("0", "1");
@@ -126,6 +126,28 @@ class PackagedPluginIT {
     // mode VALUE: the key column stays NULL (SQL results show NULL as \N).
     assertThat(rows).extracting(r -> r.getString("key")).containsOnly("\\N");
     assertThat(rows).extracting(r -> r.getString("pt")).allMatch(pt -> pt.matches("\\d{2}-\\d{2}-\\d{4} \\d{2}:\\d{2}"));
+  }
+
+  /** The same example through the streaming Tunnel, the plugin's other write path. */
+  @Test
+  void packagedConnectorWritesThroughTheStreamingTunnel() throws Exception {
+    sql("CREATE TABLE IF NOT EXISTS table_text_streaming(\n"
+        + "  topic STRING,\n  `partition` BIGINT,\n  `offset` BIGINT,\n  key STRING,\n  value STRING\n"
+        + ") PARTITIONED BY (pt STRING);");
+    connect.kafka().createTopic("topic_text_streaming", 1);
+    connect.kafka().produce("topic_text_streaming", "123", "abc");
+    connect.kafka().produce("topic_text_streaming", "456", "edf");
+    Map<String, String> config = textConnectorConfig(MC.service());
+    config.put("topics", "topic_text_streaming");
+    config.put("table", "table_text_streaming");
+    config.put("use_streaming", "true");
+
+    connect.configureConnector("odps-test-text-streaming", config);
+
+    List<Record> rows = awaitRows("SELECT * FROM table_text_streaming;", 2, "odps-test-text-streaming");
+    assertThat(rows).extracting(r -> r.getString("topic")).containsOnly("topic_text_streaming");
+    assertThat(rows).extracting(r -> r.getString("offset")).containsExactly("0", "1");
+    assertThat(rows).extracting(r -> r.getString("value")).containsExactly("abc", "edf");
   }
 
   /** "Write TEXT data", step 4, key for key; only the endpoint and the AccessKey pair are local. */
@@ -154,7 +176,7 @@ class PackagedPluginIT {
     SQLTask.run(odps, odps.getDefaultProject(), statement, FULLSCAN, null).waitForSuccess();
   }
 
-  private static List<Record> awaitRows(String query, int count) throws InterruptedException {
+  private static List<Record> awaitRows(String query, int count, String connector) throws InterruptedException {
     AtomicReference<List<Record>> seen = new AtomicReference<>(List.of());
     TestUtils.waitForCondition(() -> {
       Instance instance = SQLTask.run(odps, odps.getDefaultProject(), query, FULLSCAN, null);
@@ -162,15 +184,15 @@ class PackagedPluginIT {
       List<Record> rows = SQLTask.getResult(instance);
       seen.set(rows == null ? List.of() : rows);
       return seen.get().size() >= count;
-    }, TIMEOUT_MS, 500, () -> "expected " + count + " rows but found " + seen.get().size() + "; " + status());
+    }, TIMEOUT_MS, 500, () -> "expected " + count + " rows but found " + seen.get().size() + "; " + status(connector));
     List<Record> rows = new ArrayList<>(seen.get());
     rows.sort(Comparator.comparingLong(r -> Long.parseLong(r.getString("offset"))));
     return rows;
   }
 
-  private static String status() {
+  private static String status(String connector) {
     try {
-      ConnectorStateInfo info = connect.connectorStatus("odps-test-text");
+      ConnectorStateInfo info = connect.connectorStatus(connector);
       StringBuilder b = new StringBuilder("connector ").append(info.connector().state());
       if (info.connector().trace() != null) {
         b.append(" (").append(info.connector().trace()).append(')');
