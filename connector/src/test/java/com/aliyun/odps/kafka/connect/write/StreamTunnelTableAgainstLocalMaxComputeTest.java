@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.aliyun.odps.Column;
-import com.aliyun.odps.Instance;
 import com.aliyun.odps.Odps;
 import com.aliyun.odps.OdpsException;
 import com.aliyun.odps.OdpsType;
@@ -167,34 +166,18 @@ class StreamTunnelTableAgainstLocalMaxComputeTest {
   }
 
   private static List<Record> rows(MaxComputeTable target, long firstOffset, int count) {
-    List<Record> rows = new ArrayList<>(count);
-    for (long offset = firstOffset; offset < firstOffset + count; offset++) {
-      Record row = target.newRow();
-      row.setString("topic", "t");
-      row.setBigint("partition", 0L);
-      row.setBigint("offset", offset);
-      row.setString("value", "value " + offset);
-      rows.add(row);
-    }
-    return rows;
+    return TextRows.rows(target, firstOffset, count);
   }
 
   private long count() throws OdpsException {
-    return Long.parseLong(scalar("SELECT COUNT(*) FROM " + tableName + ";"));
+    return TextRows.count(odps, tableName);
   }
 
   private long distinctOffsets() throws OdpsException {
-    return Long.parseLong(scalar("SELECT COUNT(DISTINCT `offset`) FROM " + tableName + ";"));
-  }
-
-  private String scalar(String query) throws OdpsException {
-    Instance instance = SQLTask.run(odps, "project_name", query, Map.of("odps.sql.allow.fullscan", "true"), null);
-    instance.waitForSuccess(50);
-    List<Record> result = SQLTask.getResult(instance);
-    return result.get(0).get(0).toString();
+    return TextRows.distinctOffsets(odps, tableName);
   }
 
   private void sql(String statement) throws OdpsException {
-    SQLTask.run(odps, statement).waitForSuccess(50);
+    TextRows.sql(odps, statement);
   }
 }

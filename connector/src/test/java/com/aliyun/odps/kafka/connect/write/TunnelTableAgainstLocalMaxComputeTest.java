@@ -3,7 +3,6 @@ package com.aliyun.odps.kafka.connect.write;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.aliyun.odps.Instance;
 import com.aliyun.odps.Odps;
 import com.aliyun.odps.OdpsException;
 import com.aliyun.odps.account.AliyunAccount;
@@ -14,7 +13,6 @@ import com.aliyun.odps.tunnel.TableTunnel;
 import dev.mcsink.localmc.faults.Faults;
 import dev.mcsink.localmc.junit.LocalMaxComputeExtension;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -159,16 +157,7 @@ class TunnelTableAgainstLocalMaxComputeTest {
         .schema("batch_schema").table(tableName).accessId(MC.service().accessId()).accessKey(MC.service().accessKey())
         .build();
     try (TunnelTable schemaTable = TunnelTable.open(odps, new TableTunnel(odps), inSchema)) {
-      List<Record> rows = new ArrayList<>();
-      for (long offset = 0; offset < 3; offset++) {
-        Record row = schemaTable.newRow();
-        row.setString("topic", "t");
-        row.setBigint("partition", 0L);
-        row.setBigint("offset", offset);
-        row.setString("value", "v" + offset);
-        rows.add(row);
-      }
-      schemaTable.write(PT, rows);
+      schemaTable.write(PT, TextRows.rows(schemaTable, 0, 3));
     }
 
     assertThat(odps.tables().get("project_name", "batch_schema", tableName).hasPartition(
@@ -185,34 +174,18 @@ class TunnelTableAgainstLocalMaxComputeTest {
   }
 
   private List<Record> rows(long firstOffset, int count) {
-    List<Record> rows = new ArrayList<>(count);
-    for (long offset = firstOffset; offset < firstOffset + count; offset++) {
-      Record row = table.newRow();
-      row.setString("topic", "t");
-      row.setBigint("partition", 0L);
-      row.setBigint("offset", offset);
-      row.setString("value", "value " + offset);
-      rows.add(row);
-    }
-    return rows;
+    return TextRows.rows(table, firstOffset, count);
   }
 
   private long count() throws OdpsException {
-    return Long.parseLong(scalar("SELECT COUNT(*) FROM " + tableName + ";"));
+    return TextRows.count(odps, tableName);
   }
 
   private long distinctOffsets() throws OdpsException {
-    return Long.parseLong(scalar("SELECT COUNT(DISTINCT `offset`) FROM " + tableName + ";"));
-  }
-
-  private String scalar(String query) throws OdpsException {
-    Instance instance = SQLTask.run(odps, "project_name", query, Map.of("odps.sql.allow.fullscan", "true"), null);
-    instance.waitForSuccess(50);
-    List<Record> result = SQLTask.getResult(instance);
-    return result.get(0).get(0).toString();
+    return TextRows.distinctOffsets(odps, tableName);
   }
 
   private void sql(String statement) throws OdpsException {
-    SQLTask.run(odps, statement).waitForSuccess(50);
+    TextRows.sql(odps, statement);
   }
 }
