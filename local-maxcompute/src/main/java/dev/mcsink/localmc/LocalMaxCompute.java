@@ -85,6 +85,14 @@ public final class LocalMaxCompute implements AutoCloseable {
     return server.limits();
   }
 
+  /**
+   * Per-table counts of tunnel operations (upload sessions, blocks, commits, stream packs, rows);
+   * also over HTTP under /__admin/activity.
+   */
+  public dev.mcsink.localmc.activity.TunnelActivity activity() {
+    return server.activity();
+  }
+
   /** Direct access to the storage, for tests and tools that check what landed. */
   public dev.mcsink.localmc.storage.Warehouse warehouse() {
     return server.warehouse();

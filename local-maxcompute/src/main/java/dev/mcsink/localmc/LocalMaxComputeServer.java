@@ -6,6 +6,7 @@ import dev.mcsink.localmc.auth.RequestAuthenticator;
 import dev.mcsink.localmc.auth.SignedRequest;
 import dev.mcsink.localmc.auth.StsResponse;
 import dev.mcsink.localmc.auth.StsService;
+import dev.mcsink.localmc.activity.TunnelActivity;
 import dev.mcsink.localmc.faults.AdminApi;
 import dev.mcsink.localmc.faults.Faults;
 import dev.mcsink.localmc.limits.TableLimits;
@@ -36,6 +37,7 @@ final class LocalMaxComputeServer {
   private final Clock clock = Clock.systemUTC();
   private final Faults faults = new Faults();
   private final TableLimits limits;
+  private final TunnelActivity activity = new TunnelActivity();
   private Warehouse warehouse;
   private Server jetty;
   private ServerConnector connector;
@@ -53,8 +55,8 @@ final class LocalMaxComputeServer {
       settings.projects().forEach(warehouse::ensureProject);
       Accounting accounting = Accounting.of(settings, clock);
       tls = SelfSignedTls.in(settings.dataDir().resolve("tls"));
-      Router router = new Router(warehouse, new TunnelService(warehouse, limits, clock), clock, settings.timeZone());
-      HttpEntry entry = new HttpEntry(router, accounting.access(), accounting.sts(), faults, new AdminApi(faults, limits));
+      Router router = new Router(warehouse, new TunnelService(warehouse, limits, activity, clock), clock, settings.timeZone());
+      HttpEntry entry = new HttpEntry(router, accounting.access(), accounting.sts(), faults, new AdminApi(faults, limits, activity));
       QueuedThreadPool threads = new QueuedThreadPool(200, 8);
       threads.setName("local-maxcompute");
       jetty = new Server(threads);
@@ -123,6 +125,10 @@ final class LocalMaxComputeServer {
 
   TableLimits limits() {
     return limits;
+  }
+
+  TunnelActivity activity() {
+    return activity;
   }
 
   Warehouse warehouse() {

@@ -4,28 +4,39 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.mcsink.localmc.activity.TableActivity;
+import dev.mcsink.localmc.activity.TunnelActivity;
 import dev.mcsink.localmc.limits.TableLimits;
 import dev.mcsink.localmc.rest.HttpEntry;
 import dev.mcsink.localmc.rest.OdpsResponse;
+import dev.mcsink.localmc.types.TableId;
 import java.time.Duration;
+import java.util.Comparator;
+import java.util.Map;
 
 /**
- * The HTTP face of faults and limits, for tests in other processes:
+ * The HTTP face of faults, limits and tunnel activity, for tests and benchmarks in other processes:
  * <ul>
  *   <li>{@code POST /__admin/faults} {"route":"upload-block","kind":"fail","status":503,"times":3}
  *       ({@code kind}: fail | latency (with "millis") | drop; {@code times} -1 = until cleared)</li>
  *   <li>{@code GET /__admin/faults} lists the rules, {@code DELETE /__admin/faults} clears them</li>
  *   <li>{@code POST /__admin/limits} {"enforced":false}, {@code GET /__admin/limits}</li>
+ *   <li>{@code GET /__admin/activity} per-table tunnel counts:
+ *       {"tables":[{"project":..,"schema":..,"table":..,"uploadSessions":..,"blocks":..,"commits":..,
+ *       "committedRows":..,"streamSessions":..,"streamPacks":..,"streamRows":..}]};
+ *       {@code DELETE /__admin/activity} resets them</li>
  * </ul>
  */
 public final class AdminApi implements HttpEntry.AdminRoutes {
   private static final ObjectMapper JSON = new ObjectMapper();
   private final Faults faults;
   private final TableLimits limits;
+  private final TunnelActivity activity;
 
-  public AdminApi(Faults faults, TableLimits limits) {
+  public AdminApi(Faults faults, TableLimits limits, TunnelActivity activity) {
     this.faults = faults;
     this.limits = limits;
+    this.activity = activity;
   }
 
   @Override
@@ -45,6 +56,11 @@ public final class AdminApi implements HttpEntry.AdminRoutes {
         case "POST /__admin/limits" -> {
           limits.setEnforced(JSON.readTree(body).path("enforced").asBoolean(true));
           yield OdpsResponse.json(200, limitsJson().toString());
+        }
+        case "GET /__admin/activity" -> OdpsResponse.json(200, activityJson().toString());
+        case "DELETE /__admin/activity" -> {
+          activity.reset();
+          yield OdpsResponse.json(200, activityJson().toString());
         }
         default -> OdpsResponse.json(404, "{\"error\":\"no admin route " + method + " " + path + "\"}");
       };
@@ -80,5 +96,22 @@ public final class AdminApi implements HttpEntry.AdminRoutes {
         .put("sessionsPer5Min", q.sessionsPer5Min()).put("blocksPer5Min", q.blocksPer5Min())
         .put("commitsPer15s", q.commitsPer15s()).put("concurrentCommits", q.concurrentCommits())
         .put("blocksPerSession", q.blocksPerSession());
+  }
+
+  private ObjectNode activityJson() {
+    ObjectNode json = JSON.createObjectNode();
+    ArrayNode tables = json.putArray("tables");
+    // Sorted, so two snapshots of the same tables list them in the same order.
+    activity.snapshot().entrySet().stream()
+        .sorted(Map.Entry.comparingByKey(Comparator.comparing(TableId::toString)))
+        .forEach(e -> {
+          TableId id = e.getKey();
+          TableActivity a = e.getValue();
+          tables.addObject().put("project", id.project()).put("schema", id.schema()).put("table", id.table())
+              .put("uploadSessions", a.uploadSessions()).put("blocks", a.blocks()).put("commits", a.commits())
+              .put("committedRows", a.committedRows()).put("streamSessions", a.streamSessions())
+              .put("streamPacks", a.streamPacks()).put("streamRows", a.streamRows());
+        });
+    return json;
   }
 }

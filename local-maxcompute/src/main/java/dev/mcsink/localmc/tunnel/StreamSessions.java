@@ -2,6 +2,7 @@ package dev.mcsink.localmc.tunnel;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.mcsink.localmc.activity.TunnelActivity;
 import dev.mcsink.localmc.codec.BodyEncoding;
 import dev.mcsink.localmc.codec.RecordStreamException;
 import dev.mcsink.localmc.codec.RecordStreamReader;
@@ -27,9 +28,11 @@ import java.util.UUID;
 final class StreamSessions {
   static final String SLOT_ID = "1";
   private final Warehouse warehouse;
+  private final TunnelActivity activity;
 
-  StreamSessions(Warehouse warehouse) {
+  StreamSessions(Warehouse warehouse, TunnelActivity activity) {
     this.warehouse = warehouse;
+    this.activity = activity;
   }
 
   OdpsResponse create(TableId id, OdpsRequest request, String routedServer) {
@@ -42,6 +45,7 @@ final class StreamSessions {
       warehouse.createPartition(id, spec);
     }
     String session = "stream-" + UUID.randomUUID().toString().replace("-", "");
+    activity.onStreamSessionCreated(id);
     return OdpsResponse.json(200, sessionJson(session, table, routedServer).toString());
   }
 
@@ -80,6 +84,7 @@ final class StreamSessions {
     } catch (IllegalArgumentException e) {
       throw ServiceException.badRequest("MalformedDataStream", e.getMessage());
     }
+    activity.onStreamPackWritten(id, rows.size());
     // The SDK reloads the session when these differ from what it holds, so both are required.
     return OdpsResponse.empty(200)
         .header("odps-tunnel-slot-num", "1")

@@ -1,5 +1,6 @@
 package dev.mcsink.localmc.tunnel;
 
+import dev.mcsink.localmc.activity.TunnelActivity;
 import dev.mcsink.localmc.limits.TableLimits;
 import dev.mcsink.localmc.rest.OdpsRequest;
 import dev.mcsink.localmc.rest.OdpsResponse;
@@ -14,9 +15,9 @@ public final class TunnelService implements Router.TunnelRoutes {
   private final StreamSessions streams;
   private final DownloadSessions downloads;
 
-  public TunnelService(Warehouse warehouse, TableLimits limits, Clock clock) {
-    this.uploads = new UploadSessions(warehouse, limits, clock);
-    this.streams = new StreamSessions(warehouse);
+  public TunnelService(Warehouse warehouse, TableLimits limits, TunnelActivity activity, Clock clock) {
+    this.uploads = new UploadSessions(warehouse, limits, activity, clock);
+    this.streams = new StreamSessions(warehouse, activity);
     this.downloads = new DownloadSessions(warehouse);
   }
 

@@ -3,6 +3,7 @@ package dev.mcsink.localmc.tunnel;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.mcsink.localmc.activity.TunnelActivity;
 import dev.mcsink.localmc.codec.BodyEncoding;
 import dev.mcsink.localmc.codec.RecordStreamException;
 import dev.mcsink.localmc.codec.RecordStreamReader;
@@ -38,13 +39,15 @@ final class UploadSessions {
 
   private final Warehouse warehouse;
   private final TableLimits limits;
+  private final TunnelActivity activity;
   private final Clock clock;
   private final Map<String, List<BlockInfo>> committed = new ConcurrentHashMap<>();
   private final Map<String, Object> locks = new ConcurrentHashMap<>();
 
-  UploadSessions(Warehouse warehouse, TableLimits limits, Clock clock) {
+  UploadSessions(Warehouse warehouse, TableLimits limits, TunnelActivity activity, Clock clock) {
     this.warehouse = warehouse;
     this.limits = limits;
+    this.activity = activity;
     this.clock = clock;
   }
 
@@ -55,6 +58,7 @@ final class UploadSessions {
     limits.onSessionCreated(id);
     String uploadId = newId();
     UploadStage stage = warehouse.openUploadStage(uploadId, id, spec, overwrite);
+    activity.onUploadSessionCreated(id);
     return OdpsResponse.json(200, sessionJson(stage, table, "normal", overwrite, false).toString());
   }
 
@@ -89,6 +93,7 @@ final class UploadSessions {
     } catch (IllegalArgumentException e) {
       throw ServiceException.badRequest("MalformedDataStream", e.getMessage());
     }
+    activity.onBlockWritten(id);
     return OdpsResponse.empty(200);
   }
 
@@ -109,6 +114,8 @@ final class UploadSessions {
         }
         done = blocks;
         committed.put(uploadId, done);
+        // Counted here only: a commit retried after success answers from `committed` above.
+        activity.onCommitted(id, blocks.stream().mapToLong(BlockInfo::recordCount).sum());
       }
       return OdpsResponse.json(200, closedJson(uploadId, table, done).toString());
     }
