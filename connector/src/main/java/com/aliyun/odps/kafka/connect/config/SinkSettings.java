@@ -30,6 +30,7 @@ public final class SinkSettings {
   private final boolean useStreaming;
   private final int bufferSizeKb;
   private final long streamMaxLatencyMs;
+  private final TunnelCompression tunnelCompression;
   private final int retryTimes;
   private final int sinkPoolSize;
   private final int recordBatchSize;
@@ -61,6 +62,7 @@ public final class SinkSettings {
     this.useStreaming = b.useStreaming;
     this.bufferSizeKb = b.bufferSizeKb;
     this.streamMaxLatencyMs = b.streamMaxLatencyMs;
+    this.tunnelCompression = b.tunnelCompression;
     this.retryTimes = b.retryTimes;
     this.sinkPoolSize = b.sinkPoolSize;
     this.recordBatchSize = b.recordBatchSize;
@@ -99,6 +101,7 @@ public final class SinkSettings {
   public ZoneId timeZone() { return timeZone; }
   public boolean useStreaming() { return useStreaming; }
   public int bufferSizeKb() { return bufferSizeKb; }
+  public TunnelCompression tunnelCompression() { return tunnelCompression; }
   /** With streaming: the longest a row may wait in a buffer before it is written. */
   public java.time.Duration streamMaxLatency() { return java.time.Duration.ofMillis(streamMaxLatencyMs); }
   public int retryTimes() { return retryTimes; }
@@ -146,6 +149,7 @@ public final class SinkSettings {
     private boolean useStreaming;
     private int bufferSizeKb = 65536;
     private long streamMaxLatencyMs = 1000;
+    private TunnelCompression tunnelCompression = TunnelCompression.ZLIB;
     private int retryTimes = 3;
     private int sinkPoolSize = Runtime.getRuntime().availableProcessors();
     private int recordBatchSize = 8000;
@@ -176,6 +180,7 @@ public final class SinkSettings {
     public Builder useStreaming(boolean v) { useStreaming = v; return this; }
     public Builder bufferSizeKb(int v) { bufferSizeKb = v; return this; }
     public Builder streamMaxLatencyMs(long v) { streamMaxLatencyMs = v; return this; }
+    public Builder tunnelCompression(TunnelCompression v) { tunnelCompression = v; return this; }
     public Builder retryTimes(int v) { retryTimes = v; return this; }
     public Builder sinkPoolSize(int v) { sinkPoolSize = v; return this; }
     public Builder recordBatchSize(int v) { recordBatchSize = v; return this; }

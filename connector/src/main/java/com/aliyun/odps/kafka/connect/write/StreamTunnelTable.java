@@ -6,6 +6,7 @@ import com.aliyun.odps.TableSchema;
 import com.aliyun.odps.data.ArrayRecord;
 import com.aliyun.odps.data.Record;
 import com.aliyun.odps.kafka.connect.config.SinkSettings;
+import com.aliyun.odps.kafka.connect.config.TunnelCompression;
 import com.aliyun.odps.tunnel.TableTunnel;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,6 +38,7 @@ public final class StreamTunnelTable implements MaxComputeTable {
 
   private final TableTunnel tunnel;
   private final TargetTable target;
+  private final TunnelCompression compression;
   /** Open streams by pt value (null: non-partitioned table), least recently used first. */
   private final Map<String, OpenStream> streams = new LinkedHashMap<String, OpenStream>(16, 0.75f, true) {
     @Override
@@ -46,7 +48,8 @@ public final class StreamTunnelTable implements MaxComputeTable {
   };
   private int sessionsOpened;
 
-  private StreamTunnelTable(TableTunnel tunnel, TargetTable target) {
+  private StreamTunnelTable(TableTunnel tunnel, TargetTable target, TunnelCompression compression) {
+    this.compression = compression;
     this.tunnel = tunnel;
     this.target = target;
   }
@@ -58,7 +61,7 @@ public final class StreamTunnelTable implements MaxComputeTable {
    *     no permission); {@link TransientWriteException} when the service is unavailable
    */
   public static StreamTunnelTable open(Odps odps, TableTunnel tunnel, SinkSettings settings) {
-    return new StreamTunnelTable(tunnel, TargetTable.read(odps, settings));
+    return new StreamTunnelTable(tunnel, TargetTable.read(odps, settings), settings.tunnelCompression());
   }
 
   @Override
@@ -132,7 +135,7 @@ public final class StreamTunnelTable implements MaxComputeTable {
     OpenStream stream;
     try {
       TableTunnel.StreamUploadSession session = builder.build();
-      stream = new OpenStream(session, session.newRecordPack());
+      stream = new OpenStream(session, session.newRecordPack(compression.option()));
     } catch (Exception e) {
       throw WriteFailures.classify("Opening a stream session on " + where, e);
     }

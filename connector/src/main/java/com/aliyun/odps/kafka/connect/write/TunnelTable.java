@@ -7,6 +7,7 @@ import com.aliyun.odps.data.ArrayRecord;
 import com.aliyun.odps.data.Record;
 import com.aliyun.odps.data.RecordWriter;
 import com.aliyun.odps.kafka.connect.config.SinkSettings;
+import com.aliyun.odps.kafka.connect.config.TunnelCompression;
 import com.aliyun.odps.tunnel.TableTunnel;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,10 +42,13 @@ public final class TunnelTable implements MaxComputeTable {
   private final TableTunnel tunnel;
   private final TargetTable target;
   private final int recordBatchSize;
+  private final TunnelCompression compression;
   private final ExecutorService blockWriters;
   private final Set<String> knownPartitions = ConcurrentHashMap.newKeySet();
 
-  private TunnelTable(TableTunnel tunnel, TargetTable target, int recordBatchSize, int poolSize) {
+  private TunnelTable(TableTunnel tunnel, TargetTable target, int recordBatchSize, int poolSize,
+      TunnelCompression compression) {
+    this.compression = compression;
     this.tunnel = tunnel;
     this.target = target;
     this.recordBatchSize = Math.max(1, recordBatchSize);
@@ -58,7 +62,8 @@ public final class TunnelTable implements MaxComputeTable {
    *     no permission); {@link TransientWriteException} when the service is unavailable
    */
   public static TunnelTable open(Odps odps, TableTunnel tunnel, SinkSettings settings) {
-    return new TunnelTable(tunnel, TargetTable.read(odps, settings), settings.recordBatchSize(), settings.sinkPoolSize());
+    return new TunnelTable(tunnel, TargetTable.read(odps, settings), settings.recordBatchSize(), settings.sinkPoolSize(),
+        settings.tunnelCompression());
   }
 
   @Override
@@ -146,8 +151,8 @@ public final class TunnelTable implements MaxComputeTable {
     return blockIds;
   }
 
-  private static void writeBlock(TableTunnel.UploadSession session, long blockId, List<Record> rows) throws Exception {
-    try (RecordWriter writer = session.openRecordWriter(blockId, true)) {
+  private void writeBlock(TableTunnel.UploadSession session, long blockId, List<Record> rows) throws Exception {
+    try (RecordWriter writer = session.openRecordWriter(blockId, compression.option())) {
       for (Record row : rows) {
         writer.write(row);
       }

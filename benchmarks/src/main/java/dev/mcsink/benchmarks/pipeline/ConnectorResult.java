@@ -1,0 +1,34 @@
+package dev.mcsink.benchmarks.pipeline;
+
+import java.util.List;
+
+/**
+ * What one connector did with one data set.
+ *
+ * @param nanos from creating the connector to the last row being committed in the table
+ * @param rows rows in the table at the end
+ * @param distinctOffsets distinct (partition, offset) pairs among them; -1 if the count failed
+ * @param cpuNanos the worker's CPU time over the same span
+ * @param peakHeapUsedBytes largest heap use sampled (young garbage included)
+ * @param peakLiveHeapBytes largest heap use right after a collection
+ * @param peakRssBytes the worker's peak resident set size
+ * @param activity the table's tunnel operations during the run
+ * @param samples rows committed over time
+ */
+record ConnectorResult(Candidate candidate, boolean streaming, long nanos, long rows, long distinctOffsets,
+    long cpuNanos, long peakHeapUsedBytes, long peakLiveHeapBytes, long peakRssBytes, long collections,
+    TunnelCounts activity, List<Sample> samples) {
+
+  double seconds() {
+    return nanos / 1e9;
+  }
+
+  String path() {
+    return streaming ? "stream" : "batch";
+  }
+
+  /** The tunnel operations counted for the table, per minute of the run. */
+  double perMinute(long count) {
+    return count / (seconds() / 60);
+  }
+}

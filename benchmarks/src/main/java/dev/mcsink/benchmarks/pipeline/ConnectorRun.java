@@ -1,0 +1,152 @@
+package dev.mcsink.benchmarks.pipeline;
+
+import dev.mcsink.localmc.LocalMaxCompute;
+import dev.mcsink.localmc.storage.Warehouse;
+import dev.mcsink.localmc.types.TableId;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Measures one connector draining one data set into a fresh table of the local MaxCompute: a fresh
+ * worker, the connector created, then the table's committed rows counted every {@value
+ * #SAMPLE_MILLIS} ms until all the data set's records are there (the table is the judge, not the
+ * offsets). The worker's CPU and heap are read alongside.
+ */
+final class ConnectorRun {
+  static final long SAMPLE_MILLIS = 100;
+  /** Heap and CPU over JMX are read every this many samples. */
+  private static final int PROBE_EVERY = 5;
+  private static final Duration STATUS_EVERY = Duration.ofSeconds(2);
+
+  private final LocalMaxCompute maxCompute;
+  private final StackJars jars;
+  private final String bootstrapServers;
+  private final WorkerSettings worker;
+
+  /** The worker's heap and offset flush interval, the same for every connector measured. */
+  record WorkerSettings(String heap, List<String> jvmOptions, long offsetFlushMs, Duration timeout) {
+  }
+
+  ConnectorRun(LocalMaxCompute maxCompute, StackJars jars, String bootstrapServers, WorkerSettings worker) {
+    this.maxCompute = maxCompute;
+    this.jars = jars;
+    this.bootstrapServers = bootstrapServers;
+    this.worker = worker;
+  }
+
+  /**
+   * @param warmup drained first by the same worker, unmeasured, so that both the worker's and the
+   *     service's code are compiled before the clock starts (as the ceiling consumer's is); null for none
+   */
+  ConnectorResult measure(Candidate candidate, DataSet data, DataSet warmup, boolean streaming, String runName, Path dir)
+      throws Exception {
+    try (ConnectWorker connect = ConnectWorker.start(jars, dir.resolve(runName), runName, bootstrapServers,
+        candidate.pluginPath(), worker.heap(), worker.jvmOptions(), worker.offsetFlushMs());
+        WorkerProbe probe = new WorkerProbe(connect.pid(), connect.jmxPort())) {
+      if (warmup != null) {
+        drain(connect, null, candidate, warmup, streaming, runName + "_warmup");
+      }
+      return drain(connect, probe, candidate, data, streaming, runName);
+    }
+  }
+
+  /** Creates the table and the connector and waits for every row; with a probe, measures the worker too. */
+  private ConnectorResult drain(ConnectWorker connect, WorkerProbe probe, Candidate candidate, DataSet data,
+      boolean streaming, String name) throws Exception {
+    TableId table = TableId.of(LocalMaxCompute.DEFAULT_PROJECT, name);
+    sql(data.format().createTable(table.table()));
+    long cpuBefore = probe == null ? 0 : probe.cpuNanos();
+    long collectionsBefore = probe == null ? 0 : probe.collections();
+    long peakHeap = 0;
+    long peakLive = 0;
+    List<Sample> samples = new ArrayList<>();
+    long start = System.nanoTime();
+    connect.createConnector(name, connectorConfig(candidate, data, streaming, table.table()));
+    long deadline = start + worker.timeout().toNanos();
+    long nextStatus = start + STATUS_EVERY.toNanos();
+    long rows = 0;
+    long now = start;
+    for (int i = 0; rows < data.records(); i++) {
+      Thread.sleep(SAMPLE_MILLIS); // the sampling period
+      now = System.nanoTime();
+      rows = committedRows(table);
+      samples.add(new Sample((now - start) / 1e9, rows));
+      if (probe != null && (i % PROBE_EVERY == 0 || rows >= data.records())) {
+        peakHeap = Math.max(peakHeap, probe.heapUsedBytes());
+        peakLive = Math.max(peakLive, probe.liveHeapBytes());
+      }
+      if (now > nextStatus) {
+        String failure = connect.failure(name);
+        if (failure != null) {
+          throw new IllegalStateException(candidate.label() + " failed after " + rows + " rows: " + failure);
+        }
+        nextStatus = now + STATUS_EVERY.toNanos();
+      }
+      if (now > deadline) {
+        throw new IllegalStateException(candidate.label() + ": " + rows + " of " + data.records()
+            + " rows after " + worker.timeout() + "; worker log: " + connect.log());
+      }
+    }
+    long nanos = now - start;
+    long cpu = probe == null ? 0 : probe.cpuNanos() - cpuBefore;
+    long collections = probe == null ? 0 : probe.collections() - collectionsBefore;
+    long peakRss = probe == null ? 0 : probe.peakRssBytes();
+    connect.deleteConnector(name);
+    return new ConnectorResult(candidate, streaming, nanos, rows, distinctOffsets(table), cpu, peakHeap, peakLive,
+        peakRss, collections, TableActivityCounts.of(maxCompute, table), samples);
+  }
+
+  private Map<String, String> connectorConfig(Candidate candidate, DataSet data, boolean streaming, String table) {
+    Map<String, String> config = new LinkedHashMap<>();
+    config.put("connector.class", candidate.connectorClass());
+    config.put("tasks.max", "1");
+    config.put("topics", data.topic());
+    config.put("endpoint", maxCompute.endpoint());
+    config.put("project", LocalMaxCompute.DEFAULT_PROJECT);
+    config.put("table", table);
+    config.put("account_type", "ALIYUN");
+    config.put("access_id", maxCompute.accessId());
+    config.put("access_key", maxCompute.accessKey());
+    config.put("partition_window_type", "DAY");
+    config.put("use_streaming", Boolean.toString(streaming));
+    config.putAll(data.format().connectorSettings());
+    config.putAll(candidate.overrides());
+    return config;
+  }
+
+  private long committedRows(TableId table) {
+    Warehouse warehouse = maxCompute.warehouse();
+    long rows = 0;
+    for (Warehouse.PartitionInfo partition : warehouse.partitions(table)) {
+      rows += warehouse.rowCount(table, partition.spec());
+    }
+    return rows;
+  }
+
+  private long distinctOffsets(TableId table) {
+    Warehouse.SqlOutcome outcome = maxCompute.warehouse().executeSql(table.project(), table.schema(),
+        "set odps.sql.allow.fullscan=true; SELECT COUNT(DISTINCT `partition` * 1000000000000 + `offset`) AS n FROM "
+            + table.table() + ";");
+    if (!outcome.success()) {
+      return -1;
+    }
+    String[] lines = outcome.csv().trim().split("\n");
+    try {
+      return Long.parseLong(lines[lines.length - 1].replace("\"", "").trim());
+    } catch (NumberFormatException e) {
+      return -1;
+    }
+  }
+
+  private void sql(String statement) throws IOException {
+    Warehouse.SqlOutcome outcome = maxCompute.warehouse().executeSql(LocalMaxCompute.DEFAULT_PROJECT, "default", statement);
+    if (!outcome.success()) {
+      throw new IOException("SQL failed: " + statement + ": " + outcome.errorMessage());
+    }
+  }
+}

@@ -1,0 +1,56 @@
+package dev.mcsink.benchmarks.pipeline;
+
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+
+/**
+ * The fixed data set of a run: {@code records} messages of one format, spread round-robin over the
+ * topic's partitions, written before anything is measured so the broker serves both the ceiling and
+ * the connector from the same log.
+ *
+ * @param bytes key and value bytes of all messages together (what MB/s counts)
+ */
+record DataSet(String topic, BenchFormat format, int partitions, long records, int valueBytes, long bytes) {
+  private static final long SEED = 20261125L;
+
+  static DataSet load(String bootstrapServers, String topic, BenchFormat format, int partitions, long records,
+      int valueBytes) throws ExecutionException, InterruptedException {
+    try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+      admin.createTopics(List.of(new NewTopic(topic, partitions, (short) 1))).all().get(1, TimeUnit.MINUTES);
+    } catch (java.util.concurrent.TimeoutException e) {
+      throw new IllegalStateException("topic " + topic + " not created within a minute", e);
+    }
+    SplittableRandom random = new SplittableRandom(SEED);
+    long bytes = 0;
+    try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(Map.of(
+        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+        ProducerConfig.ACKS_CONFIG, "all",
+        ProducerConfig.LINGER_MS_CONFIG, 20,
+        ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024,
+        ProducerConfig.BUFFER_MEMORY_CONFIG, 64L * 1024 * 1024),
+        new ByteArraySerializer(), new ByteArraySerializer())) {
+      for (long id = 0; id < records; id++) {
+        byte[] key = format.key(id);
+        byte[] value = format.value(id, valueBytes, random);
+        bytes += key.length + value.length;
+        producer.send(new ProducerRecord<>(topic, (int) (id % partitions), key, value), (metadata, error) -> {
+          if (error != null) {
+            throw new IllegalStateException("loading the data set failed", error);
+          }
+        });
+      }
+      producer.flush();
+    }
+    return new DataSet(topic, format, partitions, records, valueBytes, bytes);
+  }
+}

@@ -1,0 +1,101 @@
+package dev.mcsink.benchmarks.pipeline;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** The figures of a run as a Markdown table (pasted into docs/benchmarks.md as it is) and as JSON. */
+final class PipelineReport {
+  private static final double MB = 1024 * 1024;
+  private static final String HEADER = "| format | partitions | path | connector | records/s | MB/s | vs ceiling "
+      + "| CPU s / M records | live heap MB | heap used MB | RSS MB | sessions/min | blocks/min | commits/min | rows (distinct) |";
+  private static final String RULE = "|---|--:|---|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|";
+
+  private PipelineReport() {
+  }
+
+  static void printTable(List<DataSetResult> results, PrintStream out) {
+    out.println(HEADER);
+    out.println(RULE);
+    for (DataSetResult r : results) {
+      DataSet d = r.data();
+      out.println(String.format(Locale.ROOT, "| %s | %d | - | ceiling (plain consumer) | %,.0f | %.1f | 100%% | %.2f | | | | | | | |",
+          d.format(), d.partitions(), r.ceilingRecordsPerSecond(), r.megabytesPerSecond(r.ceilingNanos() / 1e9),
+          r.cpuSecondsPerMillion(r.ceilingCpuNanos())));
+      for (ConnectorResult c : r.connectors()) {
+        TunnelCounts a = c.activity();
+        long sessions = c.streaming() ? a.streamSessions() : a.uploadSessions();
+        long writes = c.streaming() ? a.streamPacks() : a.blocks();
+        out.println(String.format(Locale.ROOT,
+            "| %s | %d | %s | %s | %,.0f | %.1f | %.0f%% | %.2f | %.0f | %.0f | %.0f | %.1f | %.1f | %s | %,d (%s) |",
+            d.format(), d.partitions(), c.path(), c.candidate().label(), r.recordsPerSecond(c),
+            r.megabytesPerSecond(c.seconds()), 100 * r.ratio(c), r.cpuSecondsPerMillion(c.cpuNanos()),
+            c.peakLiveHeapBytes() / MB, c.peakHeapUsedBytes() / MB, c.peakRssBytes() / MB,
+            c.perMinute(sessions), c.perMinute(writes),
+            c.streaming() ? "-" : String.format(Locale.ROOT, "%.1f", c.perMinute(a.commits())),
+            c.rows(), c.distinctOffsets() < 0 ? "?" : String.format(Locale.ROOT, "%,d", c.distinctOffsets())));
+      }
+    }
+    out.println();
+    out.println("Streaming rows: sessions/min are stream sessions, blocks/min are record packs (each one request, "
+        + "visible when answered; no separate commit).");
+  }
+
+  static void writeJson(Path file, Map<String, Object> environment, List<DataSetResult> results) throws IOException {
+    ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    ObjectNode root = json.createObjectNode();
+    root.set("environment", json.valueToTree(environment));
+    ArrayNode runs = root.putArray("dataSets");
+    for (DataSetResult r : results) {
+      ObjectNode run = runs.addObject();
+      DataSet d = r.data();
+      run.put("format", d.format().name()).put("partitions", d.partitions()).put("records", d.records())
+          .put("valueBytes", d.valueBytes()).put("bytes", d.bytes());
+      run.putObject("ceiling")
+          .put("seconds", r.ceilingNanos() / 1e9)
+          .put("recordsPerSecond", r.ceilingRecordsPerSecond())
+          .put("megabytesPerSecond", r.megabytesPerSecond(r.ceilingNanos() / 1e9))
+          .put("cpuSecondsPerMillionRecords", r.cpuSecondsPerMillion(r.ceilingCpuNanos()));
+      ArrayNode connectors = run.putArray("connectors");
+      for (ConnectorResult c : r.connectors()) {
+        ObjectNode node = connectors.addObject()
+            .put("connector", c.candidate().label())
+            .put("connectorClass", c.candidate().connectorClass())
+            .put("path", c.path())
+            .put("seconds", c.seconds())
+            .put("recordsPerSecond", r.recordsPerSecond(c))
+            .put("megabytesPerSecond", r.megabytesPerSecond(c.seconds()))
+            .put("ratioToCeiling", r.ratio(c))
+            .put("cpuSecondsPerMillionRecords", r.cpuSecondsPerMillion(c.cpuNanos()))
+            .put("peakLiveHeapBytes", c.peakLiveHeapBytes())
+            .put("peakHeapUsedBytes", c.peakHeapUsedBytes())
+            .put("peakRssBytes", c.peakRssBytes())
+            .put("garbageCollections", c.collections())
+            .put("rows", c.rows())
+            .put("distinctOffsets", c.distinctOffsets());
+        node.set("overrides", json.valueToTree(c.candidate().overrides()));
+        TunnelCounts a = c.activity();
+        node.putObject("tunnel")
+            .put("uploadSessions", a.uploadSessions()).put("blocks", a.blocks()).put("commits", a.commits())
+            .put("streamSessions", a.streamSessions()).put("streamPacks", a.streamPacks())
+            .put("uploadSessionsPerMinute", c.perMinute(a.uploadSessions()))
+            .put("blocksPerMinute", c.perMinute(a.blocks()))
+            .put("commitsPerMinute", c.perMinute(a.commits()))
+            .put("streamSessionsPerMinute", c.perMinute(a.streamSessions()))
+            .put("streamPacksPerMinute", c.perMinute(a.streamPacks()));
+        ArrayNode samples = node.putArray("rowsOverTime");
+        for (Sample s : c.samples()) {
+          samples.addArray().add(Math.round(s.seconds() * 1000) / 1000.0).add(s.rows());
+        }
+      }
+    }
+    json.writeValue(file.toFile(), root);
+  }
+}
