@@ -95,7 +95,7 @@ public final class PipelineBenchmark implements Callable<Integer> {
           + "-XX:StartFlightRecording=filename=worker.jfr,settings=profile")
   private List<String> workerJvmOptions = new ArrayList<>();
 
-  @Option(names = "--offset-flush-ms", paramLabel = "MS", defaultValue = "1000", order = 16,
+  @Option(names = "--offset-flush-ms", paramLabel = "MS", defaultValue = "10000", order = 16,
       description = "The worker's offset.flush.interval.ms (default: ${DEFAULT-VALUE}); the batch path also "
           + "writes what it holds then, so this bounds how long the last rows wait.")
   private long offsetFlushMs;

@@ -124,8 +124,9 @@ public class MaxComputeSinkConfig extends AbstractConfig {
   private static final String SINK_POOL_SIZE_DOC = "Maximum number of writer threads per task. Default: the"
       + " number of CPU cores the worker JVM sees.";
   public static final String RECORD_BATCH_SIZE = "record_batch_size";
-  private static final String RECORD_BATCH_SIZE_DOC = "Maximum number of records one writer thread sends"
-      + " in one batch: rows per block with the batch Tunnel, rows per record pack with the streaming Tunnel.";
+  private static final String RECORD_BATCH_SIZE_DOC = "Batch Tunnel: the fewest records in a block (each"
+      + " write is cut into at most sink_pool_size blocks, written in parallel; few large blocks keep within the"
+      + " service's per-table block quota). Streaming Tunnel: the most records in one record pack.";
 
   public static final String SKIP_ERROR = "skip_error";
   private static final String SKIP_ERROR_DOC = "What happens to a record that does not fit the table when no"

@@ -14,6 +14,8 @@ import com.aliyun.odps.tunnel.TableTunnel;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.apache.kafka.connect.errors.ConnectException;
 import org.apache.kafka.connect.sink.SinkTaskContext;
 
@@ -23,6 +25,15 @@ import org.apache.kafka.connect.sink.SinkTaskContext;
  */
 public final class SinkWiring {
   private SinkWiring() {
+  }
+
+  /** The one thread a task's writes run on, named after the table for thread dumps. */
+  private static ExecutorService writeThread(SinkSettings settings) {
+    return Executors.newSingleThreadExecutor(r -> {
+      Thread t = new Thread(r, "maxcompute-writer-" + settings.table());
+      t.setDaemon(true);
+      return t;
+    });
   }
 
   /**
@@ -52,7 +63,8 @@ public final class SinkWiring {
       TargetPartitions targets = schema.getPartitionColumns().isEmpty()
           ? TargetPartitions.none()
           : partitionValues(settings);
-      return new SinkWriter(settings, table, converter, failedRecords, targets, Clock.systemUTC(), context::timeout);
+      return new SinkWriter(settings, table, converter, failedRecords, targets, Clock.systemUTC(), context::timeout,
+          writeThread(settings));
     } catch (RuntimeException e) {
       if (failedRecords != null) {
         failedRecords.close();

@@ -34,10 +34,10 @@ import org.slf4j.LoggerFactory;
  * each buffer in one {@link MaxComputeTable#write} (rows of every Kafka partition of the task
  * together), and tells Connect which offsets are safe to commit.
  *
- * <p>Memory: the rows buffered by the task, all target partitions together, are capped at {@code
- * buffer_size_kb} (estimated wire size, {@link RowSize}). When the total reaches the cap the
- * largest buffers are written early until at most half the cap is left; with the usual single
- * open partition that is the whole buffer, as before. So what a task holds depends on the
+ * <p>Memory: the rows held by the task, all target partitions together and rows being written
+ * included, are capped at {@code buffer_size_kb} (estimated wire size, {@link RowSize}). When the
+ * open buffers reach half the cap the largest are handed to the writer until at most a quarter is
+ * left open; with the usual single open partition that is the whole buffer. So what a task holds depends on the
  * configuration only, not on how many Kafka partitions it reads (they share the buffers) nor on how
  * many target partitions are open. While writes fail, {@link #put} refuses new records (Connect
  * keeps them and redelivers) rather than buffering past the cap.
@@ -46,7 +46,16 @@ import org.slf4j.LoggerFactory;
  * #preCommit}; and with {@code use_streaming} a buffer holding {@code record_batch_size} rows (one
  * record pack) or older than {@code stream_max_latency_ms}. For the latter, put asks Connect
  * ({@code SinkTaskContext.timeout}, which caps its next consumer poll) to call put again, records or
- * not, by the time the oldest buffer is due, so the bound holds at low load too.
+ * not, by the time the oldest buffer is due, so the bound holds at low load too. With batch
+ * sessions, every buffer when a put brings no records (the consumer has caught up: waiting longer
+ * would only delay these rows); while rows are buffered, put asks Connect to call again within
+ * {@value #IDLE_POLL_MS} ms, so this is noticed even between offset commits.
+ *
+ * <p>Writes run on a background thread ({@link WriteBehind}), one at a time, while the task thread
+ * goes on converting: a full buffer is handed over and a fresh one started. Handed-over rows still
+ * count against {@code buffer_size_kb} until their write ends; at the cap, put waits for a write to
+ * end. {@link #preCommit} hands over every buffer and waits for all writes, so the offsets it returns
+ * (and those committed on a rebalance) cover everything taken so far.
  *
  * <p>A transient failure keeps the rows for the next attempt: {@link #put} asks Connect to wait
  * (bounded exponential backoff) and throws {@link RetriableException}, so Connect redelivers the
@@ -60,6 +69,8 @@ public final class SinkWriter implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(SinkWriter.class);
   static final long INITIAL_BACKOFF_MS = 1_000;
   static final long MAX_BACKOFF_MS = 30_000;
+  /** Batch sessions: how long Connect's poll may wait for records while rows are buffered. */
+  static final long IDLE_POLL_MS = 1_000;
   /**
    * With {@code use_streaming}, how long a row may wait in a buffer before it is sent. A constant for
    * now; a candidate for a configuration key.
@@ -81,6 +92,9 @@ public final class SinkWriter implements AutoCloseable {
   private final int warnAfterFailures;
 
   private final OffsetTracker tracker = new OffsetTracker();
+  private final WriteBehind writes;
+  /** Buffers whose write failed transiently, waiting to be written again. */
+  private final List<PartitionBuffer> retries = new ArrayList<>();
   /** Open buffers by pt value (null key: non-partitioned table), oldest first. */
   private final Map<String, PartitionBuffer> buffers = new LinkedHashMap<>();
   /** Partitions this task owns (opened or seen); only their offsets are returned. */
@@ -101,6 +115,17 @@ public final class SinkWriter implements AutoCloseable {
    */
   public SinkWriter(SinkSettings settings, MaxComputeTable table, RecordConverter converter,
       FailedRecordHandler failedRecords, TargetPartitions targets, Clock clock, LongConsumer retryAfterMs) {
+    this(settings, table, converter, failedRecords, targets, clock, retryAfterMs, null);
+  }
+
+  /**
+   * @param writeThread a single thread that runs the writes in the background; null to write inline
+   *     (a synchronous writer, as unit tests use it). Shut down by {@link #close()}.
+   */
+  public SinkWriter(SinkSettings settings, MaxComputeTable table, RecordConverter converter,
+      FailedRecordHandler failedRecords, TargetPartitions targets, Clock clock, LongConsumer retryAfterMs,
+      java.util.concurrent.ExecutorService writeThread) {
+    this.writes = new WriteBehind(table, writeThread);
     this.tableName = settings.schema().isEmpty()
         ? settings.project() + "." + settings.table()
         : settings.project() + "." + settings.schema() + "." + settings.table();
@@ -123,12 +148,21 @@ public final class SinkWriter implements AutoCloseable {
   }
 
   public void put(Collection<SinkRecord> records) {
+    settleFinishedWrites();
     if (fatal != null) {
       throw fatal;
     }
     Instant now = clock.instant();
+    if (!retries.isEmpty()) {
+      // Connect waited the backoff asked for before calling again.
+      retryFailedWrites();
+    }
+    if (records.isEmpty() && maxBufferAge == null) {
+      // Batch sessions: the consumer has caught up, so waiting for more rows only delays these.
+      flushAll();
+    }
     if (!flushDue(now)) {
-      throw retryLater();
+      throw refuseMore();
     }
     String target = targets.valueAt(now);
     for (SinkRecord record : records) {
@@ -157,10 +191,12 @@ public final class SinkWriter implements AutoCloseable {
       buffer.add(row, source, now);
       tracker.handed(source, offset, buffer.ticket());
       addBuffered(buffer.estimatedBytes() - before);
-      boolean written = buffer.rows().size() < maxRowsPerWrite || flush(buffer);
-      if (!written || !relieveMemory()) {
+      if (buffer.rows().size() >= maxRowsPerWrite) {
+        flush(buffer);
+      }
+      if (!relieveMemory()) {
         // The rest of the batch is redelivered; what was taken stays buffered.
-        throw retryLater();
+        throw refuseMore();
       }
     }
     askForPutWhenOldestIsDue(now);
@@ -188,12 +224,13 @@ public final class SinkWriter implements AutoCloseable {
    */
   public Map<TopicPartition, OffsetAndMetadata> preCommit(Map<TopicPartition, OffsetAndMetadata> currentOffsets) {
     if (fatal == null) {
-      try {
-        flushAll();
-      } catch (ConnectException e) {
-        // Connect ignores exceptions from preCommit (it rewinds and goes on); the next put fails the task.
-        log.error("{}; the task stops at its next put", e.getMessage());
-      }
+      retryFailedWrites();
+      flushAll();
+    }
+    awaitWrites();
+    if (fatal != null) {
+      // Connect ignores exceptions from preCommit (it rewinds and goes on); the next put fails the task.
+      log.error("{}; the task stops at its next put", fatal.getMessage());
     }
     flushFailedRecordHandler();
     return committableOffsets(currentOffsets);
@@ -206,6 +243,15 @@ public final class SinkWriter implements AutoCloseable {
    */
   public void close(Collection<TopicPartition> partitions) {
     Set<TopicPartition> revoked = new HashSet<>(partitions);
+    awaitWrites();
+    for (PartitionBuffer buffer : new ArrayList<>(retries)) {
+      long before = buffer.estimatedBytes();
+      buffer.removeRowsOf(revoked);
+      addBuffered(buffer.estimatedBytes() - before);
+      if (buffer.isEmpty()) {
+        retries.remove(buffer);
+      }
+    }
     for (PartitionBuffer buffer : new ArrayList<>(buffers.values())) {
       long before = buffer.estimatedBytes();
       buffer.removeRowsOf(revoked);
@@ -221,7 +267,9 @@ public final class SinkWriter implements AutoCloseable {
   /** Stops: buffered rows are not written (their offsets were never committed, so they come again). */
   @Override
   public void close() {
+    writes.close();
     buffers.clear();
+    retries.clear();
     bufferedBytes = 0;
     try {
       failedRecords.close();
@@ -234,8 +282,8 @@ public final class SinkWriter implements AutoCloseable {
   private boolean flushDue(Instant now) {
     for (PartitionBuffer buffer : new ArrayList<>(buffers.values())) {
       boolean due = buffer.windowClosedAt(now) || tooOld(buffer, now) || buffer.rows().size() >= maxRowsPerWrite;
-      if (due && !flush(buffer)) {
-        return false;
+      if (due) {
+        flush(buffer);
       }
     }
     return relieveMemory();
@@ -247,24 +295,34 @@ public final class SinkWriter implements AutoCloseable {
   }
 
   /**
-   * At the cap, writes the largest buffers until at most half of it is left (not just under it: else
-   * every next row would trigger a tiny write). False on a transient failure.
+   * When the open buffers reach half the cap, hands the largest to the writer until at most a
+   * quarter is left open (not just under half: else every next row would trigger a tiny write); so a
+   * write runs while the next buffer fills. Waits for writes to end only while everything held,
+   * open or on the wire, is at the cap. False when a write failed transiently (or the task must
+   * stop): nothing more should be taken now.
    */
   private boolean relieveMemory() {
-    if (bufferedBytes < memoryLimitBytes) {
-      return true;
-    }
     List<PartitionBuffer> largestFirst = new ArrayList<>(buffers.values());
-    largestFirst.sort(Comparator.comparingLong(PartitionBuffer::estimatedBytes).reversed());
+    long open = 0;
     for (PartitionBuffer buffer : largestFirst) {
-      if (bufferedBytes <= memoryLimitBytes / 2) {
-        break;
+      open += buffer.estimatedBytes();
+    }
+    if (open >= memoryLimitBytes / 2) {
+      largestFirst.sort(Comparator.comparingLong(PartitionBuffer::estimatedBytes).reversed());
+      for (PartitionBuffer buffer : largestFirst) {
+        if (open <= memoryLimitBytes / 4) {
+          break;
+        }
+        open -= buffer.estimatedBytes();
+        flush(buffer);
       }
-      if (!flush(buffer)) {
+    }
+    while (bufferedBytes >= memoryLimitBytes && writes.pending() > 0 && fatal == null && retries.isEmpty()) {
+      if (!awaitOneWrite()) {
         return false;
       }
     }
-    return true;
+    return settleFinishedWrites() && bufferedBytes < memoryLimitBytes;
   }
 
   /**
@@ -273,6 +331,10 @@ public final class SinkWriter implements AutoCloseable {
    */
   private void askForPutWhenOldestIsDue(Instant now) {
     if (maxBufferAge == null) {
+      if (!buffers.isEmpty()) {
+        // Batch sessions: a put without records within this time means the consumer has caught up.
+        retryAfterMs.accept(IDLE_POLL_MS);
+      }
       return;
     }
     Instant oldest = null;
@@ -293,47 +355,87 @@ public final class SinkWriter implements AutoCloseable {
     peakBufferedBytes = Math.max(peakBufferedBytes, bufferedBytes);
   }
 
-  private boolean flushAll() {
+  private void flushAll() {
     for (PartitionBuffer buffer : new ArrayList<>(buffers.values())) {
-      // Stop at the first transient failure: the others would most likely wait on the same outage.
-      if (!flush(buffer)) {
-        return false;
-      }
+      flush(buffer);
     }
-    return true;
   }
 
-  /** Writes one buffer; false when it failed transiently (rows kept). */
-  private boolean flush(PartitionBuffer buffer) {
-    if (buffer.isEmpty()) {
-      buffers.remove(buffer.partition());
+  /** Hands one buffer to the writer; its rows stay counted until the write ends. */
+  private void flush(PartitionBuffer buffer) {
+    buffers.remove(buffer.partition(), buffer);
+    if (!buffer.isEmpty()) {
+      writes.submit(buffer);
+    }
+  }
+
+  /** Writes again, all together, the buffers whose write failed transiently. */
+  private void retryFailedWrites() {
+    List<PartitionBuffer> again = new ArrayList<>(retries);
+    retries.clear();
+    for (PartitionBuffer buffer : again) {
+      writes.submit(buffer);
+    }
+  }
+
+  /** Takes in the writes that have ended, without waiting; false if one failed (transiently or not). */
+  private boolean settleFinishedWrites() {
+    boolean allWritten = true;
+    for (WriteBehind.Finished f = writes.poll(); f != null; f = writes.poll()) {
+      allWritten &= settle(f);
+    }
+    return allWritten && fatal == null && retries.isEmpty();
+  }
+
+  /** Waits for every write handed over so far to end. */
+  private void awaitWrites() {
+    while (writes.pending() > 0) {
+      if (!awaitOneWrite() && Thread.currentThread().isInterrupted()) {
+        return;
+      }
+    }
+  }
+
+  /** Waits for the next write to end; false if it failed, or the wait was interrupted. */
+  private boolean awaitOneWrite() {
+    try {
+      return settle(writes.take());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
+  }
+
+  /** Books an ended write: offsets on success, rows kept for a retry on a transient failure. */
+  private boolean settle(WriteBehind.Finished finished) {
+    PartitionBuffer buffer = finished.buffer;
+    int rows = buffer.rows().size();
+    if (finished.failure == null) {
+      addBuffered(-buffer.estimatedBytes());
+      tracker.done(buffer.ticket());
+      backoff.onSuccess();
+      log.debug("Wrote {} rows to {}", rows, where(buffer));
       return true;
     }
-    int rows = buffer.rows().size();
-    try {
-      table.write(buffer.partition(), buffer.rows());
-    } catch (TransientWriteException e) {
-      lastTransient = e;
+    if (finished.failure instanceof TransientWriteException) {
+      lastTransient = (TransientWriteException) finished.failure;
       nextRetryDelayMs = backoff.onFailure();
+      retries.add(buffer);
       String message = "Writing " + rows + " rows to " + where(buffer) + " failed ("
           + backoff.consecutiveFailures() + " consecutive transient failures); rows kept, retrying: "
-          + e.getMessage();
+          + finished.failure.getMessage();
       if (backoff.consecutiveFailures() >= warnAfterFailures) {
         log.warn(message);
       } else {
         log.info(message);
       }
       return false;
-    } catch (ConnectException e) {
-      fatal = new ConnectException("Writing " + rows + " rows to " + where(buffer) + " failed: " + e.getMessage(), e);
-      throw fatal;
     }
-    buffers.remove(buffer.partition());
-    addBuffered(-buffer.estimatedBytes());
-    tracker.done(buffer.ticket());
-    backoff.onSuccess();
-    log.debug("Wrote {} rows to {}", rows, where(buffer));
-    return true;
+    if (fatal == null) {
+      fatal = new ConnectException("Writing " + rows + " rows to " + where(buffer) + " failed: "
+          + finished.failure.getMessage(), finished.failure);
+    }
+    return false;
   }
 
   private void flushFailedRecordHandler() {
@@ -366,6 +468,11 @@ public final class SinkWriter implements AutoCloseable {
       }
     }
     return result;
+  }
+
+  /** The task must stop ({@link #fatal}), or Connect should redeliver after a backoff. */
+  private RuntimeException refuseMore() {
+    return fatal != null ? fatal : retryLater();
   }
 
   private RetriableException retryLater() {

@@ -26,8 +26,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A MaxCompute table written through the official SDK's batch Tunnel. Each {@link #write} is one
- * upload session: the rows are cut into blocks of at most {@code record_batch_size} records,
- * uploaded by up to {@code sink_pool_size} threads of a pool owned by this table (one per task),
+ * upload session: the rows are cut into at most {@code sink_pool_size} blocks of at least {@code
+ * record_batch_size} records ({@link #blockCount}), uploaded in parallel by a pool owned by this table (one per task),
  * then committed together, so they appear all at once or not at all. A failed write leaves its
  * session uncommitted: retrying writes the same rows into a new session without duplicates.
  *
@@ -42,6 +42,7 @@ public final class TunnelTable implements MaxComputeTable {
   private final TableTunnel tunnel;
   private final TargetTable target;
   private final int recordBatchSize;
+  private final int poolSize;
   private final TunnelCompression compression;
   private final ExecutorService blockWriters;
   private final Set<String> knownPartitions = ConcurrentHashMap.newKeySet();
@@ -52,7 +53,8 @@ public final class TunnelTable implements MaxComputeTable {
     this.tunnel = tunnel;
     this.target = target;
     this.recordBatchSize = Math.max(1, recordBatchSize);
-    this.blockWriters = newPool(Math.max(1, poolSize), target.tableName());
+    this.poolSize = Math.max(1, poolSize);
+    this.blockWriters = newPool(this.poolSize, target.tableName());
   }
 
   /**
@@ -116,10 +118,19 @@ public final class TunnelTable implements MaxComputeTable {
     knownPartitions.add(partition);
   }
 
+  /**
+   * Blocks of one write: one per writer thread at most, and none smaller than record_batch_size rows.
+   * Few large blocks, because the service counts blocks per table (500 per 5 minutes) and
+   * recommends large ones; several, because one block writer streams at only about 10 MB/s.
+   */
+  static int blockCount(int rows, int recordBatchSize, int poolSize) {
+    int bySize = (int) Math.min(MAX_BLOCKS, (rows + (long) recordBatchSize - 1) / recordBatchSize);
+    return Math.max(1, Math.min(poolSize, bySize));
+  }
+
   private Long[] uploadBlocks(TableTunnel.UploadSession session, List<Record> rows, String where) {
-    // Very large flushes would need more than MAX_BLOCKS blocks: make the blocks bigger instead.
-    int perBlock = Math.max(recordBatchSize, (rows.size() + MAX_BLOCKS - 1) / MAX_BLOCKS);
-    int blocks = (rows.size() + perBlock - 1) / perBlock;
+    int blocks = blockCount(rows.size(), recordBatchSize, poolSize);
+    int perBlock = (rows.size() + blocks - 1) / blocks;
     Long[] blockIds = new Long[blocks];
     List<Future<?>> uploads = new ArrayList<>(blocks);
     for (int i = 0; i < blocks; i++) {

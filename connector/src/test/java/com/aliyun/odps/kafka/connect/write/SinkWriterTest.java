@@ -66,8 +66,8 @@ class SinkWriterTest {
   }
 
   @Test
-  void aBufferReachingBufferSizeIsWrittenDuringPut() {
-    SinkWriter writer = writer(1);
+  void aBufferReachingHalfOfBufferSizeIsWrittenDuringPut() {
+    SinkWriter writer = writer(2);
     writer.put(List.of(record(P0, 0, "x".repeat(400)), record(P0, 1, "x".repeat(400))));
     assertThat(table.attempts()).isEmpty();
 

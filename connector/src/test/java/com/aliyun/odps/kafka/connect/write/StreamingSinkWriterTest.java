@@ -52,8 +52,8 @@ class StreamingSinkWriterTest {
   }
 
   @Test
-  void streamingWritesABufferReachingBufferSize() {
-    SinkWriter writer = writer(true, 1, 9000);
+  void streamingWritesABufferReachingHalfOfBufferSize() {
+    SinkWriter writer = writer(true, 2, 9000);
     writer.put(records(P0, 0, 2, "x".repeat(400)));
     assertThat(table.attempts()).isEmpty();
 
@@ -96,15 +96,17 @@ class StreamingSinkWriterTest {
   }
 
   @Test
-  void batchSessionsHaveNoLatencyBound() {
+  void batchSessionsWriteWhenAPollBringsNoRecords() {
     SinkWriter writer = writer(false, 1024, 3);
     writer.put(records(P0, 0, 5, "v"));
-    clock.advance(Duration.ofSeconds(20));
+    assertThat(table.attempts()).as("record_batch_size is a block size for batch sessions, not a trigger").isEmpty();
+    assertThat(timeouts).as("Connect is asked to call put again soon, records or not")
+        .containsExactly(SinkWriter.IDLE_POLL_MS);
 
     writer.put(List.of());
 
-    assertThat(table.attempts()).as("record_batch_size is a block size for batch sessions, not a trigger").isEmpty();
-    assertThat(timeouts).isEmpty();
+    assertThat(table.committedWrites()).extracting(w -> w.rows.size()).containsExactly(5);
+    assertThat(writer.preCommit(Map.of())).containsExactly(Map.entry(P0, new OffsetAndMetadata(5)));
   }
 
   @Test

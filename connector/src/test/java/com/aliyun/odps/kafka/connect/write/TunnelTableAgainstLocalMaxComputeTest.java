@@ -59,14 +59,22 @@ class TunnelTableAgainstLocalMaxComputeTest {
   }
 
   @Test
-  void rowsAreCutIntoBlocksOfRecordBatchSizeAndCommittedInOneSession() throws OdpsException {
+  void rowsAreCutIntoOneBlockPerWriterThreadAndCommittedInOneSession() throws OdpsException {
     table.write(PT, rows(0, 25_000));
 
-    assertThat(blockUploads.applied()).isEqualTo(4);
+    assertThat(blockUploads.applied()).as("3 writer threads; 25,000 rows would make 4 blocks of 8,000").isEqualTo(3);
     assertThat(sessions.applied()).isEqualTo(1);
     assertThat(commits.applied()).isEqualTo(1);
     assertThat(count()).isEqualTo(25_000);
     assertThat(distinctOffsets()).isEqualTo(25_000);
+  }
+
+  @Test
+  void aWriteSmallerThanRecordBatchSizeIsOneBlock() throws OdpsException {
+    table.write(PT, rows(0, 7_999));
+
+    assertThat(blockUploads.applied()).isEqualTo(1);
+    assertThat(count()).isEqualTo(7_999);
   }
 
   @Test
