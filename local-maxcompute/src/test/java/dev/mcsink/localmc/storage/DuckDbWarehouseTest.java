@@ -208,6 +208,23 @@ class DuckDbWarehouseTest {
   }
 
   @Test
+  void blocksOfUnequalSizesKeepCommitListOrderAcrossCommits() {
+    TableId id = table("order", List.of(Column.of("id", "BIGINT"), Column.of("s", "STRING")), List.of());
+    UploadStage first = warehouse.openUploadStage("u1", id, PartitionSpec.empty(), false);
+    first.writeBlock(1, idRows(10, 13).iterator());
+    first.writeBlock(2, idRows(20, 21).iterator());
+    first.writeBlock(3, idRows(30, 32).iterator());
+    first.commit(List.of(3L, 1L, 3L, 2L)); // a block listed twice counts once, at its first place
+    UploadStage second = warehouse.openUploadStage("u2", id, PartitionSpec.empty(), false);
+    second.writeBlock(5, idRows(50, 52).iterator());
+    second.writeBlock(4, idRows(40, 41).iterator());
+    second.commit(List.of(4L, 5L));
+
+    assertThat(scanAll(id, PartitionSpec.empty())).extracting(row -> row[0]).containsExactly(30L, 31L, 10L, 11L,
+        12L, 20L, 40L, 50L, 51L);
+  }
+
+  @Test
   void commitOfAnUnknownBlockChangesNothing() {
     TableId id = table("plain", List.of(Column.of("id", "BIGINT"), Column.of("s", "STRING")), List.of());
     UploadStage stage = warehouse.openUploadStage("u1", id, PartitionSpec.empty(), false);
