@@ -9,6 +9,8 @@ import java.util.List;
  * @param rows rows in the table at the end
  * @param distinctOffsets distinct (partition, offset) pairs among them; -1 if the count failed
  * @param cpuNanos the worker's CPU time over the same span
+ * @param serviceCpuNanos the benchmark process's CPU time over the same span: the local MaxCompute
+ *     receiving and storing the rows (and the benchmark's own sampling, a small part)
  * @param peakHeapUsedBytes largest heap use sampled (young garbage included)
  * @param peakLiveHeapBytes largest heap use right after a collection
  * @param peakRssBytes the worker's peak resident set size
@@ -16,7 +18,7 @@ import java.util.List;
  * @param samples rows committed over time
  */
 record ConnectorResult(Candidate candidate, boolean streaming, long nanos, long rows, long distinctOffsets,
-    long cpuNanos, long peakHeapUsedBytes, long peakLiveHeapBytes, long peakRssBytes, long collections,
+    long cpuNanos, long serviceCpuNanos, long peakHeapUsedBytes, long peakLiveHeapBytes, long peakRssBytes, long collections,
     TunnelCounts activity, List<Sample> samples) {
 
   double seconds() {

@@ -1,5 +1,6 @@
 package dev.mcsink.benchmarks.pipeline;
 
+import dev.mcsink.benchmarks.ProcessCpuClock;
 import dev.mcsink.localmc.LocalMaxCompute;
 import dev.mcsink.localmc.storage.Warehouse;
 import dev.mcsink.localmc.types.TableId;
@@ -61,6 +62,7 @@ final class ConnectorRun {
     TableId table = TableId.of(LocalMaxCompute.DEFAULT_PROJECT, name);
     sql(data.format().createTable(table.table()));
     long cpuBefore = probe == null ? 0 : probe.cpuNanos();
+    long serviceCpuBefore = ProcessCpuClock.nanos();
     long collectionsBefore = probe == null ? 0 : probe.collections();
     long peakHeap = 0;
     long peakLive = 0;
@@ -94,10 +96,11 @@ final class ConnectorRun {
     }
     long nanos = now - start;
     long cpu = probe == null ? 0 : probe.cpuNanos() - cpuBefore;
+    long serviceCpu = ProcessCpuClock.nanos() - serviceCpuBefore;
     long collections = probe == null ? 0 : probe.collections() - collectionsBefore;
     long peakRss = probe == null ? 0 : probe.peakRssBytes();
     connect.deleteConnector(name);
-    return new ConnectorResult(candidate, streaming, nanos, rows, distinctOffsets(table), cpu, peakHeap, peakLive,
+    return new ConnectorResult(candidate, streaming, nanos, rows, distinctOffsets(table), cpu, serviceCpu, peakHeap, peakLive,
         peakRss, collections, TableActivityCounts.of(maxCompute, table), samples);
   }
 

@@ -149,7 +149,7 @@ public final class SinkSettings {
     private boolean useStreaming;
     private int bufferSizeKb = 65536;
     private long streamMaxLatencyMs = 1000;
-    private TunnelCompression tunnelCompression = TunnelCompression.ZLIB;
+    private TunnelCompression tunnelCompression = TunnelCompression.SNAPPY;
     private int retryTimes = 3;
     private int sinkPoolSize = Runtime.getRuntime().availableProcessors();
     private int recordBatchSize = 8000;
