@@ -96,8 +96,8 @@ public final class PipelineBenchmark implements Callable<Integer> {
   private List<String> workerJvmOptions = new ArrayList<>();
 
   @Option(names = "--offset-flush-ms", paramLabel = "MS", defaultValue = "10000", order = 16,
-      description = "The worker's offset.flush.interval.ms (default: ${DEFAULT-VALUE}); the batch path also "
-          + "writes what it holds then, so this bounds how long the last rows wait.")
+      description = "The worker's offset.flush.interval.ms (default: ${DEFAULT-VALUE}, as in the MaxCompute "
+          + "document's worker configuration).")
   private long offsetFlushMs;
 
   @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "900", order = 17,
