@@ -99,9 +99,11 @@ final class ConnectorRun {
     long serviceCpu = ProcessCpuClock.nanos() - serviceCpuBefore;
     long collections = probe == null ? 0 : probe.collections() - collectionsBefore;
     long peakRss = probe == null ? 0 : probe.peakRssBytes();
+    // Counted while the connector still runs: what it did to land the data set, nothing after.
+    TunnelCounts activity = TableActivityCounts.of(maxCompute, table);
     connect.deleteConnector(name);
-    return new ConnectorResult(candidate, streaming, nanos, countedRows(table), distinctOffsets(table), cpu, serviceCpu, peakHeap, peakLive,
-        peakRss, collections, TableActivityCounts.of(maxCompute, table), samples);
+    return new ConnectorResult(candidate, streaming, nanos, countedRows(table), distinctOffsets(table), cpu, serviceCpu,
+        peakHeap, peakLive, peakRss, collections, activity, samples);
   }
 
   private Map<String, String> connectorConfig(Candidate candidate, DataSet data, boolean streaming, String table) {
