@@ -5,12 +5,15 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /**
@@ -27,10 +30,12 @@ record DataSet(String topic, BenchFormat format, int partitions, long records, i
       int valueBytes) throws ExecutionException, InterruptedException {
     try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
       admin.createTopics(List.of(new NewTopic(topic, partitions, (short) 1))).all().get(1, TimeUnit.MINUTES);
+      awaitLeaders(admin, topic);
     } catch (java.util.concurrent.TimeoutException e) {
       throw new IllegalStateException("topic " + topic + " not created within a minute", e);
     }
     SplittableRandom random = new SplittableRandom(SEED);
+    AtomicReference<Exception> failure = new AtomicReference<>();
     long bytes = 0;
     try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(Map.of(
         ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
@@ -45,12 +50,42 @@ record DataSet(String topic, BenchFormat format, int partitions, long records, i
         bytes += key.length + value.length;
         producer.send(new ProducerRecord<>(topic, (int) (id % partitions), key, value), (metadata, error) -> {
           if (error != null) {
-            throw new IllegalStateException("loading the data set failed", error);
+            failure.compareAndSet(null, error);
           }
         });
+        if (failure.get() != null) {
+          break;
+        }
       }
       producer.flush();
     }
+    if (failure.get() != null) {
+      throw new IllegalStateException("Loading " + topic + " failed: " + failure.get(), failure.get());
+    }
     return new DataSet(topic, format, partitions, records, valueBytes, bytes);
+  }
+
+  /** A new topic's partitions get their leader a moment after creation; produce only then. */
+  private static void awaitLeaders(Admin admin, String topic)
+      throws ExecutionException, InterruptedException, java.util.concurrent.TimeoutException {
+    long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);
+    while (true) {
+      try {
+        TopicDescription description =
+            admin.describeTopics(List.of(topic)).allTopicNames().get(1, TimeUnit.MINUTES).get(topic);
+        if (description.partitions().stream().allMatch(p -> p.leader() != null && !p.leader().isEmpty())) {
+          return;
+        }
+      } catch (ExecutionException e) {
+        if (!(e.getCause() instanceof UnknownTopicOrPartitionException)) {
+          throw e;
+        }
+        // Created, but the metadata has not reached the broker's cache yet.
+      }
+      if (System.nanoTime() > deadline) {
+        throw new IllegalStateException("partitions of " + topic + " have no leader after a minute");
+      }
+      Thread.sleep(100); // polling period
+    }
   }
 }
