@@ -9,10 +9,12 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
@@ -40,6 +42,10 @@ record DataSet(String topic, BenchFormat format, int partitions, long records, i
     try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(Map.of(
         ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
         ProducerConfig.ACKS_CONFIG, "all",
+        // An idempotent producer writing to partitions created a moment earlier met
+        // OutOfOrderSequenceException from the broker (Kafka 4.1.1) and its batches expired; the
+        // loaded count is checked against the end offsets instead.
+        ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, false,
         ProducerConfig.LINGER_MS_CONFIG, 20,
         ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024,
         ProducerConfig.BUFFER_MEMORY_CONFIG, 64L * 1024 * 1024),
@@ -62,7 +68,22 @@ record DataSet(String topic, BenchFormat format, int partitions, long records, i
     if (failure.get() != null) {
       throw new IllegalStateException("Loading " + topic + " failed: " + failure.get(), failure.get());
     }
+    long loaded = endOffsetsSum(bootstrapServers, topic);
+    if (loaded != records) {
+      throw new IllegalStateException("Loading " + topic + " wrote " + loaded + " records, not " + records
+          + " (a retried batch written twice?): run again");
+    }
     return new DataSet(topic, format, partitions, records, valueBytes, bytes);
+  }
+
+  private static long endOffsetsSum(String bootstrapServers, String topic)
+      throws ExecutionException, InterruptedException {
+    try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+      TopicDescription description = admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic);
+      Map<TopicPartition, OffsetSpec> latest = new java.util.HashMap<>();
+      description.partitions().forEach(p -> latest.put(new TopicPartition(topic, p.partition()), OffsetSpec.latest()));
+      return admin.listOffsets(latest).all().get().values().stream().mapToLong(o -> o.offset()).sum();
+    }
   }
 
   /** A new topic's partitions get their leader a moment after creation; produce only then. */
