@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
 import java.util.function.LongConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
@@ -37,9 +38,9 @@ import org.slf4j.LoggerFactory;
  * <p>Memory: the rows held by the task, all target partitions together and rows being written
  * included, are capped at {@code buffer_size_kb} (estimated wire size, {@link RowSize}). When the
  * open buffers reach half the cap the largest are handed to the writer until at most a quarter is
- * left open; with the usual single open partition that is the whole buffer. So what a task holds depends on the
- * configuration only, not on how many Kafka partitions it reads (they share the buffers) nor on how
- * many target partitions are open. While writes fail, {@link #put} refuses new records (Connect
+ * left open; with the usual single open partition that is the whole buffer. So what a task holds
+ * depends on the configuration only, not on how many Kafka partitions it reads (they share the
+ * buffers) nor on how many target partitions are open. While writes fail, {@link #put} refuses new records (Connect
  * keeps them and redelivers) rather than buffering past the cap.
  *
  * <p>Other flush triggers: a buffer whose partition window has closed; every buffer on {@link
@@ -124,7 +125,7 @@ public final class SinkWriter implements AutoCloseable {
    */
   public SinkWriter(SinkSettings settings, MaxComputeTable table, RecordConverter converter,
       FailedRecordHandler failedRecords, TargetPartitions targets, Clock clock, LongConsumer retryAfterMs,
-      java.util.concurrent.ExecutorService writeThread) {
+      ExecutorService writeThread) {
     this.writes = new WriteBehind(table, writeThread);
     this.tableName = settings.schema().isEmpty()
         ? settings.project() + "." + settings.table()
@@ -244,24 +245,20 @@ public final class SinkWriter implements AutoCloseable {
   public void close(Collection<TopicPartition> partitions) {
     Set<TopicPartition> revoked = new HashSet<>(partitions);
     awaitWrites();
-    for (PartitionBuffer buffer : new ArrayList<>(retries)) {
-      long before = buffer.estimatedBytes();
-      buffer.removeRowsOf(revoked);
-      addBuffered(buffer.estimatedBytes() - before);
-      if (buffer.isEmpty()) {
-        retries.remove(buffer);
-      }
-    }
-    for (PartitionBuffer buffer : new ArrayList<>(buffers.values())) {
-      long before = buffer.estimatedBytes();
-      buffer.removeRowsOf(revoked);
-      addBuffered(buffer.estimatedBytes() - before);
-      if (buffer.isEmpty()) {
-        buffers.remove(buffer.partition());
-      }
-    }
+    dropRowsOf(revoked, retries);
+    dropRowsOf(revoked, buffers.values());
     tracker.forget(revoked);
     owned.removeAll(revoked);
+  }
+
+  /** Removes the revoked partitions' rows from each buffer, and the buffers left empty. */
+  private void dropRowsOf(Set<TopicPartition> revoked, Collection<PartitionBuffer> held) {
+    for (PartitionBuffer buffer : held) {
+      long before = buffer.estimatedBytes();
+      buffer.removeRowsOf(revoked);
+      addBuffered(buffer.estimatedBytes() - before);
+    }
+    held.removeIf(PartitionBuffer::isEmpty);
   }
 
   /** Stops: buffered rows are not written (their offsets were never committed, so they come again). */
@@ -281,8 +278,8 @@ public final class SinkWriter implements AutoCloseable {
   /** Writes the buffers that are due before anything new is taken; false on a transient failure. */
   private boolean flushDue(Instant now) {
     for (PartitionBuffer buffer : new ArrayList<>(buffers.values())) {
-      boolean due = buffer.windowClosedAt(now) || tooOld(buffer, now) || buffer.rows().size() >= maxRowsPerWrite;
-      if (due) {
+      // A buffer reaching maxRowsPerWrite was handed over at once, in put.
+      if (buffer.windowClosedAt(now) || tooOld(buffer, now)) {
         flush(buffer);
       }
     }
@@ -302,12 +299,13 @@ public final class SinkWriter implements AutoCloseable {
    * stop): nothing more should be taken now.
    */
   private boolean relieveMemory() {
-    List<PartitionBuffer> largestFirst = new ArrayList<>(buffers.values());
+    // Called for every record: sum in place, sort only when something must be handed over.
     long open = 0;
-    for (PartitionBuffer buffer : largestFirst) {
+    for (PartitionBuffer buffer : buffers.values()) {
       open += buffer.estimatedBytes();
     }
     if (open >= memoryLimitBytes / 2) {
+      List<PartitionBuffer> largestFirst = new ArrayList<>(buffers.values());
       largestFirst.sort(Comparator.comparingLong(PartitionBuffer::estimatedBytes).reversed());
       for (PartitionBuffer buffer : largestFirst) {
         if (open <= memoryLimitBytes / 4) {

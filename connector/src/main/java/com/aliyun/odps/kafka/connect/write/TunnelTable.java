@@ -27,8 +27,8 @@ import org.slf4j.LoggerFactory;
 /**
  * A MaxCompute table written through the official SDK's batch Tunnel. Each {@link #write} is one
  * upload session: the rows are cut into at most {@code sink_pool_size} blocks of at least {@code
- * record_batch_size} records ({@link #blockCount}), uploaded in parallel by a pool owned by this table (one per task),
- * then committed together, so they appear all at once or not at all. A failed write leaves its
+ * record_batch_size} records ({@link #blockCount}), uploaded in parallel by a pool owned by this
+ * table (one per task), then committed together, so they appear all at once or not at all. A failed write leaves its
  * session uncommitted: retrying writes the same rows into a new session without duplicates.
  *
  * <p>A missing partition is created once ({@code ALTER TABLE ... ADD IF NOT EXISTS PARTITION}, so
