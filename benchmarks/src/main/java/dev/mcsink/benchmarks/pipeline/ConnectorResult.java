@@ -1,5 +1,6 @@
 package dev.mcsink.benchmarks.pipeline;
 
+import dev.mcsink.localmc.activity.TableActivity;
 import java.util.List;
 
 /**
@@ -19,7 +20,7 @@ import java.util.List;
  */
 record ConnectorResult(Candidate candidate, boolean streaming, long nanos, long rows, long distinctOffsets,
     long cpuNanos, long serviceCpuNanos, long peakHeapUsedBytes, long peakLiveHeapBytes, long peakRssBytes, long collections,
-    TunnelCounts activity, List<Sample> samples) {
+    TableActivity activity, List<Sample> samples) {
 
   double seconds() {
     return nanos / 1e9;

@@ -2,6 +2,7 @@ package dev.mcsink.benchmarks.pipeline;
 
 import dev.mcsink.benchmarks.ProcessCpuClock;
 import dev.mcsink.localmc.LocalMaxCompute;
+import dev.mcsink.localmc.activity.TableActivity;
 import dev.mcsink.localmc.storage.Warehouse;
 import dev.mcsink.localmc.types.TableId;
 import java.io.IOException;
@@ -100,7 +101,7 @@ final class ConnectorRun {
     long collections = probe == null ? 0 : probe.collections() - collectionsBefore;
     long peakRss = probe == null ? 0 : probe.peakRssBytes();
     // Counted while the connector still runs: what it did to land the data set, nothing after.
-    TunnelCounts activity = TableActivityCounts.of(maxCompute, table);
+    TableActivity activity = maxCompute.activity().of(table);
     connect.deleteConnector(name);
     return new ConnectorResult(candidate, streaming, nanos, countedRows(table), distinctOffsets(table), cpu, serviceCpu,
         peakHeap, peakLive, peakRss, collections, activity, samples);

@@ -33,9 +33,21 @@ record DataSet(String topic, BenchFormat format, int partitions, long records, i
     try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
       admin.createTopics(List.of(new NewTopic(topic, partitions, (short) 1))).all().get(1, TimeUnit.MINUTES);
       awaitLeaders(admin, topic);
+      long bytes = produce(bootstrapServers, topic, format, partitions, records, valueBytes);
+      long loaded = endOffsetsSum(admin, topic, partitions);
+      if (loaded != records) {
+        throw new IllegalStateException("Loading " + topic + " wrote " + loaded + " records, not " + records
+            + " (a retried batch written twice?): run again");
+      }
+      return new DataSet(topic, format, partitions, records, valueBytes, bytes);
     } catch (java.util.concurrent.TimeoutException e) {
       throw new IllegalStateException("topic " + topic + " not created within a minute", e);
     }
+  }
+
+  /** Sends the messages, round-robin over the partitions; returns their key and value bytes. */
+  private static long produce(String bootstrapServers, String topic, BenchFormat format, int partitions,
+      long records, int valueBytes) {
     SplittableRandom random = new SplittableRandom(SEED);
     AtomicReference<Exception> failure = new AtomicReference<>();
     long bytes = 0;
@@ -50,7 +62,7 @@ record DataSet(String topic, BenchFormat format, int partitions, long records, i
         ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024,
         ProducerConfig.BUFFER_MEMORY_CONFIG, 64L * 1024 * 1024),
         new ByteArraySerializer(), new ByteArraySerializer())) {
-      for (long id = 0; id < records; id++) {
+      for (long id = 0; id < records && failure.get() == null; id++) {
         byte[] key = format.key(id);
         byte[] value = format.value(id, valueBytes, random);
         bytes += key.length + value.length;
@@ -59,31 +71,22 @@ record DataSet(String topic, BenchFormat format, int partitions, long records, i
             failure.compareAndSet(null, error);
           }
         });
-        if (failure.get() != null) {
-          break;
-        }
       }
       producer.flush();
     }
     if (failure.get() != null) {
       throw new IllegalStateException("Loading " + topic + " failed: " + failure.get(), failure.get());
     }
-    long loaded = endOffsetsSum(bootstrapServers, topic);
-    if (loaded != records) {
-      throw new IllegalStateException("Loading " + topic + " wrote " + loaded + " records, not " + records
-          + " (a retried batch written twice?): run again");
-    }
-    return new DataSet(topic, format, partitions, records, valueBytes, bytes);
+    return bytes;
   }
 
-  private static long endOffsetsSum(String bootstrapServers, String topic)
+  private static long endOffsetsSum(Admin admin, String topic, int partitions)
       throws ExecutionException, InterruptedException {
-    try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
-      TopicDescription description = admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic);
-      Map<TopicPartition, OffsetSpec> latest = new java.util.HashMap<>();
-      description.partitions().forEach(p -> latest.put(new TopicPartition(topic, p.partition()), OffsetSpec.latest()));
-      return admin.listOffsets(latest).all().get().values().stream().mapToLong(o -> o.offset()).sum();
+    Map<TopicPartition, OffsetSpec> latest = new java.util.HashMap<>();
+    for (int p = 0; p < partitions; p++) {
+      latest.put(new TopicPartition(topic, p), OffsetSpec.latest());
     }
+    return admin.listOffsets(latest).all().get().values().stream().mapToLong(o -> o.offset()).sum();
   }
 
   /** A new topic's partitions get their leader a moment after creation; produce only then. */

@@ -149,7 +149,7 @@ public final class PipelineBenchmark implements Callable<Integer> {
           log("Loading %,d %s messages of %d value bytes into %s (%d partitions)", records, format, valueBytes, topic,
               partitionCount);
           DataSet data = DataSet.load(broker.bootstrapServers(), topic, format, partitionCount, records, valueBytes);
-          long warmupCount = warmupRecords == null ? records / 5 : warmupRecords;
+          long warmupCount = warmupCount();
           DataSet warmup = warmupCount <= 0 ? null
               : DataSet.load(broker.bootstrapServers(), topic + "_warmup", format, partitionCount, warmupCount, valueBytes);
           if (warmup != null) {
@@ -206,6 +206,10 @@ public final class PipelineBenchmark implements Callable<Integer> {
     return candidates;
   }
 
+  private long warmupCount() {
+    return warmupRecords == null ? records / 5 : warmupRecords;
+  }
+
   private List<Boolean> paths() {
     return bothPaths ? List.of(false, true) : List.of(streaming);
   }
@@ -217,7 +221,7 @@ public final class PipelineBenchmark implements Callable<Integer> {
     env.put("java", System.getProperty("java.version"));
     env.put("records", records);
     env.put("valueBytes", valueBytes);
-    env.put("warmupRecords", warmupRecords == null ? records / 5 : warmupRecords);
+    env.put("warmupRecords", warmupCount());
     env.put("workerHeap", workerHeap);
     env.put("offsetFlushMs", offsetFlushMs);
     env.put("overrides", overrides);

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.mcsink.localmc.activity.TableActivity;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -30,7 +31,7 @@ final class PipelineReport {
           d.format(), d.partitions(), r.ceilingRecordsPerSecond(), r.megabytesPerSecond(r.ceilingNanos() / 1e9),
           r.cpuSecondsPerMillion(r.ceilingCpuNanos())));
       for (ConnectorResult c : r.connectors()) {
-        TunnelCounts a = c.activity();
+        TableActivity a = c.activity();
         long sessions = c.streaming() ? a.streamSessions() : a.uploadSessions();
         long writes = c.streaming() ? a.streamPacks() : a.blocks();
         out.println(String.format(Locale.ROOT,
@@ -85,7 +86,7 @@ final class PipelineReport {
             .put("rows", c.rows())
             .put("distinctOffsets", c.distinctOffsets());
         node.set("overrides", json.valueToTree(c.candidate().overrides()));
-        TunnelCounts a = c.activity();
+        TableActivity a = c.activity();
         node.putObject("tunnel")
             .put("uploadSessions", a.uploadSessions()).put("blocks", a.blocks()).put("commits", a.commits())
             .put("streamSessions", a.streamSessions()).put("streamPacks", a.streamPacks())
