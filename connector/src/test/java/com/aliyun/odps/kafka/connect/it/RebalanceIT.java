@@ -8,13 +8,10 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.connect.runtime.rest.entities.ConnectorStateInfo;
 import org.apache.kafka.connect.util.clusters.EmbeddedConnectCluster;
 import org.apache.kafka.connect.util.clusters.WorkerHandle;
@@ -99,43 +96,27 @@ class RebalanceIT {
     connect.assertions().assertConnectorAndExactlyNumTasksAreRunning(connectorName, 2, "connector did not start");
 
     ScheduledExecutorService producerThread = Executors.newSingleThreadScheduledExecutor();
-    AtomicInteger sent = new AtomicInteger();
-    CompletableFuture<Void> streamDone = new CompletableFuture<>();
+    SteadyProducer stream;
     try (KafkaProducer<byte[], byte[]> producer = connect.kafka().createProducer(Map.of("acks", "all"))) {
-      producerThread.scheduleAtFixedRate(() -> {
-        if (streamDone.isDone()) {
-          return;
-        }
-        try {
-          for (int i = 0; i < BATCH && sent.get() < RECORDS; i++) {
-            int n = sent.getAndIncrement();
-            producer.send(new ProducerRecord<>(topic, n % PARTITIONS, bytes("k" + n), bytes("v" + n))).get();
-          }
-          if (sent.get() >= RECORDS) {
-            streamDone.complete(null);
-          }
-        } catch (Exception e) {
-          streamDone.completeExceptionally(e);
-        }
-      }, 0, BATCH_PERIOD_MS, TimeUnit.MILLISECONDS);
+      stream = SteadyProducer.start(producerThread, producer, topic, PARTITIONS, RECORDS, BATCH, BATCH_PERIOD_MS);
 
       // Mid-stream: a second worker joins once rows are flowing, takes a task, then leaves again.
       sql.awaitRowsFromTopic(table, topic, 1, TIMEOUT_MS, () -> ConnectorStatus.describe(connect, connectorName));
       WorkerHandle joined = connect.addWorker();
       connect.assertions().assertExactlyNumWorkersAreUp(2, "the second worker did not join");
       awaitTasksRunningOnWorkers(connectorName, 2);
-      int sentWhenJoined = sent.get();
+      int sentWhenJoined = stream.sent();
       connect.removeWorker(joined);
       connect.assertions().assertExactlyNumWorkersAreUp(1, "the second worker did not leave");
       awaitTasksRunningOnWorkers(connectorName, 1);
-      report(assignor + ": worker joined after " + sentWhenJoined + " records were sent, left after " + sent.get());
-      assertThat(sent.get()).as("the stream was still going when the worker left").isLessThan(RECORDS);
+      report(assignor + ": worker joined after " + sentWhenJoined + " records were sent, left after " + stream.sent());
+      assertThat(stream.sent()).as("the stream was still going when the worker left").isLessThan(RECORDS);
 
-      streamDone.get(TIMEOUT_MS, TimeUnit.MILLISECONDS);
+      stream.done().get(TIMEOUT_MS, TimeUnit.MILLISECONDS);
     } finally {
       producerThread.shutdownNow();
     }
-    assertThat(sent.get()).isEqualTo(RECORDS);
+    assertThat(stream.sent()).isEqualTo(RECORDS);
 
     Map<Integer, Long> ends = new HashMap<>();
     for (int p = 0; p < PARTITIONS; p++) {
@@ -191,9 +172,5 @@ class RebalanceIT {
       }
     });
     return positions;
-  }
-
-  private static byte[] bytes(String s) {
-    return s.getBytes(java.nio.charset.StandardCharsets.UTF_8);
   }
 }

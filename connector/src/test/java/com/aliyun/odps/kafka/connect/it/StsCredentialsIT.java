@@ -7,7 +7,6 @@ import dev.mcsink.localmc.faults.Faults;
 import dev.mcsink.localmc.faults.RouteNames;
 import dev.mcsink.localmc.junit.LocalMaxComputeExtension;
 import dev.mcsink.localmc.tls.SelfSignedTls;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -16,13 +15,10 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.connect.runtime.rest.entities.ConnectorStateInfo;
 import org.apache.kafka.connect.util.clusters.EmbeddedConnectCluster;
@@ -119,41 +115,25 @@ class StsCredentialsIT {
 
     List<String> notRunning = Collections.synchronizedList(new ArrayList<>());
     ScheduledExecutorService threads = Executors.newScheduledThreadPool(2);
-    AtomicInteger sent = new AtomicInteger();
-    CompletableFuture<Void> streamDone = new CompletableFuture<>();
     long started = System.nanoTime();
     Faults.Rule injected = null;
+    SteadyProducer stream;
     try (KafkaProducer<byte[], byte[]> producer = connect.kafka().createProducer(Map.of("acks", "all"))) {
       threads.scheduleAtFixedRate(() -> watchTasks(notRunning), 0, 250, TimeUnit.MILLISECONDS);
-      threads.scheduleAtFixedRate(() -> {
-        if (streamDone.isDone()) {
-          return;
-        }
-        try {
-          for (int i = 0; i < BATCH && sent.get() < RECORDS; i++) {
-            int n = sent.getAndIncrement();
-            producer.send(new ProducerRecord<>(TOPIC, n % PARTITIONS, bytes("k" + n), bytes("v" + n))).get();
-          }
-          if (sent.get() >= RECORDS) {
-            streamDone.complete(null);
-          }
-        } catch (Exception e) {
-          streamDone.completeExceptionally(e);
-        }
-      }, 0, BATCH_PERIOD_MS, TimeUnit.MILLISECONDS);
+      stream = SteadyProducer.start(threads, producer, TOPIC, PARTITIONS, RECORDS, BATCH, BATCH_PERIOD_MS);
 
       // Once rows flow, STS fails one refresh: the old token must carry on until the retry succeeds.
       sql.awaitRowsFromTopic(TABLE, TOPIC, 1, TIMEOUT_MS, () -> ConnectorStatus.describe(connect, CONNECTOR));
-      TestUtils.waitForCondition(() -> sent.get() >= RECORDS / 2, TIMEOUT_MS, "the stream stalled at " + sent.get());
+      TestUtils.waitForCondition(() -> stream.sent() >= RECORDS / 2, TIMEOUT_MS, "the stream stalled at " + stream.sent());
       injected = MC.service().faults().fail(RouteNames.STS, 503, 1);
 
-      streamDone.get(TIMEOUT_MS, TimeUnit.MILLISECONDS);
+      stream.done().get(TIMEOUT_MS, TimeUnit.MILLISECONDS);
     } finally {
       threads.shutdownNow();
       threads.awaitTermination(10, TimeUnit.SECONDS);
     }
     Duration streamed = Duration.ofNanos(System.nanoTime() - started);
-    assertThat(sent.get()).isEqualTo(RECORDS);
+    assertThat(stream.sent()).isEqualTo(RECORDS);
     assertThat(streamed).isGreaterThan(Duration.ofSeconds(60));
 
     Map<Integer, Long> ends = new HashMap<>();
@@ -234,10 +214,6 @@ class StsCredentialsIT {
       }
     });
     return positions;
-  }
-
-  private static byte[] bytes(String s) {
-    return s.getBytes(StandardCharsets.UTF_8);
   }
 
   /** On standard output, which surefire keeps in its report whatever the logging setup. */
