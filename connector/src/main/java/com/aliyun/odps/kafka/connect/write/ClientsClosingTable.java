@@ -28,7 +28,7 @@ final class ClientsClosingTable implements MaxComputeTable {
   }
 
   @Override
-  public void write(String partition, List<Record> rows) {
+  public void write(String partition, List<Object[]> rows) {
     table.write(partition, rows);
   }
 

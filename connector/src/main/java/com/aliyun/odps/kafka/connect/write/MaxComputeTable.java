@@ -18,12 +18,13 @@ public interface MaxComputeTable extends AutoCloseable {
   /**
    * Writes rows into one partition ({@code partition} null for a non-partitioned table, else the
    * value of {@code pt}), creating the partition when it is missing, and commits them: when this
-   * returns every row is visible; when it throws none is.
+   * returns every row is visible; when it throws none is. Each row is the value array of a row made
+   * by {@link #newRow()} ({@link RowValues}), in the table's column order.
    *
    * @throws TransientWriteException for failures worth retrying (5xx, 429, timeouts, I/O)
    * @throws org.apache.kafka.connect.errors.ConnectException for failures that retrying won't fix
    */
-  void write(String partition, List<Record> rows);
+  void write(String partition, List<Object[]> rows);
 
   @Override
   void close();

@@ -1,6 +1,5 @@
 package com.aliyun.odps.kafka.connect.write;
 
-import com.aliyun.odps.data.Record;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -15,7 +14,8 @@ final class PartitionBuffer {
   private final String partition;
   private final Instant closesAt;
   private final long ticket;
-  private final List<Record> rows = new ArrayList<>();
+  /** Value arrays of the rows ({@link RowValues}). */
+  private final List<Object[]> rows = new ArrayList<>();
   /** The Kafka partition of each row, same index as {@link #rows}, to drop a revoked partition's rows. */
   private final List<TopicPartition> sources = new ArrayList<>();
   private long estimatedBytes;
@@ -28,7 +28,7 @@ final class PartitionBuffer {
     this.ticket = ticket;
   }
 
-  void add(Record row, TopicPartition source, Instant now) {
+  void add(Object[] row, TopicPartition source, Instant now) {
     if (rows.isEmpty()) {
       firstRowAt = now;
     }
@@ -39,7 +39,7 @@ final class PartitionBuffer {
 
   /** Drops the rows of revoked Kafka partitions; the others stay. */
   void removeRowsOf(Collection<TopicPartition> revoked) {
-    List<Record> keptRows = new ArrayList<>(rows.size());
+    List<Object[]> keptRows = new ArrayList<>(rows.size());
     List<TopicPartition> keptSources = new ArrayList<>(rows.size());
     long keptBytes = 0;
     for (int i = 0; i < rows.size(); i++) {
@@ -83,7 +83,7 @@ final class PartitionBuffer {
   }
 
   /** The rows, in arrival order; a view: don't keep it past the next change. */
-  List<Record> rows() {
+  List<Object[]> rows() {
     return rows;
   }
 }

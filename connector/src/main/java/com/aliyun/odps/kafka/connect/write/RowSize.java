@@ -1,7 +1,6 @@
 package com.aliyun.odps.kafka.connect.write;
 
 import com.aliyun.odps.data.Binary;
-import com.aliyun.odps.data.Record;
 import java.util.Collection;
 import java.util.Map;
 
@@ -17,10 +16,11 @@ final class RowSize {
   private RowSize() {
   }
 
-  static long estimate(Record row) {
+  /** @param values a row's value array ({@link RowValues}) */
+  static long estimate(Object[] values) {
     long size = PER_ROW;
-    for (int i = 0; i < row.getColumnCount(); i++) {
-      size += ofValue(row.get(i));
+    for (Object value : values) {
+      size += ofValue(value);
     }
     return size;
   }

@@ -1,6 +1,5 @@
 package com.aliyun.odps.kafka.connect.write;
 
-import com.aliyun.odps.data.Record;
 import com.aliyun.odps.kafka.connect.config.SinkSettings;
 import com.aliyun.odps.kafka.connect.errors.FailedRecordHandler;
 import com.aliyun.odps.kafka.connect.format.RecordConversionException;
@@ -79,6 +78,8 @@ public final class SinkWriter implements AutoCloseable {
 
   private final String tableName;
   private final MaxComputeTable table;
+  /** One record converted into again and again; buffers keep copies of its values. */
+  private final RowValues row;
   private final RecordConverter converter;
   private final FailedRecordHandler failedRecords;
   private final TargetPartitions targets;
@@ -131,6 +132,7 @@ public final class SinkWriter implements AutoCloseable {
         ? settings.project() + "." + settings.table()
         : settings.project() + "." + settings.schema() + "." + settings.table();
     this.table = table;
+    this.row = new RowValues(table.newRow());
     this.converter = converter;
     this.failedRecords = failedRecords;
     this.targets = targets;
@@ -173,9 +175,8 @@ public final class SinkWriter implements AutoCloseable {
         continue;
       }
       owned.add(source);
-      Record row = table.newRow();
       try {
-        converter.convert(record, row);
+        converter.convert(record, row.blank());
       } catch (RecordConversionException e) {
         failedRecords.handle(record, new RecordConversionException(
             "Record at " + RecordPosition.describe(record) + " does not fit table " + tableName + ": "
@@ -189,7 +190,7 @@ public final class SinkWriter implements AutoCloseable {
         buffers.put(target, buffer);
       }
       long before = buffer.estimatedBytes();
-      buffer.add(row, source, now);
+      buffer.add(row.copy(), source, now);
       tracker.handed(source, offset, buffer.ticket());
       addBuffered(buffer.estimatedBytes() - before);
       if (buffer.rows().size() >= maxRowsPerWrite) {

@@ -75,7 +75,7 @@ public final class StreamTunnelTable implements MaxComputeTable {
   }
 
   @Override
-  public void write(String partition, List<Record> rows) {
+  public void write(String partition, List<Object[]> rows) {
     if (rows.isEmpty()) {
       return;
     }
@@ -112,7 +112,7 @@ public final class StreamTunnelTable implements MaxComputeTable {
   }
 
   /** Appends and flushes; null when the service took the rows, else the classified failure (session dropped). */
-  private RuntimeException send(String partition, OpenStream stream, List<Record> rows, String where) {
+  private RuntimeException send(String partition, OpenStream stream, List<Object[]> rows, String where) {
     try {
       stream.send(rows);
       return null;
@@ -135,7 +135,7 @@ public final class StreamTunnelTable implements MaxComputeTable {
     OpenStream stream;
     try {
       TableTunnel.StreamUploadSession session = builder.build();
-      stream = new OpenStream(session, session.newRecordPack(compression.option()));
+      stream = new OpenStream(session, session.newRecordPack(compression.option()), new RowValues(newRow()));
     } catch (Exception e) {
       throw WriteFailures.classify("Opening a stream session on " + where, e);
     }
@@ -149,15 +149,17 @@ public final class StreamTunnelTable implements MaxComputeTable {
   private static final class OpenStream {
     private final TableTunnel.StreamUploadSession session;
     private final TableTunnel.StreamRecordPack pack;
+    private final RowValues row;
 
-    OpenStream(TableTunnel.StreamUploadSession session, TableTunnel.StreamRecordPack pack) {
+    OpenStream(TableTunnel.StreamUploadSession session, TableTunnel.StreamRecordPack pack, RowValues row) {
       this.session = session;
       this.pack = pack;
+      this.row = row;
     }
 
-    void send(List<Record> rows) throws Exception {
-      for (Record row : rows) {
-        pack.append(row);
+    void send(List<Object[]> rows) throws Exception {
+      for (Object[] values : rows) {
+        pack.append(row.show(values));
       }
       pack.flush();
     }

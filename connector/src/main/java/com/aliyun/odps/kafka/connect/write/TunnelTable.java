@@ -79,7 +79,7 @@ public final class TunnelTable implements MaxComputeTable {
   }
 
   @Override
-  public void write(String partition, List<Record> rows) {
+  public void write(String partition, List<Object[]> rows) {
     if (rows.isEmpty()) {
       return;
     }
@@ -128,7 +128,7 @@ public final class TunnelTable implements MaxComputeTable {
     return Math.max(1, Math.min(poolSize, bySize));
   }
 
-  private Long[] uploadBlocks(TableTunnel.UploadSession session, List<Record> rows, String where) {
+  private Long[] uploadBlocks(TableTunnel.UploadSession session, List<Object[]> rows, String where) {
     int blocks = blockCount(rows.size(), recordBatchSize, poolSize);
     int perBlock = (rows.size() + blocks - 1) / blocks;
     Long[] blockIds = new Long[blocks];
@@ -136,7 +136,7 @@ public final class TunnelTable implements MaxComputeTable {
     for (int i = 0; i < blocks; i++) {
       long blockId = i;
       blockIds[i] = blockId;
-      List<Record> slice = rows.subList(i * perBlock, Math.min(rows.size(), (i + 1) * perBlock));
+      List<Object[]> slice = rows.subList(i * perBlock, Math.min(rows.size(), (i + 1) * perBlock));
       uploads.add(blockWriters.submit(() -> {
         writeBlock(session, blockId, slice);
         return null;
@@ -162,10 +162,11 @@ public final class TunnelTable implements MaxComputeTable {
     return blockIds;
   }
 
-  private void writeBlock(TableTunnel.UploadSession session, long blockId, List<Record> rows) throws Exception {
+  private void writeBlock(TableTunnel.UploadSession session, long blockId, List<Object[]> rows) throws Exception {
+    RowValues row = new RowValues(newRow());
     try (RecordWriter writer = session.openRecordWriter(blockId, compression.option())) {
-      for (Record row : rows) {
-        writer.write(row);
+      for (Object[] values : rows) {
+        writer.write(row.show(values));
       }
     }
   }

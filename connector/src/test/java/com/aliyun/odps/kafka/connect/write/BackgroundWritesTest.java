@@ -161,7 +161,7 @@ class BackgroundWritesTest {
     }
 
     @Override
-    public void write(String partition, List<Record> rows) {
+    public void write(String partition, List<Object[]> rows) {
       started.countDown();
       try {
         if (!gate.await(WAIT_SECONDS, TimeUnit.SECONDS)) {

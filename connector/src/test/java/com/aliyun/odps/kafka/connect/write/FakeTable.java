@@ -57,8 +57,11 @@ final class FakeTable implements MaxComputeTable {
   }
 
   @Override
-  public void write(String partition, List<Record> rows) {
-    List<Record> copy = new ArrayList<>(rows);
+  public void write(String partition, List<Object[]> rows) {
+    List<Record> copy = new ArrayList<>(rows.size());
+    for (Object[] values : rows) {
+      copy.add(new ArrayRecord(schema.getColumns().toArray(new Column[0]), values));
+    }
     if (failPermanently) {
       writes.add(new Write(partition, copy, false));
       throw new ConnectException("HTTP 400: bad data");

@@ -165,7 +165,7 @@ class StreamTunnelTableAgainstLocalMaxComputeTest {
         .accessId(MC.service().accessId()).accessKey(MC.service().accessKey()).useStreaming(true).build();
   }
 
-  private static List<Record> rows(MaxComputeTable target, long firstOffset, int count) {
+  private static List<Object[]> rows(MaxComputeTable target, long firstOffset, int count) {
     return TextRows.rows(target, firstOffset, count);
   }
 

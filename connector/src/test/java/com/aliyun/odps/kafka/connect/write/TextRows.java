@@ -14,16 +14,16 @@ final class TextRows {
   private TextRows() {
   }
 
-  /** Rows for offsets [firstOffset, firstOffset + count) of partition 0 of topic "t". */
-  static List<Record> rows(MaxComputeTable target, long firstOffset, int count) {
-    List<Record> rows = new ArrayList<>(count);
+  /** Rows for offsets [firstOffset, firstOffset + count) of partition 0 of topic "t", as value arrays. */
+  static List<Object[]> rows(MaxComputeTable target, long firstOffset, int count) {
+    List<Object[]> rows = new ArrayList<>(count);
     for (long offset = firstOffset; offset < firstOffset + count; offset++) {
       Record row = target.newRow();
       row.setString("topic", "t");
       row.setBigint("partition", 0L);
       row.setBigint("offset", offset);
       row.setString("value", "value " + offset);
-      rows.add(row);
+      rows.add(row.toArray());
     }
     return rows;
   }

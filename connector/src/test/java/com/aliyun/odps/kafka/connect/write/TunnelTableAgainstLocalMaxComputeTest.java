@@ -99,7 +99,7 @@ class TunnelTableAgainstLocalMaxComputeTest {
 
   @Test
   void aBlockRefusedWith503IsTransientAndTheRetryWritesEveryRowOnce() throws OdpsException {
-    List<Record> rows = rows(0, 20_000);
+    List<Object[]> rows = rows(0, 20_000);
     MC.service().faults().fail("upload-block", 503, 1);
 
     assertThatThrownBy(() -> table.write(PT, rows)).isInstanceOf(TransientWriteException.class)
@@ -181,7 +181,7 @@ class TunnelTableAgainstLocalMaxComputeTest {
         .recordBatchSize(recordBatchSize).sinkPoolSize(poolSize).build();
   }
 
-  private List<Record> rows(long firstOffset, int count) {
+  private List<Object[]> rows(long firstOffset, int count) {
     return TextRows.rows(table, firstOffset, count);
   }
 

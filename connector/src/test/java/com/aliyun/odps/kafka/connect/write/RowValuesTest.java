@@ -1,0 +1,63 @@
+package com.aliyun.odps.kafka.connect.write;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.aliyun.odps.Column;
+import com.aliyun.odps.OdpsType;
+import com.aliyun.odps.data.ArrayRecord;
+import com.aliyun.odps.data.Record;
+import org.junit.jupiter.api.Test;
+
+class RowValuesTest {
+  private static final Column[] COLUMNS = {new Column("id", OdpsType.BIGINT), new Column("value", OdpsType.STRING)};
+
+  @Test
+  void aCopyKeepsItsValuesWhenTheRecordIsFilledAgain() {
+    RowValues row = new RowValues(new ArrayRecord(COLUMNS));
+    row.blank().setBigint("id", 1L);
+    row.record().setString("value", "one");
+    Object[] first = row.copy();
+
+    row.blank().setBigint("id", 2L);
+    Object[] second = row.copy();
+
+    assertThat(first).containsExactly(1L, "one");
+    assertThat(second).containsExactly(2L, null);
+  }
+
+  @Test
+  void blankClearsWhatAFailedConversionLeftBehind() {
+    RowValues row = new RowValues(new ArrayRecord(COLUMNS));
+    row.blank().setString("value", "half converted");
+
+    Record blank = row.blank();
+
+    assertThat(blank.get(0)).isNull();
+    assertThat(blank.get(1)).isNull();
+  }
+
+  @Test
+  void showPutsKeptValuesBackIntoTheRecordTheEncoderReads() {
+    RowValues row = new RowValues(new ArrayRecord(COLUMNS));
+
+    Record shown = row.show(new Object[] {7L, "seven"});
+
+    assertThat(shown.getBigint("id")).isEqualTo(7L);
+    assertThat(shown.getString("value")).isEqualTo("seven");
+    assertThat(row.show(new Object[] {8L, null}).get("value")).isNull();
+  }
+
+  @Test
+  void aRecordThatOnlyHandsOutCopiesOfItsValuesIsRefused() {
+    Record copying = new ArrayRecord(COLUMNS) {
+      @Override
+      public Object[] toArray() {
+        return super.toArray().clone();
+      }
+    };
+
+    assertThatThrownBy(() -> new RowValues(copying)).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("does not expose its values");
+  }
+}
