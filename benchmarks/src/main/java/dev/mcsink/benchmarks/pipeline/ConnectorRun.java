@@ -5,6 +5,8 @@ import dev.mcsink.localmc.LocalMaxCompute;
 import dev.mcsink.localmc.activity.TableActivity;
 import dev.mcsink.localmc.storage.Warehouse;
 import dev.mcsink.localmc.types.TableId;
+import dev.mcsink.stack.ConnectWorker;
+import dev.mcsink.stack.StackJars;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -2,6 +2,8 @@ package dev.mcsink.benchmarks.pipeline;
 
 import dev.mcsink.benchmarks.ProcessCpuClock;
 import dev.mcsink.localmc.LocalMaxCompute;
+import dev.mcsink.stack.KafkaBroker;
+import dev.mcsink.stack.StackJars;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -16,9 +18,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /**
  * bin/bench: the pipeline end to end on this machine. A Kafka broker and Connect workers run as

@@ -1,4 +1,4 @@
-package dev.mcsink.benchmarks.pipeline;
+package dev.mcsink.stack;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -16,10 +16,11 @@ import java.util.Map;
 
 /**
  * A Kafka Connect worker in distributed mode, in its own JVM (heap fixed, JMX on a local port for
- * {@link WorkerProbe}), with one plugin directory on its plugin.path; and the few REST calls the
- * benchmark makes.
+ * probes), with one plugin directory on its plugin.path; and the few REST calls the benchmark and
+ * the fault suite make. Workers started with the same name form one Connect cluster. A worker can
+ * be killed and started again on the same ports.
  */
-final class ConnectWorker implements AutoCloseable {
+public final class ConnectWorker implements AutoCloseable {
   private static final Duration START_TIMEOUT = Duration.ofMinutes(3);
   private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -40,7 +41,7 @@ final class ConnectWorker implements AutoCloseable {
    * @param offsetFlushMs the worker's offset.flush.interval.ms: how often a sink is asked for its
    *     committable offsets (and, for this connector's batch path, the latest a buffer is written)
    */
-  static ConnectWorker start(StackJars jars, Path dir, String name, String bootstrapServers, Path pluginPath,
+  public static ConnectWorker start(StackJars jars, Path dir, String name, String bootstrapServers, Path pluginPath,
       String heap, List<String> extraJvmOptions, long offsetFlushMs) throws IOException, InterruptedException {
     int restPort = JavaProcess.freePort();
     int jmxPort = JavaProcess.freePort();
@@ -74,8 +75,7 @@ final class ConnectWorker implements AutoCloseable {
         "org.apache.kafka.connect.cli.ConnectDistributed", List.of(config.toString()), dir.resolve("connect.log"));
     ConnectWorker started = new ConnectWorker(worker, "http://localhost:" + restPort, jmxPort);
     try {
-      worker.awaitReady(() -> worker.logContains("Finished starting connectors and tasks")
-          && started.get("/connector-plugins") != null, START_TIMEOUT, "REST API and group membership");
+      started.awaitStarted();
     } catch (RuntimeException | InterruptedException e) {
       worker.close();
       throw e;
@@ -83,20 +83,49 @@ final class ConnectWorker implements AutoCloseable {
     return started;
   }
 
-  long pid() {
+  private void awaitStarted() throws InterruptedException {
+    process.awaitReady(() -> process.logContains("Finished starting connectors and tasks")
+        && get("/connector-plugins") != null, START_TIMEOUT, "REST API and group membership");
+  }
+
+  public long pid() {
     return process.pid();
   }
 
-  int jmxPort() {
+  public int jmxPort() {
     return jmxPort;
   }
 
-  Path log() {
+  public Path log() {
     return process.log();
   }
 
+  public String restUrl() {
+    return restUrl;
+  }
+
+  public boolean isRunning() {
+    return process.isAlive();
+  }
+
+  /** SIGKILL: the worker ends mid-write, without committing offsets or leaving its group. */
+  public void kill() throws InterruptedException {
+    process.kill();
+  }
+
+  /** A clean shutdown (SIGTERM): the worker leaves its group and its tasks stop. */
+  public void stop() throws InterruptedException {
+    process.close();
+  }
+
+  /** Starts the worker again, same ports and configuration; returns once it is in its group. */
+  public void restart() throws IOException, InterruptedException {
+    process.restart();
+    awaitStarted();
+  }
+
   /** PUT /connectors/{name}/config; retried while the worker answers 409 (rebalance in progress). */
-  void createConnector(String name, Map<String, String> config) throws IOException, InterruptedException {
+  public void createConnector(String name, Map<String, String> config) throws IOException, InterruptedException {
     long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
     while (true) {
       HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(restUrl + "/connectors/" + name + "/config"))
@@ -116,7 +145,7 @@ final class ConnectWorker implements AutoCloseable {
   }
 
   /** The first task failure's trace, if a task or the connector has failed. */
-  String failure(String connector) {
+  public String failure(String connector) {
     JsonNode status = get("/connectors/" + connector + "/status");
     if (status == null) {
       return null;
@@ -132,13 +161,18 @@ final class ConnectWorker implements AutoCloseable {
     return null;
   }
 
-  void deleteConnector(String name) throws IOException, InterruptedException {
+  public void deleteConnector(String name) throws IOException, InterruptedException {
     http.send(HttpRequest.newBuilder(URI.create(restUrl + "/connectors/" + name)).timeout(REQUEST_TIMEOUT)
         .DELETE().build(), HttpResponse.BodyHandlers.discarding());
   }
 
+  /** GET /connectors/{name}/status; null while the worker does not answer 200. */
+  public JsonNode status(String connector) {
+    return get("/connectors/" + connector + "/status");
+  }
+
   /** GET as JSON; null while the worker does not answer 200. */
-  private JsonNode get(String path) {
+  public JsonNode get(String path) {
     try {
       HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(restUrl + path))
           .timeout(REQUEST_TIMEOUT).GET().build(), HttpResponse.BodyHandlers.ofString());

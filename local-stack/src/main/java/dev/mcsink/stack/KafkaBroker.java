@@ -1,4 +1,4 @@
-package dev.mcsink.benchmarks.pipeline;
+package dev.mcsink.stack;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -8,8 +8,11 @@ import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 
-/** One KRaft node (broker and controller) in its own JVM, on free ports, data under a directory. */
-final class KafkaBroker implements AutoCloseable {
+/**
+ * One KRaft node (broker and controller) in its own JVM, on free ports chosen at the first start,
+ * data under a directory; it can be stopped or killed and started again on the same ports and data.
+ */
+public final class KafkaBroker implements AutoCloseable {
   private static final Duration START_TIMEOUT = Duration.ofMinutes(2);
 
   private final JavaProcess process;
@@ -20,7 +23,7 @@ final class KafkaBroker implements AutoCloseable {
     this.bootstrapServers = bootstrapServers;
   }
 
-  static KafkaBroker start(StackJars jars, Path dir) throws IOException, InterruptedException {
+  public static KafkaBroker start(StackJars jars, Path dir) throws IOException, InterruptedException {
     int port = JavaProcess.freePort();
     int controllerPort = JavaProcess.freePort();
     Path config = dir.resolve("server.properties");
@@ -50,17 +53,33 @@ final class KafkaBroker implements AutoCloseable {
         dir.resolve("format.log"), START_TIMEOUT);
     JavaProcess broker = JavaProcess.start("Kafka broker", jvm, jars.stackClassPath(), "kafka.Kafka",
         List.of(config.toString()), dir.resolve("broker.log"));
+    KafkaBroker started = new KafkaBroker(broker, "localhost:" + port);
     try {
-      broker.awaitReady(() -> broker.logContains("Kafka Server started"), START_TIMEOUT, "'Kafka Server started'");
+      started.awaitStarted();
     } catch (RuntimeException | InterruptedException e) {
       broker.close();
       throw e;
     }
-    return new KafkaBroker(broker, "localhost:" + port);
+    return started;
   }
 
-  String bootstrapServers() {
+  public String bootstrapServers() {
     return bootstrapServers;
+  }
+
+  public JavaProcess process() {
+    return process;
+  }
+
+  /** A clean shutdown (SIGTERM) and a start on the same ports and data; returns once it serves again. */
+  public void restart() throws IOException, InterruptedException {
+    process.close();
+    process.restart();
+    awaitStarted();
+  }
+
+  private void awaitStarted() throws InterruptedException {
+    process.awaitReady(() -> process.logContains("Kafka Server started"), START_TIMEOUT, "'Kafka Server started'");
   }
 
   @Override

@@ -1,6 +1,7 @@
-package dev.mcsink.benchmarks.pipeline;
+package dev.mcsink.stack;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
@@ -13,24 +14,28 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
 /**
- * A JVM started by the benchmark (broker or Connect worker): its own process, so that its CPU time,
- * heap and RSS are its own; output to a log file; stopped with SIGTERM, then SIGKILL.
+ * A JVM of the local stack (broker or Connect worker) in its own process, so that its CPU time,
+ * heap and RSS are its own and it can be killed like a real one; output appended to a log file;
+ * stopped with SIGTERM (then SIGKILL), or killed outright, and started again with the same command.
  */
-final class JavaProcess implements AutoCloseable {
+public final class JavaProcess implements AutoCloseable {
   private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
   private static final long POLL_MILLIS = 100;
 
   private final String name;
-  private final Process process;
+  private final List<String> command;
   private final Path log;
+  private Process process;
+  /** Where this run's output begins in the log: readiness is judged on this run's lines only. */
+  private long logStart;
 
-  private JavaProcess(String name, Process process, Path log) {
+  private JavaProcess(String name, List<String> command, Path log) {
     this.name = name;
-    this.process = process;
+    this.command = command;
     this.log = log;
   }
 
-  static JavaProcess start(String name, List<String> jvmOptions, String classPath, String mainClass,
+  public static JavaProcess start(String name, List<String> jvmOptions, String classPath, String mainClass,
       List<String> args, Path log) throws IOException {
     List<String> command = new ArrayList<>();
     command.add(javaCommand());
@@ -40,16 +45,13 @@ final class JavaProcess implements AutoCloseable {
     command.add(mainClass);
     command.addAll(args);
     Files.createDirectories(log.getParent());
-    Process process = new ProcessBuilder(command)
-        .redirectErrorStream(true)
-        .redirectOutput(log.toFile())
-        .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
-        .start();
-    return new JavaProcess(name, process, log);
+    JavaProcess started = new JavaProcess(name, List.copyOf(command), log);
+    started.launch();
+    return started;
   }
 
   /** Runs a short-lived JVM (e.g. a storage formatter) to its end; fails with its output if it fails. */
-  static void runToEnd(String name, List<String> jvmOptions, String classPath, String mainClass,
+  public static void runToEnd(String name, List<String> jvmOptions, String classPath, String mainClass,
       List<String> args, Path log, Duration timeout) throws IOException, InterruptedException {
     try (JavaProcess p = start(name, jvmOptions, classPath, mainClass, args, log)) {
       if (!p.process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
@@ -61,20 +63,41 @@ final class JavaProcess implements AutoCloseable {
     }
   }
 
-  long pid() {
+  private void launch() throws IOException {
+    logStart = Files.exists(log) ? Files.size(log) : 0;
+    process = new ProcessBuilder(command)
+        .redirectErrorStream(true)
+        .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+        .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+        .start();
+  }
+
+  /** Starts the same command again after a stop or a kill; the log goes on in the same file. */
+  public void restart() throws IOException {
+    if (process.isAlive()) {
+      throw new IllegalStateException(name + " is still running");
+    }
+    launch();
+  }
+
+  public long pid() {
     return process.pid();
   }
 
-  String name() {
+  public String name() {
     return name;
   }
 
-  Path log() {
+  public Path log() {
     return log;
   }
 
+  public boolean isAlive() {
+    return process.isAlive();
+  }
+
   /** Waits until the condition holds; fails early, with the end of the log, if the process exits. */
-  void awaitReady(BooleanSupplier ready, Duration timeout, String what) throws InterruptedException {
+  public void awaitReady(BooleanSupplier ready, Duration timeout, String what) throws InterruptedException {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (!ready.getAsBoolean()) {
       if (!process.isAlive()) {
@@ -87,17 +110,20 @@ final class JavaProcess implements AutoCloseable {
     }
   }
 
-  boolean logContains(String text) {
-    try {
-      return Files.exists(log) && Files.readString(log, StandardCharsets.UTF_8).contains(text);
-    } catch (java.nio.charset.MalformedInputException e) {
+  /** Whether this run (since the last start) has logged the text. */
+  public boolean logContains(String text) {
+    if (!Files.exists(log)) {
       return false;
+    }
+    try (InputStream in = Files.newInputStream(log)) {
+      in.skipNBytes(logStart);
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8).contains(text);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
   }
 
-  String logTail(int lines) {
+  public String logTail(int lines) {
     try {
       List<String> all = Files.readAllLines(log, StandardCharsets.UTF_8);
       return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
@@ -106,6 +132,15 @@ final class JavaProcess implements AutoCloseable {
     }
   }
 
+  /** SIGKILL, as a crash or the OOM killer would end it: no shutdown hook runs. */
+  public void kill() throws InterruptedException {
+    process.destroyForcibly();
+    if (!process.waitFor(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
+      throw new IllegalStateException(name + " (pid " + process.pid() + ") survived SIGKILL for " + STOP_TIMEOUT);
+    }
+  }
+
+  /** SIGTERM, then SIGKILL if it has not ended within 30 s. */
   @Override
   public void close() throws InterruptedException {
     if (!process.isAlive()) {
@@ -113,11 +148,11 @@ final class JavaProcess implements AutoCloseable {
     }
     process.destroy();
     if (!process.waitFor(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
-      process.destroyForcibly().waitFor(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+      kill();
     }
   }
 
-  static int freePort() {
+  public static int freePort() {
     try (ServerSocket socket = new ServerSocket(0)) {
       return socket.getLocalPort();
     } catch (IOException e) {
@@ -125,7 +160,7 @@ final class JavaProcess implements AutoCloseable {
     }
   }
 
-  /** The java that runs this benchmark, so child JVMs are the same version. */
+  /** The java that runs this program, so child JVMs are the same version. */
   private static String javaCommand() {
     return ProcessHandle.current().info().command().orElse("java");
   }
