@@ -43,6 +43,13 @@ public final class ConnectWorker implements AutoCloseable {
    */
   public static ConnectWorker start(StackJars jars, Path dir, String name, String bootstrapServers, Path pluginPath,
       String heap, List<String> extraJvmOptions, long offsetFlushMs) throws IOException, InterruptedException {
+    return start(jars, dir, name, bootstrapServers, pluginPath, heap, extraJvmOptions,
+        Map.of("offset.flush.interval.ms", Long.toString(offsetFlushMs)));
+  }
+
+  /** @param settings worker properties beyond (or overriding) the defaults, e.g. offset.flush.interval.ms */
+  public static ConnectWorker start(StackJars jars, Path dir, String name, String bootstrapServers, Path pluginPath,
+      String heap, List<String> extraJvmOptions, Map<String, String> settings) throws IOException, InterruptedException {
     int restPort = JavaProcess.freePort();
     int jmxPort = JavaProcess.freePort();
     Files.createDirectories(dir);
@@ -59,9 +66,8 @@ public final class ConnectWorker implements AutoCloseable {
         "config.storage.replication.factor=1",
         "status.storage.topic=" + name + "-status",
         "status.storage.replication.factor=1",
-        "offset.flush.interval.ms=" + offsetFlushMs,
         "listeners=http://localhost:" + restPort,
-        ""));
+        PropertyLines.of(settings)));
     List<String> jvm = new ArrayList<>(jars.jvmOptions(heap));
     jvm.addAll(List.of(
         "-Dcom.sun.management.jmxremote.port=" + jmxPort,
@@ -159,6 +165,12 @@ public final class ConnectWorker implements AutoCloseable {
       }
     }
     return null;
+  }
+
+  /** POST /connectors/{name}/restart for its failed tasks only. */
+  public void restartFailedTasks(String name) throws IOException, InterruptedException {
+    http.send(HttpRequest.newBuilder(URI.create(restUrl + "/connectors/" + name + "/restart?includeTasks=true&onlyFailed=true"))
+        .timeout(REQUEST_TIMEOUT).POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.discarding());
   }
 
   public void deleteConnector(String name) throws IOException, InterruptedException {

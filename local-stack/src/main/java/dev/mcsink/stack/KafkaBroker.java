@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -24,6 +25,12 @@ public final class KafkaBroker implements AutoCloseable {
   }
 
   public static KafkaBroker start(StackJars jars, Path dir) throws IOException, InterruptedException {
+    return start(jars, dir, Map.of());
+  }
+
+  /** @param settings broker properties beyond (or overriding) the single-node defaults */
+  public static KafkaBroker start(StackJars jars, Path dir, Map<String, String> settings)
+      throws IOException, InterruptedException {
     int port = JavaProcess.freePort();
     int controllerPort = JavaProcess.freePort();
     Path config = dir.resolve("server.properties");
@@ -45,7 +52,7 @@ public final class KafkaBroker implements AutoCloseable {
         "share.coordinator.state.topic.replication.factor=1",
         "share.coordinator.state.topic.min.isr=1",
         "group.initial.rebalance.delay.ms=0",
-        ""));
+        PropertyLines.of(settings)));
     List<String> jvm = jars.jvmOptions("512m");
     String clusterId = Base64.getUrlEncoder().withoutPadding().encodeToString(uuidBytes());
     JavaProcess.runToEnd("kafka storage format", jvm, jars.stackClassPath(), "kafka.tools.StorageTool",
