@@ -1,4 +1,4 @@
-# Shared by bin/local-maxcompute and bin/mc-sql (sourced, not run).
+# Shared by the bin/ scripts that run a module's class (sourced, not run).
 #
 # ensure_module_built ROOT MODULE JAR
 #   Builds MODULE (with the modules it needs) unless JAR and its class path file exist and nothing

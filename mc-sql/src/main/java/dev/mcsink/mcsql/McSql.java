@@ -15,6 +15,7 @@ import java.util.function.Function;
 import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -45,39 +46,14 @@ import picocli.CommandLine.Option;
         "  echo 'desc table_text;' | mc-sql --endpoint http://127.0.0.1:9090/api"})
 public final class McSql implements Callable<Integer> {
 
-  @Option(names = "--endpoint", paramLabel = "URL", order = 1,
-      description = "ODPS endpoint. Default: $MC_ENDPOINT, else "
-          + ConnectionSettings.DEFAULT_ENDPOINT + " (the local service).")
-  private String endpoint;
-
-  @Option(names = "--project", paramLabel = "P", order = 2,
-      description = "Project to run in. Default: $MC_PROJECT, else " + ConnectionSettings.DEFAULT_PROJECT + ".")
-  private String project;
-
-  @ArgGroup(exclusive = false, order = 3)
-  private AccessKeyPair accessKeyPair;
-
-  @Option(names = "--schema", paramLabel = "S", order = 5,
-      description = "Schema for unqualified table names (projects with schemas). Default: none.")
-  private String schema;
+  @Mixin
+  private ConnectionOptions connection;
 
   @ArgGroup(exclusive = true, order = 6)
   private ScriptSource source;
 
-  @Option(names = {"-h", "--help"}, usageHelp = true, order = 9, description = "Show this help and exit.")
+  @Option(names = {"-h", "--help"}, usageHelp = true, order = 109, description = "Show this help and exit.")
   private boolean help;
-
-  static final class AccessKeyPair {
-    @Option(names = "--access-id", paramLabel = "ID", required = true, order = 3,
-        description = "AccessKey id (needs --access-key). Default: $MC_ACCESS_ID, else "
-            + ConnectionSettings.DEFAULT_ACCESS_ID + ".")
-    String id;
-
-    @Option(names = "--access-key", paramLabel = "KEY", required = true, order = 4,
-        description = "AccessKey secret (needs --access-id). Default: $MC_ACCESS_KEY, else the local "
-            + "service's default. Never printed.")
-    String key;
-  }
 
   static final class ScriptSource {
     @Option(names = "-e", paramLabel = "SQL", order = 6, description = "The statements to run.")
@@ -186,10 +162,7 @@ public final class McSql implements Callable<Integer> {
 
   /** Flags, then environment, then defaults; valid after picocli has parsed the arguments. */
   ConnectionSettings connectionSettings() {
-    return ConnectionSettings.resolve(endpoint, project,
-        accessKeyPair == null ? null : accessKeyPair.id,
-        accessKeyPair == null ? null : accessKeyPair.key,
-        schema, env);
+    return connection.resolve(env);
   }
 
   private String readScript() throws IOException {

@@ -7,15 +7,15 @@ import java.util.Set;
 /**
  * Blanks out the AccessKey secret in anything mc-sql prints. The key can reach a message through
  * an echoed command-line argument or an exception text built by a library, so every line to
- * stdout/stderr that is not query data passes through here.
+ * stdout/stderr that is not query data passes through here (bin/verify-delivery uses it too).
  */
-final class SecretRedactor {
-  static final String MASK = "****";
+public final class SecretRedactor {
+  public static final String MASK = "****";
 
   private final Set<String> secrets = new LinkedHashSet<>();
 
   /** Collects the key from {@code --access-key K}, {@code --access-key=K} and MC_ACCESS_KEY. */
-  static SecretRedactor forInvocation(String[] args, Map<String, String> env) {
+  public static SecretRedactor forInvocation(String[] args, Map<String, String> env) {
     SecretRedactor redactor = new SecretRedactor();
     for (int i = 0; i < args.length; i++) {
       if (args[i].equals("--access-key") && i + 1 < args.length) {
@@ -28,13 +28,13 @@ final class SecretRedactor {
     return redactor;
   }
 
-  void add(String secret) {
+  public void add(String secret) {
     if (secret != null && !secret.isEmpty()) {
       secrets.add(secret);
     }
   }
 
-  String apply(String text) {
+  public String apply(String text) {
     if (text == null) {
       return null;
     }
