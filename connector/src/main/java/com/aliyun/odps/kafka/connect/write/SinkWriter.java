@@ -105,7 +105,9 @@ public final class SinkWriter implements AutoCloseable {
   /** Ticket of records given to the failed-record handler since its last flush. */
   private long routedTicket;
   private TransientWriteException lastTransient;
-  private long nextRetryDelayMs;
+  /** Failed writes are not tried again before this: a write that failed in the background is found
+   *  at the start of a put, and trying it again at once would hammer a service that is refusing. */
+  private Instant retryDueAt = Instant.MIN;
   private long bufferedBytes;
   private long peakBufferedBytes;
   /** A write that retrying won't fix: the task must stop (see {@link #preCommit}). */
@@ -157,7 +159,9 @@ public final class SinkWriter implements AutoCloseable {
     }
     Instant now = clock.instant();
     if (!retries.isEmpty()) {
-      // Connect waited the backoff asked for before calling again.
+      if (now.isBefore(retryDueAt)) {
+        throw retryLater();
+      }
       retryFailedWrites();
     }
     if (records.isEmpty() && maxBufferAge == null) {
@@ -226,7 +230,9 @@ public final class SinkWriter implements AutoCloseable {
    */
   public Map<TopicPartition, OffsetAndMetadata> preCommit(Map<TopicPartition, OffsetAndMetadata> currentOffsets) {
     if (fatal == null) {
-      retryFailedWrites();
+      if (!clock.instant().isBefore(retryDueAt)) {
+        retryFailedWrites();
+      }
       flushAll();
     }
     awaitWrites();
@@ -418,7 +424,7 @@ public final class SinkWriter implements AutoCloseable {
     }
     if (finished.failure instanceof TransientWriteException) {
       lastTransient = (TransientWriteException) finished.failure;
-      nextRetryDelayMs = backoff.onFailure();
+      retryDueAt = clock.instant().plusMillis(backoff.onFailure());
       retries.add(buffer);
       String message = "Writing " + rows + " rows to " + where(buffer) + " failed ("
           + backoff.consecutiveFailures() + " consecutive transient failures); rows kept, retrying: "
@@ -475,9 +481,10 @@ public final class SinkWriter implements AutoCloseable {
   }
 
   private RetriableException retryLater() {
-    retryAfterMs.accept(nextRetryDelayMs);
+    long waitMs = Math.max(1, Duration.between(clock.instant(), retryDueAt).toMillis());
+    retryAfterMs.accept(waitMs);
     return new RetriableException("Writing to " + tableName + " failed transiently; buffered rows are kept and retried in "
-        + nextRetryDelayMs + " ms: " + lastTransient.getMessage(), lastTransient);
+        + waitMs + " ms: " + lastTransient.getMessage(), lastTransient);
   }
 
   private String where(PartitionBuffer buffer) {

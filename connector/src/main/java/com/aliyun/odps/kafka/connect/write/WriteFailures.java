@@ -14,6 +14,7 @@ import org.apache.kafka.connect.errors.ConnectException;
  */
 final class WriteFailures {
   private static final int TOO_MANY_REQUESTS = 429;
+  private static final String UNREADABLE_ANSWER = "Can't bind xml";
 
   private WriteFailures() {
   }
@@ -27,10 +28,27 @@ final class WriteFailures {
       }
       return new ConnectException(message, failure);
     }
-    if (hasCause(failure, IOException.class) || hasCause(failure, TimeoutException.class)) {
+    if (hasCause(failure, IOException.class) || hasCause(failure, TimeoutException.class) || unreadableAnswer(failure)) {
       return new TransientWriteException(message, failure);
     }
     return new ConnectException(message, failure);
+  }
+
+  /**
+   * The SDK could not parse a successful answer ("Can't bind xml to ..."): what a body cut off by a
+   * dropped connection or a proxy looks like, since the SDK reads a short body without an I/O error.
+   * Every request the sink makes can be repeated (DDL with IF NOT EXISTS, a fresh upload session).
+   */
+  private static boolean unreadableAnswer(Throwable failure) {
+    for (Throwable t = failure; t != null; t = t.getCause()) {
+      if (t instanceof OdpsException && t.getMessage() != null && t.getMessage().startsWith(UNREADABLE_ANSWER)) {
+        return true;
+      }
+      if (t.getCause() == t) {
+        break;
+      }
+    }
+    return false;
   }
 
   /** The HTTP status of the first OdpsException in the chain that has one. */

@@ -7,6 +7,7 @@ import com.aliyun.odps.TableSchema;
 import com.aliyun.odps.data.Record;
 import com.aliyun.odps.kafka.connect.config.SinkSettings;
 import com.aliyun.odps.kafka.connect.format.RecordConverter;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,6 +41,7 @@ class BackgroundWritesTest {
   private final ExecutorService writeThread = Executors.newSingleThreadExecutor();
   private final List<Long> timeouts = new ArrayList<>();
   private SinkWriter writer;
+  private final MutableClock clock = new MutableClock(Instant.parse("2024-05-01T10:00:10Z"));
 
   @AfterEach
   void stop() {
@@ -55,7 +57,7 @@ class BackgroundWritesTest {
     SinkSettings settings = SinkSettings.builder().endpoint("http://unused").project("p").table("tbl")
         .bufferSizeKb(2).retryTimes(3).build();
     writer = new SinkWriter(settings, table, CONVERTER, new RecordingHandler(), new MinuteWindows(),
-        new MutableClock(Instant.parse("2024-05-01T10:00:10Z")), timeouts::add, writeThread);
+        clock, timeouts::add, writeThread);
     writer.open(List.of(P0));
     return writer;
   }
@@ -118,7 +120,10 @@ class BackgroundWritesTest {
     writer.put(records(0, 2));
 
     assertThat(writer.preCommit(Map.of(P0, new OffsetAndMetadata(2)))).as("nothing committed yet").isEmpty();
+    assertThatThrownBy(() -> writer.put(records(2, 1))).as("within the backoff").isInstanceOf(RetriableException.class);
+    assertThat(table.fake.attempts()).as("not tried again within the backoff").hasSize(1);
 
+    clock.advance(Duration.ofMillis(timeouts.get(timeouts.size() - 1)));
     writer.put(records(2, 1));
     assertThat(writer.preCommit(Map.of(P0, new OffsetAndMetadata(3))))
         .containsExactly(Map.entry(P0, new OffsetAndMetadata(3)));

@@ -135,6 +135,7 @@ class SinkWriterTest {
     assertThat(failed).isEmpty();
     assertThat(table.committedWrites()).isEmpty();
 
+    clock.advance(Duration.ofMillis(SinkWriter.INITIAL_BACKOFF_MS));
     writer.put(records(P0, 3, 1));
     Map<TopicPartition, OffsetAndMetadata> recovered = writer.preCommit(Map.of());
 
@@ -162,6 +163,7 @@ class SinkWriterTest {
     for (int attempt = 0; attempt < 3; attempt++) {
       assertThatThrownBy(() -> writer.put(batch)).isInstanceOf(RetriableException.class)
           .hasMessageContaining("p.tbl");
+      waitAsConnectDoes();
     }
     assertThat(timeouts).containsExactly(1_000L, 2_000L, 4_000L);
     writer.put(batch);
@@ -178,10 +180,29 @@ class SinkWriterTest {
 
     for (int attempt = 0; attempt < 10; attempt++) {
       assertThatThrownBy(() -> writer.put(batch)).isInstanceOf(RetriableException.class);
+      waitAsConnectDoes();
     }
 
     assertThat(timeouts).startsWith(1_000L, 2_000L, 4_000L, 8_000L, 16_000L).endsWith(30_000L, 30_000L);
     assertThat(timeouts).allMatch(t -> t <= SinkWriter.MAX_BACKOFF_MS);
+    writer.put(batch);
+    assertThat(table.committedPositions()).containsExactly("t/0/0");
+  }
+
+  @Test
+  void aFailedWriteIsNotTriedAgainBeforeItsBackoffHasPassed() {
+    SinkWriter writer = writer(1);
+    List<SinkRecord> batch = List.of(record(P0, 0, "x".repeat(2000)));
+    table.failTransiently(1);
+    assertThatThrownBy(() -> writer.put(batch)).isInstanceOf(RetriableException.class);
+
+    clock.advance(Duration.ofMillis(400));
+    assertThatThrownBy(() -> writer.put(batch)).isInstanceOf(RetriableException.class);
+    writer.preCommit(Map.of());
+
+    assertThat(table.attempts()).as("attempts within the first second").hasSize(1);
+    assertThat(timeouts).as("Connect asked to wait what remains").containsExactly(1_000L, 600L);
+    clock.advance(Duration.ofMillis(600));
     writer.put(batch);
     assertThat(table.committedPositions()).containsExactly("t/0/0");
   }
@@ -338,4 +359,9 @@ class SinkWriterTest {
     return new SinkRecord(tp.topic(), tp.partition(), null, null, null, value, offset);
   }
 
+
+  /** Connect waits the time the writer asked for before it calls put again. */
+  private void waitAsConnectDoes() {
+    clock.advance(Duration.ofMillis(timeouts.get(timeouts.size() - 1)));
+  }
 }

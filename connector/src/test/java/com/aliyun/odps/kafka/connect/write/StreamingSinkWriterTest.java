@@ -119,6 +119,7 @@ class StreamingSinkWriterTest {
     Map<TopicPartition, OffsetAndMetadata> offsets = writer.preCommit(Map.of(P0, new OffsetAndMetadata(5)));
 
     assertThat(offsets).containsExactly(Map.entry(P0, new OffsetAndMetadata(3)));
+    clock.advance(Duration.ofMillis(SinkWriter.INITIAL_BACKOFF_MS));
     assertThat(writer.preCommit(Map.of())).containsExactly(Map.entry(P0, new OffsetAndMetadata(5)));
   }
 
@@ -129,7 +130,9 @@ class StreamingSinkWriterTest {
     List<SinkRecord> batch = records(P0, 0, 5, "v");
 
     assertThatThrownBy(() -> writer.put(batch)).isInstanceOf(RetriableException.class);
+    clock.advance(Duration.ofMillis(1_000));
     assertThatThrownBy(() -> writer.put(batch)).isInstanceOf(RetriableException.class);
+    clock.advance(Duration.ofMillis(2_000));
     assertThat(timeouts).as("backoff asked of Connect").containsExactly(1_000L, 2_000L);
     writer.put(batch);
     clock.advance(DEFAULT_LATENCY);

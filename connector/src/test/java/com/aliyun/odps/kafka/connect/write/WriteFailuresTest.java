@@ -35,6 +35,15 @@ class WriteFailuresTest {
   }
 
   @Test
+  void anAnswerCutOffMidBodyIsTransient() {
+    // What the SDK throws when a dropped connection leaves it half an XML document.
+    OdpsException unreadable = new OdpsException("Can't bind xml to com.aliyun.odps.Instance$TaskStatusModel",
+        new IllegalStateException("premature end of document"));
+
+    assertThat(WriteFailures.classify("Creating a partition", unreadable)).isInstanceOf(TransientWriteException.class);
+  }
+
+  @Test
   void ioErrorsAndTimeoutsWithoutStatusAreTransient() {
     assertThat(WriteFailures.classify("Writing", new SocketTimeoutException("read timed out")))
         .isInstanceOf(TransientWriteException.class);

@@ -1,0 +1,178 @@
+package dev.mcsink.reliability.chaos;
+
+import dev.mcsink.localmc.LocalMaxCompute;
+import dev.mcsink.localmc.storage.Warehouse;
+import dev.mcsink.stack.ConnectWorker;
+import dev.mcsink.stack.KafkaBroker;
+import dev.mcsink.stack.StackJars;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
+
+/**
+ * The local stack the faults are done to: a Kafka broker and Connect workers in their own
+ * processes (one Connect cluster), and the local MaxCompute inside this JVM on a fixed port and
+ * data directory, so that it can be stopped and started again with its tables.
+ */
+final class ChaosStack implements AutoCloseable {
+  /** Records up to 16 MB pass the broker, the workers' producers (DLQ) and the error topic's producer. */
+  static final int MAX_MESSAGE_BYTES = 16 * 1024 * 1024;
+  private static final String CLUSTER = "chaos";
+  private static final String WORKER_HEAP = "768m";
+  /** Offsets are committed often, so a kill loses little progress and the suite runs quickly. */
+  private static final String OFFSET_FLUSH_MS = "5000";
+
+  private final StackJars jars;
+  private final Path pluginPath;
+  private final Path dir;
+  private final KafkaBroker broker;
+  private final Admin admin;
+  private final List<ConnectWorker> workers = new ArrayList<>();
+  private final int maxComputePort;
+  private LocalMaxCompute maxCompute;
+
+  private ChaosStack(StackJars jars, Path pluginPath, Path dir, KafkaBroker broker, LocalMaxCompute maxCompute) {
+    this.jars = jars;
+    this.pluginPath = pluginPath;
+    this.dir = dir;
+    this.broker = broker;
+    this.maxCompute = maxCompute;
+    this.maxComputePort = maxCompute.port();
+    Properties admin = new Properties();
+    admin.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
+    this.admin = Admin.create(admin);
+  }
+
+  static ChaosStack start(StackJars jars, Path pluginPath, Path dir) throws Exception {
+    KafkaBroker broker = KafkaBroker.start(jars, dir.resolve("kafka"),
+        Map.of("message.max.bytes", Integer.toString(MAX_MESSAGE_BYTES)));
+    LocalMaxCompute maxCompute = null;
+    try {
+      maxCompute = startMaxCompute(0, dir.resolve("maxcompute"));
+      ChaosStack stack = new ChaosStack(jars, pluginPath, dir, broker, maxCompute);
+      stack.addWorker();
+      return stack;
+    } catch (Exception | Error e) {
+      if (maxCompute != null) {
+        maxCompute.close();
+      }
+      broker.close();
+      throw e;
+    }
+  }
+
+  private static LocalMaxCompute startMaxCompute(int port, Path dataDir) {
+    return LocalMaxCompute.builder().port(port).dataDir(dataDir).start();
+  }
+
+  String bootstrapServers() {
+    return broker.bootstrapServers();
+  }
+
+  KafkaBroker broker() {
+    return broker;
+  }
+
+  LocalMaxCompute maxCompute() {
+    return maxCompute;
+  }
+
+  /** Stops the local MaxCompute: connections are refused until {@link #startMaxCompute()}. */
+  void stopMaxCompute() {
+    maxCompute.close();
+  }
+
+  /** Starts the local MaxCompute again, same port, same data. */
+  void startMaxCompute() {
+    maxCompute = startMaxCompute(maxComputePort, dir.resolve("maxcompute"));
+  }
+
+  /** The worker every connector is created through: the first, which the suite never removes. */
+  ConnectWorker worker() {
+    return workers.get(0);
+  }
+
+  List<ConnectWorker> workers() {
+    return List.copyOf(workers);
+  }
+
+  /** One more worker in the same Connect cluster; returns once it has joined. */
+  ConnectWorker addWorker() throws IOException, InterruptedException {
+    int n = workers.size() + 1;
+    ConnectWorker worker = ConnectWorker.start(jars, dir.resolve("worker-" + n), CLUSTER, broker.bootstrapServers(),
+        pluginPath, WORKER_HEAP, List.of(), Map.of(
+            "offset.flush.interval.ms", OFFSET_FLUSH_MS,
+            "producer.max.request.size", Integer.toString(MAX_MESSAGE_BYTES),
+            // A killed worker's tasks move after this long; Connect's default waits 5 minutes.
+            "scheduled.rebalance.max.delay.ms", "10000"));
+    workers.add(worker);
+    return worker;
+  }
+
+  /** Stops a worker that {@link #addWorker()} added (SIGTERM: it leaves the group cleanly). */
+  void removeWorker(ConnectWorker worker) throws InterruptedException {
+    if (worker == worker()) {
+      throw new IllegalArgumentException("the first worker stays");
+    }
+    worker.stop();
+    workers.remove(worker);
+  }
+
+  void createTopic(String topic, int partitions) throws ExecutionException, InterruptedException {
+    admin.createTopics(List.of(new NewTopic(topic, partitions, (short) 1))).all().get();
+    // Producing to a partition before its leader is known fails the first batches.
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+    while (true) {
+      if (hasLeaders(topic)) {
+        return;
+      }
+      if (System.nanoTime() > deadline) {
+        throw new IllegalStateException("Partitions of " + topic + " have no leader after 60 s");
+      }
+      Thread.sleep(100); // polling for leaders
+    }
+  }
+
+  /** A statement on the local MaxCompute's default project, e.g. CREATE TABLE. */
+  void sql(String statement) {
+    Warehouse.SqlOutcome outcome = maxCompute.warehouse().executeSql(LocalMaxCompute.DEFAULT_PROJECT, "default",
+        statement);
+    if (!outcome.success()) {
+      throw new IllegalStateException("SQL failed: " + statement + ": " + outcome.errorMessage());
+    }
+  }
+
+  /** Whether every partition of the topic has a leader; false while the topic is not known yet. */
+  private boolean hasLeaders(String topic) throws InterruptedException, ExecutionException {
+    try {
+      TopicDescription description = admin.describeTopics(Set.of(topic)).allTopicNames().get().get(topic);
+      return description.partitions().stream().allMatch(p -> p.leader() != null && !p.leader().isEmpty());
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof UnknownTopicOrPartitionException) {
+        return false;
+      }
+      throw e;
+    }
+  }
+
+  @Override
+  public void close() throws Exception {
+    admin.close();
+    for (ConnectWorker worker : workers) {
+      worker.close();
+    }
+    maxCompute.close();
+    broker.close();
+  }
+}

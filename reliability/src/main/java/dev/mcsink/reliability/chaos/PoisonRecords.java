@@ -1,0 +1,54 @@
+package dev.mcsink.reliability.chaos;
+
+import java.time.Duration;
+
+/**
+ * Bad records of every kind ({@link PoisonMessages}) mixed into the load; the fault is the data
+ * itself. With no error route the task must stop, clearly, at the first bad record.
+ */
+final class PoisonRecords implements Scenario {
+  private final ErrorRoute route;
+
+  PoisonRecords(ErrorRoute route) {
+    this.route = route;
+  }
+
+  @Override
+  public String name() {
+    switch (route) {
+      case ERROR_TOPIC:
+        return "poison-error-topic";
+      case DEAD_LETTER_QUEUE:
+        return "poison-dlq";
+      default:
+        return "poison-stop";
+    }
+  }
+
+  @Override
+  public String fault() {
+    switch (route) {
+      case ERROR_TOPIC:
+        return "bad records of every kind, routed to the connector's error topic";
+      case DEAD_LETTER_QUEUE:
+        return "bad records of every kind, routed to Connect's dead-letter queue";
+      default:
+        return "bad records with no route: the task must fail; then an error topic is configured and it resumes";
+    }
+  }
+
+  @Override
+  public Workload workload() {
+    return Workload.POISONED_FLATTEN;
+  }
+
+  @Override
+  public ErrorRoute route() {
+    return route;
+  }
+
+  @Override
+  public void act(ChaosStack stack, Duration length) throws InterruptedException {
+    Thread.sleep(length.toMillis()); // the load itself carries the fault
+  }
+}

@@ -1,0 +1,26 @@
+package dev.mcsink.reliability.chaos;
+
+import java.time.Duration;
+
+/** One fault, done to the stack while a steady load runs through a connector. */
+interface Scenario {
+  /** The name {@code bin/chaos --scenario} takes. */
+  String name();
+
+  /** What is done, in a few words, for the report. */
+  String fault();
+
+  default Workload workload() {
+    return Workload.TEXT;
+  }
+
+  default ErrorRoute route() {
+    return ErrorRoute.NONE;
+  }
+
+  /**
+   * Does the fault while the load runs, taking about {@code length}; returns when the stack is
+   * whole again (every process up, every fault cleared).
+   */
+  void act(ChaosStack stack, Duration length) throws Exception;
+}

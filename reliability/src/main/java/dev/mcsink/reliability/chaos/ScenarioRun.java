@@ -1,0 +1,174 @@
+package dev.mcsink.reliability.chaos;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.mcsink.localmc.LocalMaxCompute;
+import dev.mcsink.mcsql.ConnectionSettings;
+import dev.mcsink.reliability.delivery.DeliveryCheck;
+import dev.mcsink.reliability.delivery.DeliveryReport;
+import dev.mcsink.reliability.delivery.DeliverySettings;
+import dev.mcsink.reliability.delivery.PartitionDelivery;
+import dev.mcsink.stack.ConnectWorker;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Runs one scenario on one write path: a fresh topic, table and connector; the steady load; the
+ * fault; then waits until every record the topic holds has landed or been routed, and reports.
+ */
+final class ScenarioRun {
+  private static final int PARTITIONS = 4;
+  private static final Duration START_TIMEOUT = Duration.ofMinutes(2);
+  private static final Duration DRAIN_TIMEOUT = Duration.ofMinutes(4);
+  private static final Duration CHECK_EVERY = Duration.ofSeconds(3);
+
+  private final ChaosStack stack;
+  private final int perSecond;
+  private final Duration length;
+
+  ScenarioRun(ChaosStack stack, int perSecond, Duration length) {
+    this.stack = stack;
+    this.perSecond = perSecond;
+    this.length = length;
+  }
+
+  /** Runs the scenario; a run that breaks down (not a missing record: the suite itself) is a failed result. */
+  ScenarioResult runOrReport(Scenario scenario, boolean streaming) {
+    try {
+      return run(scenario, streaming);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("Interrupted", e);
+    } catch (Exception e) {
+      return new ScenarioResult(scenario.name(), streaming ? "stream" : "batch", scenario.fault(), 0, 0, 0, 0, 0, 0, 0,
+          null, "the run broke down: " + e);
+    }
+  }
+
+  ScenarioResult run(Scenario scenario, boolean streaming) throws Exception {
+    String path = streaming ? "stream" : "batch";
+    String name = "chaos_" + scenario.name().replace('-', '_') + "_" + path;
+    stack.createTopic(name, PARTITIONS);
+    for (ErrorRoute route : List.of(ErrorRoute.ERROR_TOPIC, ErrorRoute.DEAD_LETTER_QUEUE)) {
+      stack.createTopic(route.routedTopics(name).get(0), 1);
+    }
+    stack.sql(scenario.workload().createTable(name));
+    ConnectWorker worker = stack.worker();
+    worker.createConnector(name, connectorConfig(scenario.workload(), scenario.route(), name, streaming));
+    long produced;
+    String stop = null;
+    String problem = null;
+    try (SteadyLoad load = new SteadyLoad(stack.bootstrapServers(), name, PARTITIONS, perSecond,
+        scenario.workload().messages())) {
+      awaitRunning(worker, name);
+      scenario.act(stack, length);
+      load.close();
+      produced = load.acknowledged();
+    }
+    ErrorRoute route = scenario.route();
+    if (route == ErrorRoute.NONE && scenario.workload() == Workload.POISONED_FLATTEN) {
+      stop = awaitTaskFailure(worker, name);
+      if (stop == null) {
+        problem = "no task failed within " + START_TIMEOUT + " although no error route was configured";
+      } else if (!stop.contains(name) || !stop.contains("offset")) {
+        problem = "the task failed without naming the record (topic, partition, offset): " + stop;
+      }
+      // The records after the bad one were held back, not lost: given a route, the task resumes there.
+      route = ErrorRoute.ERROR_TOPIC;
+      worker.createConnector(name, connectorConfig(scenario.workload(), route, name, streaming));
+      worker.restartFailedTasks(name);
+      awaitRunning(worker, name);
+    }
+    long drainStart = System.nanoTime();
+    Drained drained = awaitDelivered(worker, name, route);
+    DeliveryReport report = drained.report();
+    double drainSeconds = (System.nanoTime() - drainStart) / 1e9;
+    worker.deleteConnector(name);
+    PartitionDelivery total = report.total();
+    if (problem == null && drained.taskFailure() != null) {
+      problem = "a task failed (no stop was configured): " + drained.taskFailure();
+    } else if (problem == null && total.missing() > 0) {
+      problem = total.missing() + " records missing after " + DRAIN_TIMEOUT + "; first: "
+          + report.partitions().stream().filter(p -> p.missing() > 0)
+              .map(p -> "partition " + p.partition() + " " + p.firstMissing()).findFirst().orElse("");
+    }
+    return new ScenarioResult(scenario.name(), path, scenario.fault(), produced, total.expected(), total.landed(),
+        total.routedToErrors(), total.missing(), total.duplicated(), drainSeconds, stop, problem);
+  }
+
+  private Map<String, String> connectorConfig(Workload workload, ErrorRoute route, String name, boolean streaming) {
+    LocalMaxCompute maxCompute = stack.maxCompute();
+    Map<String, String> config = new LinkedHashMap<>();
+    config.put("connector.class", "com.aliyun.odps.kafka.connect.MaxComputeSinkConnector");
+    config.put("tasks.max", "2");
+    config.put("topics", name);
+    config.put("endpoint", maxCompute.endpoint());
+    config.put("project", LocalMaxCompute.DEFAULT_PROJECT);
+    config.put("table", name);
+    config.put("account_type", "ALIYUN");
+    config.put("access_id", maxCompute.accessId());
+    config.put("access_key", maxCompute.accessKey());
+    config.put("partition_window_type", "DAY");
+    config.put("use_streaming", Boolean.toString(streaming));
+    config.putAll(workload.connectorSettings());
+    config.putAll(route.connectorSettings(name, stack.bootstrapServers()));
+    return config;
+  }
+
+  /** Waits until the connector's tasks run, so the fault hits a pipeline that is moving. */
+  private static void awaitRunning(ConnectWorker worker, String connector) throws InterruptedException {
+    long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
+    while (true) {
+      JsonNode status = worker.status(connector);
+      if (status != null && status.path("tasks").size() > 0) {
+        boolean allRunning = true;
+        for (JsonNode task : status.path("tasks")) {
+          allRunning &= "RUNNING".equals(task.path("state").asText());
+        }
+        if (allRunning) {
+          return;
+        }
+      }
+      if (System.nanoTime() > deadline) {
+        throw new IllegalStateException("Connector " + connector + " not running after " + START_TIMEOUT + ": " + status);
+      }
+      Thread.sleep(200); // polling the status
+    }
+  }
+
+  /** The first line of the failed task's trace, or null if none failed in time. */
+  private static String awaitTaskFailure(ConnectWorker worker, String connector) throws InterruptedException {
+    long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
+    while (System.nanoTime() < deadline) {
+      String trace = worker.failure(connector);
+      if (trace != null) {
+        return trace.lines().findFirst().orElse(trace);
+      }
+      Thread.sleep(500); // polling the status
+    }
+    return null;
+  }
+
+  /** The last delivery check, and the first line of a failed task's trace if one failed. */
+  private record Drained(DeliveryReport report, String taskFailure) {
+  }
+
+  /** Checks delivery every few seconds until nothing is missing, a task fails, or the drain timeout. */
+  private Drained awaitDelivered(ConnectWorker worker, String name, ErrorRoute route) throws InterruptedException {
+    LocalMaxCompute maxCompute = stack.maxCompute();
+    ConnectionSettings service = new ConnectionSettings(maxCompute.endpoint(), LocalMaxCompute.DEFAULT_PROJECT,
+        maxCompute.accessId(), maxCompute.accessKey(), null);
+    DeliverySettings settings = DeliverySettings.of(name, name, service, stack.bootstrapServers())
+        .withErrorTopics(route.routedTopics(name));
+    long deadline = System.nanoTime() + DRAIN_TIMEOUT.toNanos();
+    while (true) {
+      DeliveryReport report = DeliveryCheck.run(settings);
+      String failure = worker.failure(name);
+      if (report.complete() || failure != null || System.nanoTime() > deadline) {
+        return new Drained(report, failure == null ? null : failure.lines().findFirst().orElse(failure));
+      }
+      Thread.sleep(CHECK_EVERY.toMillis()); // rows are still arriving
+    }
+  }
+}
