@@ -1,9 +1,11 @@
 package com.aliyun.odps.kafka.connect.auth;
 
+import com.aliyun.credentials.http.CompatibleUrlConnClient;
 import com.aliyun.credentials.models.CredentialModel;
 import com.aliyun.credentials.provider.RamRoleArnCredentialProvider;
 import com.aliyun.odps.kafka.connect.config.MaxComputeSinkConfig;
 import com.aliyun.odps.kafka.connect.config.SinkSettings;
+import com.aliyun.odps.kafka.connect.tls.TrustStoreStsClient;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -12,6 +14,7 @@ import java.time.Instant;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import javax.net.ssl.SSLSocketFactory;
 
 /**
  * STS AssumeRole through Alibaba's credentials library: role {@code acs:ram::{account_id}:role/{role_name}}
@@ -36,9 +39,15 @@ public final class AssumeRoleSource implements CredentialsSource {
   private final String endpoint;
   private final String accessId;
   private final String accessKey;
+  /** Null: the JVM's default trust. */
+  private final SSLSocketFactory trustStoreSockets;
 
-  /** @param timeout connect and read timeout of one AssumeRole call */
-  public AssumeRoleSource(SinkSettings settings, Duration timeout) {
+  /**
+   * @param timeout connect and read timeout of one AssumeRole call
+   * @param trustStoreSockets https to STS with this trust ({@code ssl_truststore_location}); null for the JVM's
+   */
+  public AssumeRoleSource(SinkSettings settings, Duration timeout, SSLSocketFactory trustStoreSockets) {
+    this.trustStoreSockets = trustStoreSockets;
     this.roleArn = roleArn(settings);
     this.endpoint = hostOf(settings.stsEndpoint());
     this.accessId = settings.accessId();
@@ -77,7 +86,10 @@ public final class AssumeRoleSource implements CredentialsSource {
   public IssuedCredentials fetch() {
     CredentialModel model;
     try {
-      model = provider.refreshCredentials().value();
+      // What refreshCredentials() does, with this connector's trust.
+      try (CompatibleUrlConnClient client = httpClient()) {
+        model = provider.getNewSessionCredentials(client).value();
+      }
     } catch (RuntimeException e) {
       throw failure(e);
     }
@@ -87,6 +99,10 @@ public final class AssumeRoleSource implements CredentialsSource {
     }
     return new IssuedCredentials(model.getAccessKeyId(), model.getAccessKeySecret(), model.getSecurityToken(),
         Instant.ofEpochMilli(model.getExpiration()));
+  }
+
+  private CompatibleUrlConnClient httpClient() {
+    return trustStoreSockets == null ? new CompatibleUrlConnClient() : new TrustStoreStsClient(trustStoreSockets);
   }
 
   @Override
