@@ -31,6 +31,7 @@ public final class AssumeRoleSource implements CredentialsSource {
    */
   static final int DURATION_SECONDS = 3600;
   private static final String SESSION_NAME = "kafka-connect-maxcompute";
+  private static final String INCOMPLETE_ANSWER = "Error retrieving credentials from RamRoleArn";
   private static final Pattern HTTP_FAILURE = Pattern.compile("HttpCode: (\\d+), result: (.*)\\.", Pattern.DOTALL);
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -121,11 +122,17 @@ public final class AssumeRoleSource implements CredentialsSource {
 
   /**
    * The library reports everything as a CredentialException whose message is either "Failed to
-   * connect RamRoleArn Service: ..." or "Error refreshing credentials from RamRoleArn, HttpCode: N,
-   * result: BODY." with STS's JSON error body (N is 0 when no answer came).
+   * connect RamRoleArn Service: ...", "Error refreshing credentials from RamRoleArn, HttpCode: N,
+   * result: BODY." with STS's JSON error body (N is 0 when no answer came), or "Error retrieving
+   * credentials from RamRoleArn result: BODY." for a 200 answer without complete credentials.
    */
-  private CredentialsUnavailableException failure(RuntimeException e) {
+  CredentialsUnavailableException failure(RuntimeException e) {
     String text = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    if (text.startsWith(INCOMPLETE_ANSWER)) {
+      // That body may hold the other fields of the temporary credentials (secret, token): leave it out.
+      return new CredentialsUnavailableException(prefix() + "STS answered without complete credentials"
+          + " (AccessKeyId, AccessKeySecret, SecurityToken)", MaxComputeSinkConfig.STS_ENDPOINT, false);
+    }
     Matcher http = HTTP_FAILURE.matcher(text);
     if (!http.find()) {
       boolean unreachable = text.startsWith("Failed to connect");
