@@ -1,13 +1,18 @@
 package com.aliyun.odps.kafka.connect;
 
+import com.aliyun.odps.kafka.connect.config.ConfigProblem;
 import com.aliyun.odps.kafka.connect.config.MaxComputeSinkConfig;
+import com.aliyun.odps.kafka.connect.config.ServiceFailures;
 import com.aliyun.odps.kafka.connect.config.SinkSettings;
 import com.aliyun.odps.kafka.connect.write.SinkWiring;
 import com.aliyun.odps.kafka.connect.write.SinkWriter;
 import java.util.Collection;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.config.ConfigException;
+import org.apache.kafka.connect.errors.ConnectException;
 import org.apache.kafka.connect.sink.SinkRecord;
 import org.apache.kafka.connect.sink.SinkTask;
 import org.slf4j.Logger;
@@ -23,11 +28,25 @@ public class MaxComputeSinkTask extends SinkTask {
     return Version.get();
   }
 
+  /**
+   * Opens the table once: wrong credentials, an unreachable or untrusted endpoint, a missing table
+   * fail the task here, with the key to change in its status trace, rather than on every write.
+   */
   @Override
   public void start(Map<String, String> props) {
     SinkSettings settings = new MaxComputeSinkConfig(props).settings();
     log.info("Starting MaxCompute sink task: {}", settings);
-    writer = SinkWiring.writer(settings, context);
+    try {
+      writer = SinkWiring.writer(settings, context);
+    } catch (ConfigException e) {
+      throw e; // names its key already (e.g. an unusable trust store)
+    } catch (RuntimeException e) {
+      Optional<ConfigProblem> problem = ServiceFailures.recognize(settings, e);
+      if (problem.isEmpty()) {
+        throw e;
+      }
+      throw new ConnectException("Cannot start: " + problem.get(), e);
+    }
   }
 
   @Override

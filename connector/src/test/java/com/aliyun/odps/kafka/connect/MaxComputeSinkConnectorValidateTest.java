@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.aliyun.odps.Odps;
 import com.aliyun.odps.account.AliyunAccount;
 import com.aliyun.odps.task.SQLTask;
+import com.aliyun.odps.kafka.connect.tls.LocalTrust;
 import dev.mcsink.localmc.junit.LocalMaxComputeExtension;
+import dev.mcsink.localmc.tls.SelfSignedTls;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -108,6 +111,53 @@ class MaxComputeSinkConnectorValidateTest {
     assertThat(errors).containsOnlyKeys("endpoint");
     assertThat(errors.get("endpoint")).singleElement().asString()
         .contains("127.0.0.1:1").containsIgnoringCase("refused").doesNotContain(MC.service().accessKey());
+  }
+
+  @Test
+  void anUnknownAccessIdIsAnErrorOnAccessId() {
+    Map<String, List<String>> errors = errors(connector.validate(with("access_id", "nobody")));
+
+    assertThat(errors).containsOnlyKeys("access_id");
+    assertThat(errors.get("access_id")).singleElement().asString().contains("'nobody'", "HTTP 403");
+  }
+
+  @Test
+  void anUnknownHostIsAnErrorOnEndpointAtOnce() {
+    long start = System.nanoTime();
+
+    Map<String, List<String>> errors = errors(connector.validate(with("endpoint", "http://no-such-host.invalid/api")));
+
+    assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(10));
+    assertThat(errors).containsOnlyKeys("endpoint");
+    assertThat(errors.get("endpoint")).singleElement().asString().contains("cannot reach", "UnknownHostException");
+  }
+
+  @Test
+  void anHttpsEndpointWithAnUntrustedCertificateIsAnErrorOnEndpointNamingTheTrustStoreKey() {
+    String https = LocalTrust.httpsEndpoint(MC.service());
+
+    Map<String, List<String>> errors = errors(connector.validate(with("endpoint", https)));
+
+    assertThat(errors).containsOnlyKeys("endpoint");
+    assertThat(errors.get("endpoint")).singleElement().asString()
+        .contains("TLS with MaxCompute at " + https, "PKIX path building failed", "ssl_truststore_location");
+  }
+
+  @Test
+  void anHttpsEndpointValidatesWithTheTrustStore() {
+    Map<String, String> props = with("endpoint", LocalTrust.httpsEndpoint(MC.service()),
+        "ssl_truststore_location", MC.service().trustStore().toString(),
+        "ssl_truststore_password", SelfSignedTls.PASSWORD);
+
+    assertThat(errors(connector.validate(props))).isEmpty();
+  }
+
+  private static Map<String, String> with(String... keyValues) {
+    Map<String, String> props = textExample();
+    for (int i = 0; i < keyValues.length; i += 2) {
+      props.put(keyValues[i], keyValues[i + 1]);
+    }
+    return props;
   }
 
   @Test

@@ -1,9 +1,11 @@
 package com.aliyun.odps.kafka.connect.auth;
 
+import com.aliyun.credentials.http.CompatibleUrlConnClient;
 import com.aliyun.credentials.models.CredentialModel;
 import com.aliyun.credentials.provider.RamRoleArnCredentialProvider;
 import com.aliyun.odps.kafka.connect.config.MaxComputeSinkConfig;
 import com.aliyun.odps.kafka.connect.config.SinkSettings;
+import com.aliyun.odps.kafka.connect.tls.TrustStoreStsClient;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -12,6 +14,7 @@ import java.time.Instant;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import javax.net.ssl.SSLSocketFactory;
 
 /**
  * STS AssumeRole through Alibaba's credentials library: role {@code acs:ram::{account_id}:role/{role_name}}
@@ -28,6 +31,7 @@ public final class AssumeRoleSource implements CredentialsSource {
    */
   static final int DURATION_SECONDS = 3600;
   private static final String SESSION_NAME = "kafka-connect-maxcompute";
+  private static final String INCOMPLETE_ANSWER = "Error retrieving credentials from RamRoleArn";
   private static final Pattern HTTP_FAILURE = Pattern.compile("HttpCode: (\\d+), result: (.*)\\.", Pattern.DOTALL);
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -36,9 +40,15 @@ public final class AssumeRoleSource implements CredentialsSource {
   private final String endpoint;
   private final String accessId;
   private final String accessKey;
+  /** Null: the JVM's default trust. */
+  private final SSLSocketFactory trustStoreSockets;
 
-  /** @param timeout connect and read timeout of one AssumeRole call */
-  public AssumeRoleSource(SinkSettings settings, Duration timeout) {
+  /**
+   * @param timeout connect and read timeout of one AssumeRole call
+   * @param trustStoreSockets https to STS with this trust ({@code ssl_truststore_location}); null for the JVM's
+   */
+  public AssumeRoleSource(SinkSettings settings, Duration timeout, SSLSocketFactory trustStoreSockets) {
+    this.trustStoreSockets = trustStoreSockets;
     this.roleArn = roleArn(settings);
     this.endpoint = hostOf(settings.stsEndpoint());
     this.accessId = settings.accessId();
@@ -77,7 +87,10 @@ public final class AssumeRoleSource implements CredentialsSource {
   public IssuedCredentials fetch() {
     CredentialModel model;
     try {
-      model = provider.refreshCredentials().value();
+      // What refreshCredentials() does, with this connector's trust.
+      try (CompatibleUrlConnClient client = httpClient()) {
+        model = provider.getNewSessionCredentials(client).value();
+      }
     } catch (RuntimeException e) {
       throw failure(e);
     }
@@ -87,6 +100,10 @@ public final class AssumeRoleSource implements CredentialsSource {
     }
     return new IssuedCredentials(model.getAccessKeyId(), model.getAccessKeySecret(), model.getSecurityToken(),
         Instant.ofEpochMilli(model.getExpiration()));
+  }
+
+  private CompatibleUrlConnClient httpClient() {
+    return trustStoreSockets == null ? new CompatibleUrlConnClient() : new TrustStoreStsClient(trustStoreSockets);
   }
 
   @Override
@@ -105,11 +122,17 @@ public final class AssumeRoleSource implements CredentialsSource {
 
   /**
    * The library reports everything as a CredentialException whose message is either "Failed to
-   * connect RamRoleArn Service: ..." or "Error refreshing credentials from RamRoleArn, HttpCode: N,
-   * result: BODY." with STS's JSON error body (N is 0 when no answer came).
+   * connect RamRoleArn Service: ...", "Error refreshing credentials from RamRoleArn, HttpCode: N,
+   * result: BODY." with STS's JSON error body (N is 0 when no answer came), or "Error retrieving
+   * credentials from RamRoleArn result: BODY." for a 200 answer without complete credentials.
    */
-  private CredentialsUnavailableException failure(RuntimeException e) {
+  CredentialsUnavailableException failure(RuntimeException e) {
     String text = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    if (text.startsWith(INCOMPLETE_ANSWER)) {
+      // That body may hold the other fields of the temporary credentials (secret, token): leave it out.
+      return new CredentialsUnavailableException(prefix() + "STS answered without complete credentials"
+          + " (AccessKeyId, AccessKeySecret, SecurityToken)", MaxComputeSinkConfig.STS_ENDPOINT, false);
+    }
     Matcher http = HTTP_FAILURE.matcher(text);
     if (!http.find()) {
       boolean unreachable = text.startsWith("Failed to connect");

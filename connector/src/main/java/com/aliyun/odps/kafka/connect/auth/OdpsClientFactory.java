@@ -8,11 +8,15 @@ import com.aliyun.odps.account.AklessAccount;
 import com.aliyun.odps.account.AliyunAccount;
 import com.aliyun.odps.kafka.connect.Version;
 import com.aliyun.odps.kafka.connect.config.SinkSettings;
+import com.aliyun.odps.kafka.connect.tls.TrustStoreOdps;
+import com.aliyun.odps.kafka.connect.tls.TrustStores;
+import com.aliyun.odps.kafka.connect.tls.UnusableTrustStoreException;
 import com.aliyun.odps.tunnel.TableTunnel;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import javax.net.ssl.SSLSocketFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,6 +32,8 @@ import org.slf4j.LoggerFactory;
  * {@code ALIBABA_CLOUD_ACCESS_KEY_ID}/{@code ALIBABA_CLOUD_ACCESS_KEY_SECRET}
  * [/{@code ALIBABA_CLOUD_SECURITY_TOKEN}], OIDC role, the CLI profile {@code ~/.aliyun/config.json},
  * {@code ~/.alibabacloud/credentials}, the ECS instance RAM role, {@code ALIBABA_CLOUD_CREDENTIALS_URI}).
+ * With {@code ssl_truststore_location}, MaxCompute, Tunnel and STS connections trust its certificates
+ * besides the JVM's (the default chain's own calls keep the JVM's trust).
  * {@link #close()} stops the refreshes of the clients it made.
  */
 public final class OdpsClientFactory implements AutoCloseable {
@@ -46,10 +52,16 @@ public final class OdpsClientFactory implements AutoCloseable {
   private static final Duration VALIDATION_STS_TIMEOUT = Duration.ofSeconds(VALIDATION_CONNECT_TIMEOUT_SECONDS);
 
   private final SinkSettings settings;
+  /** Null without a trust store: the SDK's own connections, on the JVM's trust. */
+  private final SSLSocketFactory trustStoreSockets;
   private final List<ICredentialsProvider> providers = new ArrayList<>();
 
+  /** @throws UnusableTrustStoreException when the configured trust store cannot be used */
   public OdpsClientFactory(SinkSettings settings) {
     this.settings = Objects.requireNonNull(settings, "settings");
+    this.trustStoreSockets = settings.trustStore().isConfigured()
+        ? TrustStores.socketFactory(settings.trustStore())
+        : null;
   }
 
   /**
@@ -89,7 +101,8 @@ public final class OdpsClientFactory implements AutoCloseable {
   }
 
   private Odps baseOdps(Duration stsTimeout, int stsAttempts) {
-    Odps odps = new Odps(account(stsTimeout, stsAttempts));
+    Account account = account(stsTimeout, stsAttempts);
+    Odps odps = trustStoreSockets == null ? new Odps(account) : new TrustStoreOdps(account, trustStoreSockets);
     odps.setEndpoint(settings.endpoint());
     odps.setDefaultProject(settings.project());
     if (!settings.schema().isEmpty()) {
@@ -107,7 +120,7 @@ public final class OdpsClientFactory implements AutoCloseable {
         return new AliyunAccount(settings.accessId(), settings.accessKey());
       case STS:
         return new AklessAccount(remember(RefreshingCredentialsProvider.start(
-            new AssumeRoleSource(settings, stsTimeout),
+            new AssumeRoleSource(settings, stsTimeout, trustStoreSockets),
             new RefreshPolicy(Duration.ofMillis(settings.clientTimeoutMs())), stsAttempts)));
       case DEFAULT_CHAIN:
         // The library's chain caches and refreshes what it finds (e.g. the ECS role's token) itself.

@@ -1,5 +1,7 @@
 package com.aliyun.odps.kafka.connect.config;
 
+import com.aliyun.odps.kafka.connect.tls.TrustStores;
+import com.aliyun.odps.kafka.connect.tls.UnusableTrustStoreException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -9,8 +11,9 @@ import org.apache.kafka.common.config.ConfigValue;
 
 /**
  * What {@code Connector.validate()} adds to the per-key checks of the {@code ConfigDef}: the
- * cross-field rules, then (only when nothing else is wrong, so a user isn't told "table missing"
- * because of a typo in the endpoint) the live check. Each problem goes on its key's ConfigValue.
+ * cross-field rules, the trust store (readable, right password), then (only when nothing else is
+ * wrong, so a user isn't told "table missing" because of a typo in the endpoint) the live check.
+ * Each problem goes on its key's ConfigValue.
  */
 public final class ConfigValidation {
   private final LiveCheck liveCheck;
@@ -40,6 +43,14 @@ public final class ConfigValidation {
       // Not expected once every key passed; report it rather than hide it.
       attach(perKey, byName, List.of(new ConfigProblem(MaxComputeSinkConfig.ENDPOINT, e.getMessage())));
       return perKey;
+    }
+    if (settings.trustStore().isConfigured()) {
+      try {
+        TrustStores.socketFactory(settings.trustStore());
+      } catch (UnusableTrustStoreException e) {
+        attach(perKey, byName, List.of(new ConfigProblem(e.configKey(), e.getMessage())));
+        return perKey;
+      }
     }
     attach(perKey, byName, liveCheck.check(settings));
     return perKey;

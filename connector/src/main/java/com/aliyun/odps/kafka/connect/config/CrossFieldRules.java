@@ -9,6 +9,8 @@ import static com.aliyun.odps.kafka.connect.config.MaxComputeSinkConfig.ERROR_TO
 import static com.aliyun.odps.kafka.connect.config.MaxComputeSinkConfig.FORMAT;
 import static com.aliyun.odps.kafka.connect.config.MaxComputeSinkConfig.MODE;
 import static com.aliyun.odps.kafka.connect.config.MaxComputeSinkConfig.ROLE_NAME;
+import static com.aliyun.odps.kafka.connect.config.MaxComputeSinkConfig.SSL_TRUSTSTORE_LOCATION;
+import static com.aliyun.odps.kafka.connect.config.MaxComputeSinkConfig.SSL_TRUSTSTORE_PASSWORD;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -30,6 +32,7 @@ public final class CrossFieldRules {
     checkModeFitsFormat(values, problems);
     checkCredentials(values, problems);
     checkErrorTopic(values, problems);
+    checkTrustStore(values, problems);
     return problems;
   }
 
@@ -84,6 +87,15 @@ public final class CrossFieldRules {
     } else if (hasServers && !hasName) {
       problems.add(new ConfigProblem(ERROR_TOPIC_NAME,
           ERROR_TOPIC_BOOTSTRAP_SERVERS + " is set: give the name of the error topic, or remove both"));
+    }
+  }
+
+  /** A password alone is a trust store forgotten, not one to ignore. */
+  private static void checkTrustStore(Map<String, ?> values, List<ConfigProblem> problems) {
+    if (values.containsKey(SSL_TRUSTSTORE_LOCATION) && isBlank(values.get(SSL_TRUSTSTORE_LOCATION))
+        && !isBlank(values.get(SSL_TRUSTSTORE_PASSWORD))) {
+      problems.add(new ConfigProblem(SSL_TRUSTSTORE_LOCATION,
+          SSL_TRUSTSTORE_PASSWORD + " is set: give the path of the trust store, or remove the password"));
     }
   }
 

@@ -1,5 +1,7 @@
 package com.aliyun.odps.kafka.connect.config;
 
+import java.security.KeyStore;
+import java.security.KeyStoreException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -23,11 +25,17 @@ import org.apache.kafka.common.config.types.Password;
  */
 public class MaxComputeSinkConfig extends AbstractConfig {
   public static final String GROUP_CONNECTION = "Connection";
+  public static final String GROUP_TLS = "TLS";
   public static final String GROUP_AUTHENTICATION = "Authentication";
   public static final String GROUP_FORMAT = "Format";
   public static final String GROUP_PARTITIONING = "Partitioning";
   public static final String GROUP_WRITE = "Write";
   public static final String GROUP_ERRORS = "Errors";
+
+  /** Why and how a secret key is kept out of sight, appended to its documentation. */
+  private static final String SECRET_NOTE = " A secret: never logged, masked in validation results; give it as a"
+      + " ConfigProvider reference such as ${file:/path:key} to keep it out of the stored connector and task"
+      + " configurations (docs/security.md).";
 
   public static final String ENDPOINT = "endpoint";
   private static final String ENDPOINT_DOC = "MaxCompute service endpoint of the project's region and network,"
@@ -44,6 +52,19 @@ public class MaxComputeSinkConfig extends AbstractConfig {
   public static final String TABLE = "table";
   private static final String TABLE_DOC = "Table every topic is written to. It must be partitioned by"
       + " pt STRING (or not be partitioned at all) and have the columns the format needs (checked by config validation).";
+
+  public static final String SSL_TRUSTSTORE_LOCATION = "ssl_truststore_location";
+  private static final String SSL_TRUSTSTORE_LOCATION_DOC = "Path, on every worker, of a trust store with the"
+      + " certificate (or its CA) of an https endpoint, tunnel_endpoint or sts.endpoint that the JVM's default"
+      + " CAs do not vouch for: a private CA or a self-signed certificate. Trusted besides the JVM's default CAs,"
+      + " by this connector's connections only (nothing JVM-wide changes). Not used by the default credential"
+      + " chain (account_type other than ALIYUN and STS). Empty: the JVM's default trust.";
+  public static final String SSL_TRUSTSTORE_PASSWORD = "ssl_truststore_password";
+  private static final String SSL_TRUSTSTORE_PASSWORD_DOC = "Password of ssl_truststore_location (checks its"
+      + " integrity; a PKCS12 store may need it to show its certificates)." + SECRET_NOTE;
+  public static final String SSL_TRUSTSTORE_TYPE = "ssl_truststore_type";
+  private static final String SSL_TRUSTSTORE_TYPE_DOC = "Key store type of ssl_truststore_location: PKCS12 or"
+      + " JKS (any type the worker's JVM knows).";
 
   public static final String ACCOUNT_TYPE = "account_type";
   private static final String ACCOUNT_TYPE_DOC = "How the connector authenticates, any letter case. ALIYUN:"
@@ -63,7 +84,7 @@ public class MaxComputeSinkConfig extends AbstractConfig {
   private static final String ACCESS_ID_DOC = "AccessKey ID; needed for ALIYUN and STS.";
   public static final String ACCESS_KEY = "access_key";
   private static final String ACCESS_KEY_DOC = "AccessKey secret of access_id; needed for ALIYUN and STS."
-      + " Never logged; masked by the Connect REST API.";
+      + SECRET_NOTE;
   public static final String ACCOUNT_ID = "account_id";
   private static final String ACCOUNT_ID_DOC = "STS: Alibaba Cloud account ID that owns the RAM role"
       + " (role ARN acs:ram::{account_id}:role/{role_name}).";
@@ -145,7 +166,7 @@ public class MaxComputeSinkConfig extends AbstractConfig {
       + " that holds runtime.error.topic.name.";
   public static final String ERROR_TOPIC_SASL_JAAS_CONFIG = ERROR_TOPIC_PREFIX + "sasl.jaas.config";
   private static final String ERROR_TOPIC_SASL_JAAS_CONFIG_DOC = "JAAS login configuration of the error"
-      + " topic's producer (it holds credentials: never logged, masked by the REST API).";
+      + " topic's producer (it holds credentials)." + SECRET_NOTE;
 
   static final CaseInsensitiveEnum<MessageFormat> FORMATS = CaseInsensitiveEnum.of(MessageFormat.class);
   static final CaseInsensitiveEnum<MessageMode> MODES = CaseInsensitiveEnum.of(MessageMode.class);
@@ -190,6 +211,15 @@ public class MaxComputeSinkConfig extends AbstractConfig {
         SCHEMA_DOC, GROUP_CONNECTION, ++order, Width.MEDIUM, "Schema");
     def.define(TABLE, Type.STRING, ConfigDef.NO_DEFAULT_VALUE, new ConfigDef.NonEmptyString(), Importance.HIGH,
         TABLE_DOC, GROUP_CONNECTION, ++order, Width.MEDIUM, "Table");
+
+    order = 0;
+    def.define(SSL_TRUSTSTORE_LOCATION, Type.STRING, "", Importance.MEDIUM,
+        SSL_TRUSTSTORE_LOCATION_DOC, GROUP_TLS, ++order, Width.LONG, "Trust store path");
+    def.define(SSL_TRUSTSTORE_PASSWORD, Type.PASSWORD, null, Importance.MEDIUM,
+        SSL_TRUSTSTORE_PASSWORD_DOC, GROUP_TLS, ++order, Width.MEDIUM, "Trust store password");
+    def.define(SSL_TRUSTSTORE_TYPE, Type.STRING, TrustStoreFile.DEFAULT_TYPE, ConfigDef.LambdaValidator.with(
+            MaxComputeSinkConfig::ensureKeyStoreType, () -> "PKCS12, JKS or another KeyStore type of the JVM"),
+        Importance.LOW, SSL_TRUSTSTORE_TYPE_DOC, GROUP_TLS, ++order, Width.SHORT, "Trust store type");
 
     order = 0;
     def.define(ACCOUNT_TYPE, Type.STRING, AccountType.ALIYUN.name(), Importance.HIGH,
@@ -264,6 +294,15 @@ public class MaxComputeSinkConfig extends AbstractConfig {
     }
   }
 
+  private static void ensureKeyStoreType(String name, Object value) {
+    String type = value == null ? "" : value.toString().trim();
+    try {
+      KeyStore.getInstance(type);
+    } catch (KeyStoreException | IllegalArgumentException e) {
+      throw new ConfigException(name, value, "is not a key store type this JVM knows; use PKCS12 or JKS");
+    }
+  }
+
   /** ALIYUN and STS in any letter case; anything else is the default credential chain. */
   static AccountType accountTypeOf(String value) {
     String text = value == null ? "" : value.trim().toUpperCase(Locale.ROOT);
@@ -287,6 +326,7 @@ public class MaxComputeSinkConfig extends AbstractConfig {
     return SinkSettings.builder()
         .endpoint(getString(ENDPOINT))
         .tunnelEndpoint(getString(TUNNEL_ENDPOINT))
+        .trustStore(trustStoreFile())
         .project(getString(PROJECT))
         .schema(schemaOf(getString(SCHEMA)))
         .table(getString(TABLE))
@@ -316,6 +356,12 @@ public class MaxComputeSinkConfig extends AbstractConfig {
         .errorTopicBootstrapServers(getString(ERROR_TOPIC_BOOTSTRAP_SERVERS))
         .errorTopicProducerOverrides(errorTopicProducerOverrides())
         .build();
+  }
+
+  private TrustStoreFile trustStoreFile() {
+    Password password = getPassword(SSL_TRUSTSTORE_PASSWORD);
+    return new TrustStoreFile(getString(SSL_TRUSTSTORE_LOCATION), password == null ? "" : password.value(),
+        getString(SSL_TRUSTSTORE_TYPE));
   }
 
   /**
@@ -354,8 +400,9 @@ public class MaxComputeSinkConfig extends AbstractConfig {
         + "Generated from the connector's `ConfigDef` (`MaxComputeSinkConfig`); do not edit by hand:\n"
         + "`mvn -pl connector test -Dtest=ConfigurationReferenceTest -Dconfiguration.reference.write=true`\n"
         + "rewrites it, and the build fails while it is stale.\n\n"
-        + "Keys of Alibaba's connector keep their names and defaults; `csv.delimiter`, `stream_max_latency_ms`\n"
-        + "and the `runtime.error.topic.*` producer settings are this connector's own. Connect's own sink keys\n"
+        + "Keys of Alibaba's connector keep their names and defaults; `csv.delimiter`, `stream_max_latency_ms`,\n"
+        + "`tunnel_compression`, the `ssl_truststore_*` keys and the `runtime.error.topic.*` producer settings are\n"
+        + "this connector's own. Connect's own sink keys\n"
         + "(`topics`, `tasks.max`, `errors.tolerance`, `errors.deadletterqueue.*`, converters) apply as usual.\n\n"
         + ConfigDocs.markdown(CONFIG_DEF);
   }

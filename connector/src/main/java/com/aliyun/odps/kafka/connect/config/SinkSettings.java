@@ -6,11 +6,12 @@ import java.util.Objects;
 
 /**
  * The connector's configuration, parsed and checked once ({@link MaxComputeSinkConfig#settings()}),
- * as the rest of the code sees it. Immutable. {@link #toString()} never shows the access key.
+ * as the rest of the code sees it. Immutable. {@link #toString()} shows no secret.
  */
 public final class SinkSettings {
   private final String endpoint;
   private final String tunnelEndpoint;
+  private final TrustStoreFile trustStore;
   private final String project;
   private final String schema;
   private final String table;
@@ -43,6 +44,7 @@ public final class SinkSettings {
   private SinkSettings(Builder b) {
     this.endpoint = Objects.requireNonNull(b.endpoint, "endpoint");
     this.tunnelEndpoint = b.tunnelEndpoint == null ? "" : b.tunnelEndpoint;
+    this.trustStore = Objects.requireNonNull(b.trustStore, "trustStore");
     this.project = Objects.requireNonNull(b.project, "project");
     this.schema = b.schema == null ? "" : b.schema;
     this.table = Objects.requireNonNull(b.table, "table");
@@ -80,6 +82,8 @@ public final class SinkSettings {
   public String endpoint() { return endpoint; }
   /** Empty: the SDK discovers the tunnel endpoint. */
   public String tunnelEndpoint() { return tunnelEndpoint; }
+  /** Certificates trusted for https endpoints besides the JVM's; {@link TrustStoreFile#NONE} when not given. */
+  public TrustStoreFile trustStore() { return trustStore; }
   public String project() { return project; }
   /** Empty: the two-layer model (no schema). */
   public String schema() { return schema; }
@@ -118,7 +122,8 @@ public final class SinkSettings {
 
   @Override
   public String toString() {
-    return "SinkSettings{endpoint=" + endpoint + ", project=" + project + ", schema=" + schema
+    return "SinkSettings{endpoint=" + endpoint + ", trustStore=" + trustStore + ", project=" + project
+        + ", schema=" + schema
         + ", table=" + table + ", accountType=" + accountType + ", accessId=" + accessId
         + ", format=" + format + ", mode=" + mode + ", partitionWindow=" + partitionWindow
         + ", timeZone=" + timeZone + ", useStreaming=" + useStreaming + ", bufferSizeKb=" + bufferSizeKb
@@ -130,6 +135,7 @@ public final class SinkSettings {
   public static final class Builder {
     private String endpoint;
     private String tunnelEndpoint = "";
+    private TrustStoreFile trustStore = TrustStoreFile.NONE;
     private String project;
     private String schema = "";
     private String table;
@@ -161,6 +167,7 @@ public final class SinkSettings {
 
     public Builder endpoint(String v) { endpoint = v; return this; }
     public Builder tunnelEndpoint(String v) { tunnelEndpoint = v; return this; }
+    public Builder trustStore(TrustStoreFile v) { trustStore = v; return this; }
     public Builder project(String v) { project = v; return this; }
     public Builder schema(String v) { schema = v; return this; }
     public Builder table(String v) { table = v; return this; }

@@ -8,6 +8,8 @@ import com.aliyun.odps.account.AklessAccount;
 import com.aliyun.odps.kafka.connect.MaxComputeSinkTask;
 import com.aliyun.odps.kafka.connect.config.AccountType;
 import com.aliyun.odps.kafka.connect.config.SinkSettings;
+import com.aliyun.odps.kafka.connect.tls.LocalTrust;
+import com.aliyun.odps.kafka.connect.tls.TrustStores;
 import dev.mcsink.localmc.junit.LocalMaxComputeExtension;
 import dev.mcsink.localmc.tls.SelfSignedTls;
 import java.time.Duration;
@@ -16,30 +18,23 @@ import java.util.HashMap;
 import java.util.Map;
 import org.apache.kafka.connect.errors.ConnectException;
 import org.apache.kafka.test.TestUtils;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * STS through Alibaba's credentials library against the local MaxCompute, whose tokens live 5 s
- * whatever the library asks for (it always asks for at least 900 s).
+ * whatever the library asks for (it always asks for at least 900 s). The library calls STS over
+ * https; the service's self-signed certificate is trusted through the connector's trust store.
  */
 class StsAgainstLocalMaxComputeTest {
   private static final Duration TOKEN_LIFETIME = Duration.ofSeconds(5);
 
   @RegisterExtension
   static final LocalMaxComputeExtension MC = new LocalMaxComputeExtension(b -> b.stsTokenLifetime(TOKEN_LIFETIME));
-  private static AutoCloseable trust;
 
-  @BeforeAll
-  static void trustTheServiceCertificate() throws Exception {
-    trust = SelfSignedTls.in(MC.service().trustStore().getParent()).trustGlobally();
-  }
-
-  @AfterAll
-  static void restoreTrust() throws Exception {
-    trust.close();
+  /** AssumeRole calls as the connector makes them, with its trust store. */
+  private static AssumeRoleSource assumeRole(SinkSettings settings, Duration timeout) {
+    return new AssumeRoleSource(settings, timeout, TrustStores.socketFactory(settings.trustStore()));
   }
 
   private static SinkSettings.Builder sts() {
@@ -53,12 +48,13 @@ class StsAgainstLocalMaxComputeTest {
         .accountId("1234567890123456")
         .roleName("mc-sink")
         .stsEndpoint(MC.service().stsEndpoint())
+        .trustStore(LocalTrust.trustStore(MC.service()))
         .clientTimeoutMs(Duration.ofHours(11).toMillis());
   }
 
   @Test
   void eachFetchAssumesTheRoleAnewAndKeepsTheAnswersRealExpiry() {
-    try (AssumeRoleSource source = new AssumeRoleSource(sts().build(), Duration.ofSeconds(5))) {
+    try (AssumeRoleSource source = assumeRole(sts().build(), Duration.ofSeconds(5))) {
       Instant before = Instant.now();
       IssuedCredentials first = source.fetch();
       IssuedCredentials second = source.fetch();
@@ -75,7 +71,7 @@ class StsAgainstLocalMaxComputeTest {
   @Test
   void aWrongCallerKeyIsReportedOnAccessIdWithoutTheKey() {
     SinkSettings settings = sts().accessKey("wrong-secret-value").build();
-    try (AssumeRoleSource source = new AssumeRoleSource(settings, Duration.ofSeconds(5))) {
+    try (AssumeRoleSource source = assumeRole(settings, Duration.ofSeconds(5))) {
       assertThatThrownBy(source::fetch)
           .isInstanceOfSatisfying(CredentialsUnavailableException.class, e -> {
             assertThat(e.configKey()).isEqualTo("access_id");
@@ -92,7 +88,7 @@ class StsAgainstLocalMaxComputeTest {
   @Test
   void aMalformedRoleIsReportedOnRoleName() {
     SinkSettings settings = sts().roleName("no spaces allowed").build();
-    try (AssumeRoleSource source = new AssumeRoleSource(settings, Duration.ofSeconds(5))) {
+    try (AssumeRoleSource source = assumeRole(settings, Duration.ofSeconds(5))) {
       assertThatThrownBy(source::fetch)
           .isInstanceOfSatisfying(CredentialsUnavailableException.class,
               e -> assertThat(e.configKey()).isEqualTo("role_name"))
@@ -103,7 +99,7 @@ class StsAgainstLocalMaxComputeTest {
   @Test
   void anUnreachableStsEndpointIsATransientProblemOnStsEndpoint() {
     SinkSettings settings = sts().stsEndpoint("127.0.0.1:1").build();
-    try (AssumeRoleSource source = new AssumeRoleSource(settings, Duration.ofSeconds(2))) {
+    try (AssumeRoleSource source = assumeRole(settings, Duration.ofSeconds(2))) {
       assertThatThrownBy(source::fetch)
           .isInstanceOfSatisfying(CredentialsUnavailableException.class, e -> {
             assertThat(e.configKey()).isEqualTo("sts.endpoint");
@@ -162,6 +158,8 @@ class StsAgainstLocalMaxComputeTest {
     props.put("account_id", "1234567890123456");
     props.put("role_name", "mc-sink");
     props.put("sts.endpoint", MC.service().stsEndpoint());
+    props.put("ssl_truststore_location", MC.service().trustStore().toString());
+    props.put("ssl_truststore_password", SelfSignedTls.PASSWORD);
     MaxComputeSinkTask task = new MaxComputeSinkTask();
 
     assertThatThrownBy(() -> task.start(props))

@@ -75,6 +75,8 @@ class MaxComputeSinkConfigTest {
     assertThat(s.errorTopicBootstrapServers()).isEmpty();
     assertThat(s.hasErrorTopic()).isFalse();
     assertThat(s.errorTopicProducerOverrides()).isEmpty();
+    assertThat(s.trustStore().isConfigured()).isFalse();
+    assertThat(s.trustStore().type()).isEqualTo("PKCS12");
   }
 
   @ParameterizedTest
@@ -227,7 +229,7 @@ class MaxComputeSinkConfigTest {
       "format|XML", "mode|BOTH", "partition_window_type|WEEK", "use_streaming|yes", "use_new_partition_format|1",
       "skip_error|maybe", "buffer_size_kb|0", "buffer_size_kb|lots", "retry_times|-1", "sink_pool_size|0",
       "record_batch_size|0", "client_timeout_ms|0", "time_zone|Mars/Olympus", "time_zone|CST",
-      "csv.delimiter|;;", "csv.delimiter|\""})
+      "csv.delimiter|;;", "csv.delimiter|\"", "ssl_truststore_type|NOPE"})
   void aBadValueIsRefusedNamingItsKey(String key, String value) {
     assertThatThrownBy(() -> settings(with(key, value)))
         .isInstanceOf(ConfigException.class)
@@ -301,6 +303,27 @@ class MaxComputeSinkConfigTest {
     assertThat(overrides.toString()).doesNotContain("pw-123").doesNotContain("trust-pw");
   }
 
+  // ---- Trust store.
+
+  @Test
+  void trustStoreKeysAreParsedAndTheLocationTrimmed() {
+    TrustStoreFile trustStore = settings(with("ssl_truststore_location", " /etc/mc/trust.jks ",
+        "ssl_truststore_password", "store-pw", "ssl_truststore_type", "JKS")).trustStore();
+
+    assertThat(trustStore.isConfigured()).isTrue();
+    assertThat(trustStore.location()).isEqualTo("/etc/mc/trust.jks");
+    assertThat(trustStore.password()).isEqualTo("store-pw");
+    assertThat(trustStore.type()).isEqualTo("JKS");
+  }
+
+  @Test
+  void aTrustStorePasswordWithoutALocationIsRefusedOnTheLocation() {
+    assertThatThrownBy(() -> settings(with("ssl_truststore_password", "store-pw")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageStartingWith("ssl_truststore_location:")
+        .hasMessageNotContaining("store-pw");
+  }
+
   // ---- Secrets never print.
 
   @Test
@@ -308,15 +331,17 @@ class MaxComputeSinkConfigTest {
     MaxComputeSinkConfig config = new MaxComputeSinkConfig(with(
         "runtime.error.topic.name", "errors", "runtime.error.topic.bootstrap.servers", "broker:9093",
         "runtime.error.topic.sasl.jaas.config", "LoginModule required password=\"jaas-secret\";",
-        "runtime.error.topic.ssl.key.password", "key-secret"));
+        "runtime.error.topic.ssl.key.password", "key-secret",
+        "ssl_truststore_location", "/etc/mc/trust.p12", "ssl_truststore_password", "store-secret"));
 
     assertThat(config.toString())
         .contains("access_key=[hidden]")
         .contains("access_id=my-access-id")
-        .doesNotContain(SECRET).doesNotContain("jaas-secret").doesNotContain("key-secret");
+        .contains("ssl_truststore_password=[hidden]")
+        .doesNotContain(SECRET, "jaas-secret", "key-secret", "store-secret");
     assertThat(config.settings().toString())
-        .contains("my-access-id")
-        .doesNotContain(SECRET).doesNotContain("jaas-secret").doesNotContain("key-secret");
+        .contains("my-access-id").contains("/etc/mc/trust.p12")
+        .doesNotContain(SECRET, "jaas-secret", "key-secret", "store-secret");
   }
 
   @Test
@@ -324,6 +349,8 @@ class MaxComputeSinkConfigTest {
     assertThat(MaxComputeSinkConfig.CONFIG_DEF.configKeys().get("access_key").type)
         .isEqualTo(org.apache.kafka.common.config.ConfigDef.Type.PASSWORD);
     assertThat(MaxComputeSinkConfig.CONFIG_DEF.configKeys().get("runtime.error.topic.sasl.jaas.config").type)
+        .isEqualTo(org.apache.kafka.common.config.ConfigDef.Type.PASSWORD);
+    assertThat(MaxComputeSinkConfig.CONFIG_DEF.configKeys().get("ssl_truststore_password").type)
         .isEqualTo(org.apache.kafka.common.config.ConfigDef.Type.PASSWORD);
   }
 
@@ -349,7 +376,7 @@ class MaxComputeSinkConfigTest {
   @Test
   void everyKeyIsDocumentedGroupedAndDisplayed() {
     assertThat(MaxComputeSinkConfig.CONFIG_DEF.groups())
-        .containsExactly("Connection", "Authentication", "Format", "Partitioning", "Write", "Errors");
+        .containsExactly("Connection", "TLS", "Authentication", "Format", "Partitioning", "Write", "Errors");
     assertThat(MaxComputeSinkConfig.CONFIG_DEF.configKeys().values()).allSatisfy(key -> {
       assertThat(key.documentation).as(key.name).isNotBlank();
       assertThat(key.group).as(key.name).isNotBlank();
@@ -360,7 +387,8 @@ class MaxComputeSinkConfigTest {
         "table", "account_type", "access_id", "access_key", "account_id", "region_id", "role_name", "sts.endpoint",
         "client_timeout_ms", "format", "mode", "partition_window_type", "use_new_partition_format", "time_zone",
         "use_streaming", "buffer_size_kb", "retry_times", "sink_pool_size", "record_batch_size", "skip_error",
-        "runtime.error.topic.name", "runtime.error.topic.bootstrap.servers", "csv.delimiter");
+        "runtime.error.topic.name", "runtime.error.topic.bootstrap.servers", "csv.delimiter",
+        "ssl_truststore_location", "ssl_truststore_password", "ssl_truststore_type");
   }
 
   @Test

@@ -1,0 +1,126 @@
+package com.aliyun.odps.kafka.connect.tls;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.aliyun.odps.Odps;
+import com.aliyun.odps.account.AliyunAccount;
+import com.aliyun.odps.data.Record;
+import com.aliyun.odps.data.RecordWriter;
+import com.aliyun.odps.kafka.connect.auth.CredentialsUnavailableException;
+import com.aliyun.odps.kafka.connect.auth.OdpsClientFactory;
+import com.aliyun.odps.kafka.connect.config.AccountType;
+import com.aliyun.odps.kafka.connect.config.SinkSettings;
+import com.aliyun.odps.kafka.connect.config.TrustStoreFile;
+import com.aliyun.odps.task.SQLTask;
+import com.aliyun.odps.tunnel.TableTunnel;
+import dev.mcsink.localmc.junit.LocalMaxComputeExtension;
+import java.time.Duration;
+import java.util.List;
+import javax.net.ssl.SSLHandshakeException;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * The SDK and STS over https to the local MaxCompute, whose certificate is self-signed: trusted
+ * through the connector's trust store only, without any JVM-wide setting.
+ */
+class TrustStoreAgainstLocalMaxComputeTest {
+  @RegisterExtension
+  static final LocalMaxComputeExtension MC = new LocalMaxComputeExtension();
+
+  @BeforeAll
+  static void createTable() throws Exception {
+    SQLTask.run(plainHttpOdps(), "CREATE TABLE IF NOT EXISTS tls_rows(value STRING);").waitForSuccess();
+  }
+
+  private static Odps plainHttpOdps() {
+    Odps odps = new Odps(new AliyunAccount(MC.service().accessId(), MC.service().accessKey()));
+    odps.setEndpoint(MC.service().endpoint());
+    odps.setDefaultProject("project_name");
+    return odps;
+  }
+
+  private static SinkSettings.Builder https(TrustStoreFile trustStore) {
+    return SinkSettings.builder()
+        .endpoint(LocalTrust.httpsEndpoint(MC.service()))
+        .project("project_name")
+        .table("tls_rows")
+        .accountType(AccountType.ALIYUN)
+        .accessId(MC.service().accessId())
+        .accessKey(MC.service().accessKey())
+        .trustStore(trustStore);
+  }
+
+  @Test
+  void withTheTrustStoreRestCallsAndTunnelUploadsGoOverHttps() throws Exception {
+    try (OdpsClientFactory factory = new OdpsClientFactory(https(LocalTrust.trustStore(MC.service())).build())) {
+      Odps odps = factory.createOdps();
+      assertThat(odps.projects().exists("project_name")).isTrue();
+      // An error answer (404) is read from the error stream of the same connection type.
+      assertThat(odps.tables().exists("no_such_table")).isFalse();
+
+      // No tunnel_endpoint: the SDK discovers it with odps' scheme (https) and clones odps for it.
+      TableTunnel tunnel = factory.createTableTunnel(odps);
+      TableTunnel.UploadSession session = tunnel.createUploadSession("project_name", "tls_rows");
+      assertThat(tunnel.getConfig().getEndpoint("project_name").getScheme()).isEqualTo("https");
+      try (RecordWriter writer = session.openRecordWriter(0)) {
+        for (String value : List.of("over", "tls")) {
+          Record record = session.newRecord();
+          record.setString(0, value);
+          writer.write(record);
+        }
+      }
+      session.commit(new Long[] {0L});
+    }
+
+    List<Record> rows = SQLTask.getResult(SQLTask.run(plainHttpOdps(), "SELECT value FROM tls_rows;"));
+    assertThat(rows).extracting(r -> r.getString(0)).contains("over", "tls");
+  }
+
+  @Test
+  void withoutTheTrustStoreTheHandshakeFailsAtOnceInsteadOfBeingRetried() {
+    SinkSettings settings = https(TrustStoreFile.NONE).retryTimes(3).build();
+    try (OdpsClientFactory factory = new OdpsClientFactory(settings)) {
+      Odps odps = factory.createOdps();
+      long start = System.nanoTime();
+
+      assertThatThrownBy(() -> odps.projects().exists("project_name"))
+          .hasRootCauseInstanceOf(java.security.cert.CertPathBuilderException.class)
+          .satisfies(e -> assertThat(TlsFailures.explain(e, "MaxCompute", TrustStoreFile.NONE)).get().asString()
+              .contains("PKIX path building failed").contains("ssl_truststore_location"));
+      assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
+    }
+  }
+
+  @Test
+  void stsOverHttpsTrustsTheStoreToo() throws Exception {
+    SinkSettings sts = https(LocalTrust.trustStore(MC.service()))
+        .accountType(AccountType.STS)
+        .accountId("1234567890123456")
+        .roleName("mc-sink")
+        .stsEndpoint(MC.service().stsEndpoint())
+        .build();
+    try (OdpsClientFactory factory = new OdpsClientFactory(sts)) {
+      assertThat(factory.createOdps().projects().exists("project_name")).isTrue();
+    }
+  }
+
+  @Test
+  void stsWithoutTheTrustStoreGetsNoAnswer() {
+    SinkSettings sts = https(TrustStoreFile.NONE)
+        .endpoint(MC.service().endpoint())
+        .accountType(AccountType.STS)
+        .accountId("1234567890123456")
+        .roleName("mc-sink")
+        .stsEndpoint(MC.service().stsEndpoint())
+        .retryTimes(0)
+        .build();
+    try (OdpsClientFactory factory = new OdpsClientFactory(sts)) {
+      assertThatThrownBy(factory::createOdps)
+          .isInstanceOf(CredentialsUnavailableException.class)
+          .hasMessageContaining("TLS failure");
+    }
+  }
+}
