@@ -6,12 +6,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.aliyun.odps.Odps;
 import com.aliyun.odps.OdpsException;
 import com.aliyun.odps.account.AliyunAccount;
+import com.aliyun.odps.data.Record;
+import com.aliyun.odps.data.RecordWriter;
 import com.aliyun.odps.task.SQLTask;
 import com.aliyun.odps.tunnel.TableTunnel;
 import com.aliyun.odps.tunnel.TunnelException;
 import dev.mcsink.localmc.faults.Faults;
 import dev.mcsink.localmc.faults.RouteNames;
 import dev.mcsink.localmc.junit.LocalMaxComputeExtension;
+import java.io.IOException;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -65,6 +68,38 @@ class FaultsThroughTheServiceTest {
     assertThatThrownBy(() -> tunnel.createDownloadSession(LocalMaxCompute.DEFAULT_PROJECT, "faulty"))
         .isInstanceOf(TunnelException.class);
     assertThat(rule.applied()).isGreaterThanOrEqualTo(1);
+  }
+
+  @Test
+  void aConnectionDroppedWhileABlockIsSentFailsTheUploadAndStoresNothing() throws Exception {
+    TableTunnel tunnel = new TableTunnel(odps);
+    TableTunnel.UploadSession session = tunnel.createUploadSession(LocalMaxCompute.DEFAULT_PROJECT, "faulty");
+    Faults.Rule rule = MC.service().faults().drop(RouteNames.UPLOAD_BLOCK, 1);
+
+    assertThatThrownBy(() -> {
+      try (RecordWriter writer = session.openRecordWriter(0)) {
+        for (long id = 0; id < 50_000; id++) {
+          Record row = session.newRecord();
+          row.setBigint(0, id);
+          writer.write(row);
+        }
+      }
+    }).isInstanceOf(IOException.class);
+    assertThat(rule.applied()).isEqualTo(1);
+    assertThat(session.getBlockList()).as("blocks the service kept").isEmpty();
+  }
+
+  @Test
+  void aDroppedAnswerComesAfterTheWorkIsDone() throws Exception {
+    TableTunnel tunnel = new TableTunnel(odps);
+    Faults.Rule rule = MC.service().faults().drop(RouteNames.UPLOAD_CREATE, 1);
+
+    assertThatThrownBy(() -> tunnel.createUploadSession(LocalMaxCompute.DEFAULT_PROJECT, "faulty"))
+        .isInstanceOf(TunnelException.class);
+
+    assertThat(rule.applied()).isEqualTo(1);
+    assertThat(MC.service().activity().of(dev.mcsink.localmc.types.TableId.of(LocalMaxCompute.DEFAULT_PROJECT, "faulty"))
+        .uploadSessions()).as("sessions the service opened").isPositive();
   }
 
   @Test

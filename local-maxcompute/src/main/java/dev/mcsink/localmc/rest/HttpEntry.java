@@ -13,6 +13,7 @@ import java.util.UUID;
 import dev.mcsink.localmc.auth.SignedRequest;
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.io.Content;
+import org.eclipse.jetty.io.EofException;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
@@ -60,7 +61,7 @@ public final class HttpEntry extends Handler.Abstract {
       Thread.sleep(fault.latency().toMillis());
     }
     if (fault.drop()) {
-      dropMidBody(r, response, callback);
+      drop(request, r, route, requestId, response, callback);
       return true;
     }
     OdpsResponse answer;
@@ -174,15 +175,36 @@ public final class HttpEntry extends Handler.Abstract {
     }
   }
 
-  /** Reads part of the request body, promises a body it never finishes, and closes the connection. */
-  private static void dropMidBody(OdpsRequest r, Response response, Callback callback) throws IOException {
-    r.body().readNBytes(4096);
-    response.setStatus(200);
-    response.getHeaders().put("Content-Type", "application/octet-stream");
-    response.getHeaders().put("Content-Length", "1048576");
-    OutputStream out = Content.Sink.asOutputStream(response);
-    out.write(new byte[16]);
-    out.flush();
-    callback.failed(new IOException("connection dropped by an injected fault"));
+  /**
+   * Closes the connection in the middle of a body, as a network failure would. A request that has a
+   * body (a block, a stream pack) is cut while it is being sent: nothing is done. Otherwise the
+   * request is carried out and its answer cut after the headers and half the body (before the
+   * status line if the body is empty): the work is done but the client cannot know it.
+   */
+  private void drop(Request request, OdpsRequest r, Route route, String requestId, Response response,
+      Callback callback) throws IOException {
+    if (r.body().readNBytes(4096).length > 0) {
+      closeAbruptly(request, callback);
+      return;
+    }
+    OdpsResponse answer = run(r, route, requestId);
+    ByteArrayOutputStream body = new ByteArrayOutputStream();
+    answer.writeBody(body);
+    if (body.size() > 0) {
+      response.setStatus(answer.status());
+      answer.headers().forEach((k, v) -> response.getHeaders().put(k, v));
+      response.getHeaders().put("x-odps-request-id", requestId);
+      response.getHeaders().put("Content-Length", String.valueOf(body.size()));
+      OutputStream out = Content.Sink.asOutputStream(response);
+      out.write(body.toByteArray(), 0, body.size() / 2);
+      out.flush();
+    }
+    closeAbruptly(request, callback);
   }
+
+  private static void closeAbruptly(Request request, Callback callback) {
+    request.getConnectionMetaData().getConnection().getEndPoint().close();
+    callback.failed(new EofException("connection dropped by an injected fault"));
+  }
+
 }

@@ -116,17 +116,21 @@ final class ScenarioRun {
     return config;
   }
 
-  /** Waits until the connector's tasks run, so the fault hits a pipeline that is moving. */
+  /**
+   * Waits until the connector's tasks run, so the fault hits a pipeline that is moving; a task that
+   * has already failed ends the wait too (the caller looks at failures).
+   */
   private static void awaitRunning(ConnectWorker worker, String connector) throws InterruptedException {
     long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
     while (true) {
       JsonNode status = worker.status(connector);
       if (status != null && status.path("tasks").size() > 0) {
-        boolean allRunning = true;
+        boolean allStarted = true;
         for (JsonNode task : status.path("tasks")) {
-          allRunning &= "RUNNING".equals(task.path("state").asText());
+          String state = task.path("state").asText();
+          allStarted &= "RUNNING".equals(state) || "FAILED".equals(state);
         }
-        if (allRunning) {
+        if (allStarted) {
           return;
         }
       }
@@ -137,18 +141,23 @@ final class ScenarioRun {
     }
   }
 
-  /** The first line of the failed task's trace, or null if none failed in time. */
+  /**
+   * The line of the failed task's trace that names the topic (Connect's own first line only says the
+   * task is exiting; the cause below it names the record), or null if no task failed in time.
+   */
   private static String awaitTaskFailure(ConnectWorker worker, String connector) throws InterruptedException {
     long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
     while (System.nanoTime() < deadline) {
       String trace = worker.failure(connector);
       if (trace != null) {
-        return trace.lines().findFirst().orElse(trace);
+        return trace.lines().filter(line -> line.contains(connector)).findFirst()
+            .orElse(trace.lines().findFirst().orElse(trace)).trim();
       }
       Thread.sleep(500); // polling the status
     }
     return null;
   }
+
 
   /** The last delivery check, and the first line of a failed task's trace if one failed. */
   private record Drained(DeliveryReport report, String taskFailure) {

@@ -2,6 +2,7 @@ package com.aliyun.odps.kafka.connect.write;
 
 import com.aliyun.odps.OdpsException;
 import java.io.IOException;
+import java.security.cert.CertificateException;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.connect.errors.ConnectException;
 
@@ -27,6 +28,13 @@ final class WriteFailures {
         return new TransientWriteException(message, failure);
       }
       return new ConnectException(message, failure);
+    }
+    Throwable certificate = causeOf(failure, CertificateException.class);
+    if (certificate != null) {
+      // An untrusted or invalid certificate arrives as an IOException (the handshake's) but is no
+      // less wrong on the next attempt: ssl_truststore_* or the endpoint must change.
+      return new ConnectException(message + " (certificate not trusted: " + certificate.getMessage()
+          + "; see ssl_truststore_location)", failure);
     }
     if (hasCause(failure, IOException.class) || hasCause(failure, TimeoutException.class) || unreadableAnswer(failure)) {
       return new TransientWriteException(message, failure);
@@ -65,15 +73,19 @@ final class WriteFailures {
   }
 
   private static boolean hasCause(Throwable failure, Class<? extends Throwable> type) {
+    return causeOf(failure, type) != null;
+  }
+
+  private static Throwable causeOf(Throwable failure, Class<? extends Throwable> type) {
     for (Throwable t = failure; t != null; t = t.getCause()) {
       if (type.isInstance(t)) {
-        return true;
+        return t;
       }
       if (t.getCause() == t) {
         break;
       }
     }
-    return false;
+    return null;
   }
 
   private static String describe(Throwable failure) {

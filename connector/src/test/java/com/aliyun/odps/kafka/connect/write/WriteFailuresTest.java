@@ -6,6 +6,8 @@ import com.aliyun.odps.OdpsException;
 import com.aliyun.odps.tunnel.TunnelException;
 import java.io.IOException;
 import java.net.SocketTimeoutException;
+import java.security.cert.CertificateException;
+import javax.net.ssl.SSLHandshakeException;
 import org.apache.kafka.connect.errors.ConnectException;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -32,6 +34,15 @@ class WriteFailuresTest {
     IOException wrapped = new IOException("block upload failed", withStatus(400));
 
     assertThat(WriteFailures.classify("Writing", wrapped)).isExactlyInstanceOf(ConnectException.class);
+  }
+
+  @Test
+  void anUntrustedCertificateIsPermanentThoughTheHandshakeFailsWithAnIoException() {
+    SSLHandshakeException handshake = new SSLHandshakeException("PKIX path building failed");
+    handshake.initCause(new CertificateException("unable to find valid certification path to requested target"));
+
+    assertThat(WriteFailures.classify("Writing", new IOException("connect failed", handshake)))
+        .isExactlyInstanceOf(ConnectException.class).hasMessageContaining("unable to find valid certification path");
   }
 
   @Test
