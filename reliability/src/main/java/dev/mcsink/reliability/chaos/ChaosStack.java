@@ -115,7 +115,10 @@ final class ChaosStack implements AutoCloseable {
             "offset.flush.interval.ms", OFFSET_FLUSH_MS,
             "producer.max.request.size", Integer.toString(MAX_MESSAGE_BYTES),
             // A killed worker's tasks move after this long; Connect's default waits 5 minutes.
-            "scheduled.rebalance.max.delay.ms", "10000"));
+            "scheduled.rebalance.max.delay.ms", "10000",
+            // ...and its sink consumers leave their groups after this long (consumer default 45 s).
+            "consumer.session.timeout.ms", "10000",
+            "consumer.heartbeat.interval.ms", "3000"));
     workers.add(worker);
     return worker;
   }
