@@ -71,7 +71,7 @@ public final class Chaos implements Callable<Integer> {
     for (Scenario s : List.of(new WorkerKill(shortForm ? 2 : 4), new WorkerJoinLeave(shortForm ? 1 : 2),
         new MaxComputeFaults(), new MaxComputeRestart(), new BrokerRestart(shortForm ? 1 : 2),
         new PoisonRecords(ErrorRoute.ERROR_TOPIC), new PoisonRecords(ErrorRoute.DEAD_LETTER_QUEUE),
-        new PoisonRecords(ErrorRoute.NONE))) {
+        new PoisonRecords(ErrorRoute.NONE), new PoisonRecords(ErrorRoute.ERROR_TOPIC, Workload.POISONED_CSV))) {
       all.put(s.name(), s);
     }
     return all;

@@ -2,63 +2,80 @@ package dev.mcsink.reliability.chaos;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.util.List;
+import java.util.function.LongFunction;
 
 /**
- * FLATTEN messages for table (id BIGINT, name STRING, extendinfo JSON), with one bad record of each
- * kind in every {@link #CYCLE} records: malformed JSON, a wrong type, a key the table lacks, a
- * tombstone, a JSON null, invalid UTF-8 and, more rarely, a value over MaxCompute's 8 MB cell limit.
- * Which ones the connector writes and which it routes is its business; none may go missing.
+ * Messages of one format with bad records of every kind mixed in: in every {@link #CYCLE} records
+ * (after the first cycle) one of each bad kind, and every {@link #OVERSIZED_EVERY} records a value
+ * over MaxCompute's 8 MB cell limit. Which ones the connector writes and which it routes is its
+ * business; none may go missing.
  */
 final class PoisonMessages implements Messages {
   static final int CYCLE = 40;
-  /** One oversized value per this many records: they are 9 MB each. */
   static final int OVERSIZED_EVERY = 2_000;
   private static final int OVERSIZED_BYTES = 9 * 1024 * 1024;
 
-  enum Kind { GOOD, MALFORMED_JSON, WRONG_TYPE, UNKNOWN_KEY, TOMBSTONE, JSON_NULL, INVALID_UTF8, OVERSIZED }
+  private final LongFunction<byte[]> good;
+  private final List<LongFunction<byte[]>> bad;
+  private final LongFunction<byte[]> oversized;
 
-  private static final List<Kind> BAD_IN_CYCLE = Arrays.asList(Kind.MALFORMED_JSON, Kind.WRONG_TYPE,
-      Kind.UNKNOWN_KEY, Kind.TOMBSTONE, Kind.JSON_NULL, Kind.INVALID_UTF8);
+  private PoisonMessages(LongFunction<byte[]> good, List<LongFunction<byte[]>> bad, LongFunction<byte[]> oversized) {
+    this.good = good;
+    this.bad = bad;
+    this.oversized = oversized;
+  }
 
-  static Kind kindOf(long n) {
-    if (n % OVERSIZED_EVERY == OVERSIZED_EVERY - 1) {
-      return Kind.OVERSIZED;
-    }
-    int slot = (int) (n % CYCLE);
-    return slot < BAD_IN_CYCLE.size() && n >= CYCLE ? BAD_IN_CYCLE.get(slot) : Kind.GOOD;
+  /**
+   * For table (id BIGINT, name STRING, extendinfo JSON): malformed JSON, a string in the BIGINT, a key
+   * the table lacks, a tombstone, a JSON null, invalid UTF-8.
+   */
+  static PoisonMessages flatten() {
+    return new PoisonMessages(
+        n -> utf8("{\"id\":" + n + ",\"name\":\"n" + n + "\",\"extendinfo\":{\"region\":\"r" + (n % 7) + "\"}}"),
+        List.of(
+            n -> utf8("{\"id\":" + n + ",\"name\":\"cut off"),
+            n -> utf8("{\"id\":\"not a number\",\"name\":\"n" + n + "\"}"),
+            n -> utf8("{\"id\":" + n + ",\"nickname\":\"n" + n + "\"}"),
+            n -> null,
+            n -> utf8("null"),
+            n -> withInvalidUtf8("{\"id\":" + n + ",\"name\":\"bad ", "\"}")),
+        n -> utf8("{\"id\":" + n + ",\"name\":\"" + "x".repeat(OVERSIZED_BYTES) + "\"}"));
+  }
+
+  /**
+   * For table (id BIGINT, name STRING, region STRING): too few fields, too many, a quote never
+   * closed, a text in the BIGINT, a tombstone, invalid UTF-8.
+   */
+  static PoisonMessages csv() {
+    return new PoisonMessages(
+        n -> utf8(n + ",n" + n + ",r" + (n % 7)),
+        List.of(
+            n -> utf8(n + ",only two"),
+            n -> utf8(n + ",n,r,one too many"),
+            n -> utf8(n + ",\"never closed,r"),
+            n -> utf8("x" + n + ",n,r"),
+            n -> null,
+            n -> withInvalidUtf8(n + ",bad ", ",r")),
+        n -> utf8(n + "," + "x".repeat(OVERSIZED_BYTES) + ",r"));
   }
 
   @Override
   public byte[] value(long n) {
-    switch (kindOf(n)) {
-      case MALFORMED_JSON:
-        return utf8("{\"id\":" + n + ",\"name\":\"cut off");
-      case WRONG_TYPE:
-        return utf8("{\"id\":\"not a number\",\"name\":\"n" + n + "\"}");
-      case UNKNOWN_KEY:
-        return utf8("{\"id\":" + n + ",\"nickname\":\"n" + n + "\"}");
-      case TOMBSTONE:
-        return null;
-      case JSON_NULL:
-        return utf8("null");
-      case INVALID_UTF8:
-        return invalidUtf8(n);
-      case OVERSIZED:
-        return utf8("{\"id\":" + n + ",\"name\":\"" + "x".repeat(OVERSIZED_BYTES) + "\"}");
-      default:
-        return utf8("{\"id\":" + n + ",\"name\":\"n" + n + "\",\"extendinfo\":{\"region\":\"r" + (n % 7) + "\"}}");
+    if (n % OVERSIZED_EVERY == OVERSIZED_EVERY - 1) {
+      return oversized.apply(n);
     }
+    int slot = (int) (n % CYCLE);
+    return n >= CYCLE && slot < bad.size() ? bad.get(slot).apply(n) : good.apply(n);
   }
 
-  private static byte[] invalidUtf8(long n) {
+  private static byte[] withInvalidUtf8(String before, String after) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    out.writeBytes(utf8("{\"id\":" + n + ",\"name\":\"bad "));
+    out.writeBytes(utf8(before));
     out.write(0xC3);
     out.write(0x28);
     out.write(0xFF);
-    out.writeBytes(utf8("\"}"));
+    out.writeBytes(utf8(after));
     return out.toByteArray();
   }
 

@@ -8,13 +8,23 @@ import java.time.Duration;
  */
 final class PoisonRecords implements Scenario {
   private final ErrorRoute route;
+  private final Workload workload;
 
+  /** FLATTEN records, which have the most kinds of bad record, with this route. */
   PoisonRecords(ErrorRoute route) {
+    this(route, Workload.POISONED_FLATTEN);
+  }
+
+  PoisonRecords(ErrorRoute route, Workload workload) {
     this.route = route;
+    this.workload = workload;
   }
 
   @Override
   public String name() {
+    if (workload == Workload.POISONED_CSV) {
+      return "poison-csv";
+    }
     switch (route) {
       case ERROR_TOPIC:
         return "poison-error-topic";
@@ -27,6 +37,9 @@ final class PoisonRecords implements Scenario {
 
   @Override
   public String fault() {
+    if (workload == Workload.POISONED_CSV) {
+      return "bad CSV lines of every kind, routed to the connector's error topic";
+    }
     switch (route) {
       case ERROR_TOPIC:
         return "bad records of every kind, routed to the connector's error topic";
@@ -39,7 +52,7 @@ final class PoisonRecords implements Scenario {
 
   @Override
   public Workload workload() {
-    return Workload.POISONED_FLATTEN;
+    return workload;
   }
 
   @Override

@@ -67,7 +67,7 @@ final class ScenarioRun {
       produced = load.acknowledged();
     }
     ErrorRoute route = scenario.route();
-    if (route == ErrorRoute.NONE && scenario.workload() == Workload.POISONED_FLATTEN) {
+    if (route == ErrorRoute.NONE && scenario.workload() != Workload.TEXT) {
       stop = awaitTaskFailure(worker, name);
       if (stop == null) {
         problem = "no task failed within " + START_TIMEOUT + " although no error route was configured";

@@ -13,11 +13,18 @@ enum Workload {
       return n -> ("message " + n).getBytes(StandardCharsets.US_ASCII);
     }
   },
-  /** FLATTEN messages with every kind of bad record mixed in ({@link PoisonMessages}). */
+  /** FLATTEN messages with every kind of bad record mixed in ({@link PoisonMessages#flatten()}). */
   POISONED_FLATTEN("id BIGINT, name STRING, extendinfo JSON", "FLATTEN", "VALUE") {
     @Override
     Messages messages() {
-      return new PoisonMessages();
+      return PoisonMessages.flatten();
+    }
+  },
+  /** CSV lines with every kind of bad record mixed in ({@link PoisonMessages#csv()}). */
+  POISONED_CSV("id BIGINT, name STRING, region STRING", "CSV", "VALUE") {
+    @Override
+    Messages messages() {
+      return PoisonMessages.csv();
     }
   };
 
