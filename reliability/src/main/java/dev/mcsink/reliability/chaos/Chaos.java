@@ -18,10 +18,10 @@ import picocli.CommandLine.Option;
  * write path with a steady load, and reports what landed, what was routed, what is missing.
  */
 @Command(name = "bin/chaos", mixinStandardHelpOptions = true, sortOptions = false,
-    description = {"Fault suite on the local stack: a Kafka broker and Connect workers as processes, the local",
-        "MaxCompute in this JVM. Each scenario runs a steady producer through a fresh connector, does its",
-        "fault, then checks every record landed in the table or went to the error route (bin/verify-delivery's",
-        "check). Exit code 1 when any record is missing or a scenario fails."})
+    description = "Fault suite on the local stack: a Kafka broker and Connect workers as processes, the local"
+        + " MaxCompute in this JVM. Each scenario runs a steady producer through a fresh connector, does its"
+        + " fault, then checks that every record landed in the table or went to the error route"
+        + " (bin/verify-delivery's check). Exit status 1 when a record is missing or a scenario fails.")
 public final class Chaos implements Callable<Integer> {
   enum WritePath { batch, stream, both }
 
