@@ -1,6 +1,6 @@
 package com.aliyun.odps.kafka.connect.config;
 
-import com.aliyun.odps.OdpsException;
+import com.aliyun.odps.kafka.connect.errors.CauseChain;
 import com.aliyun.odps.kafka.connect.tls.TlsFailures;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
@@ -28,7 +28,7 @@ public final class ServiceFailures {
       return Optional.of(new ConfigProblem(MaxComputeSinkConfig.ENDPOINT, tls.get()));
     }
     String reason = withoutSecret(reasonOf(failure), settings.accessKey());
-    Integer status = statusOf(failure);
+    Integer status = CauseChain.httpStatus(failure);
     if (status != null && (status == 401 || status == 403)) {
       return Optional.of(new ConfigProblem(MaxComputeSinkConfig.ACCESS_ID,
           "MaxCompute refused access for access_id '" + settings.accessId() + "' (HTTP " + status + "): " + reason));
@@ -46,24 +46,9 @@ public final class ServiceFailures {
             + withoutSecret(reasonOf(failure), settings.accessKey())));
   }
 
-  /** The HTTP status of the first OdpsException in the causes that has one. */
-  private static Integer statusOf(Throwable failure) {
-    for (Throwable t = failure; t != null && t.getCause() != t; t = t.getCause()) {
-      if (t instanceof OdpsException && ((OdpsException) t).getStatus() != null) {
-        return ((OdpsException) t).getStatus();
-      }
-    }
-    return null;
-  }
-
   private static boolean isUnreachable(Throwable failure) {
-    for (Throwable t = failure; t != null && t.getCause() != t; t = t.getCause()) {
-      if (t instanceof UnknownHostException || t instanceof ConnectException || t instanceof NoRouteToHostException
-          || t instanceof SocketTimeoutException) {
-        return true;
-      }
-    }
-    return false;
+    return CauseChain.first(failure, t -> t instanceof UnknownHostException || t instanceof ConnectException
+        || t instanceof NoRouteToHostException || t instanceof SocketTimeoutException) != null;
   }
 
   /** The exception's message and, when different, its root cause's (e.g. "Connection refused"). */

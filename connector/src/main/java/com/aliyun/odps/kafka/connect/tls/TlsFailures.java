@@ -3,6 +3,7 @@ package com.aliyun.odps.kafka.connect.tls;
 import static com.aliyun.odps.kafka.connect.config.MaxComputeSinkConfig.SSL_TRUSTSTORE_LOCATION;
 
 import com.aliyun.odps.kafka.connect.config.TrustStoreFile;
+import com.aliyun.odps.kafka.connect.errors.CauseChain;
 import java.util.Optional;
 import javax.net.ssl.SSLException;
 
@@ -16,15 +17,8 @@ public final class TlsFailures {
 
   /** The explanation when {@code failure} was caused by TLS, else empty. */
   public static Optional<String> explain(Throwable failure, String endpoint, TrustStoreFile trustStore) {
-    for (Throwable t = failure; t != null; t = t.getCause()) {
-      if (t instanceof SSLException) {
-        return Optional.of("TLS with " + endpoint + " failed (" + t.getMessage() + "): " + hint(trustStore));
-      }
-      if (t.getCause() == t) {
-        break;
-      }
-    }
-    return Optional.empty();
+    return Optional.ofNullable(CauseChain.first(failure, SSLException.class))
+        .map(tls -> "TLS with " + endpoint + " failed (" + tls.getMessage() + "): " + hint(trustStore));
   }
 
   private static String hint(TrustStoreFile trustStore) {

@@ -1,6 +1,7 @@
 package com.aliyun.odps.kafka.connect.write;
 
 import com.aliyun.odps.OdpsException;
+import com.aliyun.odps.kafka.connect.errors.CauseChain;
 import java.io.IOException;
 import java.security.cert.CertificateException;
 import java.util.concurrent.TimeoutException;
@@ -21,22 +22,23 @@ final class WriteFailures {
   }
 
   static RuntimeException classify(String action, Throwable failure) {
-    Integer status = statusOf(failure);
-    String message = action + " failed: " + describe(failure);
+    Integer status = CauseChain.httpStatus(failure);
+    String message = action + " failed: " + describe(failure, status);
     if (status != null) {
       if (status >= 500 || status == TOO_MANY_REQUESTS) {
         return new TransientWriteException(message, failure);
       }
       return new ConnectException(message, failure);
     }
-    Throwable certificate = causeOf(failure, CertificateException.class);
+    CertificateException certificate = CauseChain.first(failure, CertificateException.class);
     if (certificate != null) {
       // An untrusted or invalid certificate arrives as an IOException (the handshake's) but is no
       // less wrong on the next attempt: ssl_truststore_* or the endpoint must change.
       return new ConnectException(message + " (certificate not trusted: " + certificate.getMessage()
           + "; see ssl_truststore_location)", failure);
     }
-    if (hasCause(failure, IOException.class) || hasCause(failure, TimeoutException.class) || unreadableAnswer(failure)) {
+    if (CauseChain.first(failure, IOException.class) != null || CauseChain.first(failure, TimeoutException.class) != null
+        || CauseChain.first(failure, WriteFailures::isUnreadableAnswer) != null) {
       return new TransientWriteException(message, failure);
     }
     return new ConnectException(message, failure);
@@ -47,49 +49,11 @@ final class WriteFailures {
    * dropped connection or a proxy looks like, since the SDK reads a short body without an I/O error.
    * Every request the sink makes can be repeated (DDL with IF NOT EXISTS, a fresh upload session).
    */
-  private static boolean unreadableAnswer(Throwable failure) {
-    for (Throwable t = failure; t != null; t = t.getCause()) {
-      if (t instanceof OdpsException && t.getMessage() != null && t.getMessage().startsWith(UNREADABLE_ANSWER)) {
-        return true;
-      }
-      if (t.getCause() == t) {
-        break;
-      }
-    }
-    return false;
+  private static boolean isUnreadableAnswer(Throwable t) {
+    return t instanceof OdpsException && t.getMessage() != null && t.getMessage().startsWith(UNREADABLE_ANSWER);
   }
 
-  /** The HTTP status of the first OdpsException in the chain that has one. */
-  static Integer statusOf(Throwable failure) {
-    for (Throwable t = failure; t != null; t = t.getCause()) {
-      if (t instanceof OdpsException && ((OdpsException) t).getStatus() != null) {
-        return ((OdpsException) t).getStatus();
-      }
-      if (t.getCause() == t) {
-        break;
-      }
-    }
-    return null;
-  }
-
-  private static boolean hasCause(Throwable failure, Class<? extends Throwable> type) {
-    return causeOf(failure, type) != null;
-  }
-
-  private static Throwable causeOf(Throwable failure, Class<? extends Throwable> type) {
-    for (Throwable t = failure; t != null; t = t.getCause()) {
-      if (type.isInstance(t)) {
-        return t;
-      }
-      if (t.getCause() == t) {
-        break;
-      }
-    }
-    return null;
-  }
-
-  private static String describe(Throwable failure) {
-    Integer status = statusOf(failure);
+  private static String describe(Throwable failure, Integer status) {
     String text = failure.getMessage() == null ? failure.getClass().getSimpleName() : failure.getMessage();
     return status == null ? text : "HTTP " + status + ": " + text;
   }
