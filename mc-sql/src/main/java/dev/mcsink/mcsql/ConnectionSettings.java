@@ -1,5 +1,7 @@
 package dev.mcsink.mcsql;
 
+import com.aliyun.odps.Odps;
+import com.aliyun.odps.account.AliyunAccount;
 import java.util.Map;
 
 /**
@@ -44,6 +46,17 @@ public record ConnectionSettings(String endpoint, String project, String accessI
       key = DEFAULT_ACCESS_KEY;
     }
     return new ConnectionSettings(endpoint, project, id, key, isSet(flagSchema) ? flagSchema : null);
+  }
+
+  /** A client of the official SDK signed with this AccessKey pair, on this project (and schema). */
+  public Odps client() {
+    Odps odps = new Odps(new AliyunAccount(accessId, accessKey));
+    odps.setEndpoint(endpoint);
+    odps.setDefaultProject(project);
+    if (schema != null) {
+      odps.setCurrentSchema(schema);
+    }
+    return odps;
   }
 
   /** Never shows the key: records print themselves in exception messages and debuggers. */

@@ -3,14 +3,14 @@ package dev.mcsink.mcsql;
 import com.aliyun.odps.Instance;
 import com.aliyun.odps.Odps;
 import com.aliyun.odps.OdpsException;
-import com.aliyun.odps.account.AliyunAccount;
 import com.aliyun.odps.task.SQLTask;
 import java.util.Map;
 
 /**
  * Runs statements through the official SDK, exactly as application code would: an {@link Odps}
- * client with an {@link AliyunAccount}, {@link SQLTask#run(Odps, String, String, Map, Map)}, then
- * {@link Instance#waitForSuccess(long)} and the raw task result.
+ * client with an {@code AliyunAccount} ({@link ConnectionSettings#client()}),
+ * {@link SQLTask#run(Odps, String, String, Map, Map)}, then {@link Instance#waitForSuccess(long)}
+ * and the raw task result.
  *
  * <p>Only calls present in both SDK 0.53.x and 0.57.x are used. The raw result (not
  * {@code SQLTask.getResult}) is read so that NULL ({@code \N}) survives and so that the result's
@@ -23,12 +23,7 @@ public final class OdpsSqlExecutor implements SqlExecutor {
   private final String project;
 
   public OdpsSqlExecutor(ConnectionSettings settings) {
-    this.odps = new Odps(new AliyunAccount(settings.accessId(), settings.accessKey()));
-    odps.setEndpoint(settings.endpoint());
-    odps.setDefaultProject(settings.project());
-    if (settings.schema() != null) {
-      odps.setCurrentSchema(settings.schema());
-    }
+    this.odps = settings.client();
     this.project = settings.project();
   }
 

@@ -6,7 +6,6 @@ import com.aliyun.odps.OdpsException;
 import com.aliyun.odps.Partition;
 import com.aliyun.odps.PartitionSpec;
 import com.aliyun.odps.Table;
-import com.aliyun.odps.account.AliyunAccount;
 import com.aliyun.odps.data.Record;
 import com.aliyun.odps.tunnel.TableTunnel;
 import com.aliyun.odps.tunnel.TunnelException;
@@ -46,12 +45,7 @@ final class TableOriginReader {
 
   /** @param tunnelEndpoint null to let the SDK ask the service for it */
   TableOriginReader(ConnectionSettings settings, String tunnelEndpoint) {
-    odps = new Odps(new AliyunAccount(settings.accessId(), settings.accessKey()));
-    odps.setEndpoint(settings.endpoint());
-    odps.setDefaultProject(settings.project());
-    if (settings.schema() != null) {
-      odps.setCurrentSchema(settings.schema());
-    }
+    odps = settings.client();
     tunnel = new TableTunnel(odps);
     if (tunnelEndpoint != null) {
       tunnel.setEndpoint(tunnelEndpoint);
