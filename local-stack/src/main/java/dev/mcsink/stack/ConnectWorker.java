@@ -106,14 +106,6 @@ public final class ConnectWorker implements AutoCloseable {
     return process.log();
   }
 
-  public String restUrl() {
-    return restUrl;
-  }
-
-  public boolean isRunning() {
-    return process.isAlive();
-  }
-
   /** SIGKILL: the worker ends mid-write, without committing offsets or leaving its group. */
   public void kill() throws InterruptedException {
     process.kill();
@@ -184,7 +176,7 @@ public final class ConnectWorker implements AutoCloseable {
   }
 
   /** GET as JSON; null while the worker does not answer 200. */
-  public JsonNode get(String path) {
+  private JsonNode get(String path) {
     try {
       HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(restUrl + path))
           .timeout(REQUEST_TIMEOUT).GET().build(), HttpResponse.BodyHandlers.ofString());

@@ -74,10 +74,6 @@ public final class KafkaBroker implements AutoCloseable {
     return bootstrapServers;
   }
 
-  public JavaProcess process() {
-    return process;
-  }
-
   /** A clean shutdown (SIGTERM) and a start on the same ports and data; returns once it serves again. */
   public void restart() throws IOException, InterruptedException {
     process.close();

@@ -1,21 +1,17 @@
 package dev.mcsink.benchmarks.pipeline;
 
-import java.util.List;
+import dev.mcsink.stack.NewTopics;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /**
@@ -31,8 +27,7 @@ record DataSet(String topic, BenchFormat format, int partitions, long records, i
   static DataSet load(String bootstrapServers, String topic, BenchFormat format, int partitions, long records,
       int valueBytes) throws ExecutionException, InterruptedException {
     try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
-      admin.createTopics(List.of(new NewTopic(topic, partitions, (short) 1))).all().get(1, TimeUnit.MINUTES);
-      awaitLeaders(admin, topic);
+      NewTopics.create(admin, topic, partitions);
       long bytes = produce(bootstrapServers, topic, format, partitions, records, valueBytes);
       long loaded = endOffsetsSum(admin, topic, partitions);
       if (loaded != records) {
@@ -40,8 +35,6 @@ record DataSet(String topic, BenchFormat format, int partitions, long records, i
             + " (a retried batch written twice?): run again");
       }
       return new DataSet(topic, format, partitions, records, valueBytes, bytes);
-    } catch (java.util.concurrent.TimeoutException e) {
-      throw new IllegalStateException("topic " + topic + " not created within a minute", e);
     }
   }
 
@@ -89,27 +82,4 @@ record DataSet(String topic, BenchFormat format, int partitions, long records, i
     return admin.listOffsets(latest).all().get().values().stream().mapToLong(o -> o.offset()).sum();
   }
 
-  /** A new topic's partitions get their leader a moment after creation; produce only then. */
-  private static void awaitLeaders(Admin admin, String topic)
-      throws ExecutionException, InterruptedException, java.util.concurrent.TimeoutException {
-    long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);
-    while (true) {
-      try {
-        TopicDescription description =
-            admin.describeTopics(List.of(topic)).allTopicNames().get(1, TimeUnit.MINUTES).get(topic);
-        if (description.partitions().stream().allMatch(p -> p.leader() != null && !p.leader().isEmpty())) {
-          return;
-        }
-      } catch (ExecutionException e) {
-        if (!(e.getCause() instanceof UnknownTopicOrPartitionException)) {
-          throw e;
-        }
-        // Created, but the metadata has not reached the broker's cache yet.
-      }
-      if (System.nanoTime() > deadline) {
-        throw new IllegalStateException("partitions of " + topic + " have no leader after a minute");
-      }
-      Thread.sleep(100); // polling period
-    }
-  }
 }

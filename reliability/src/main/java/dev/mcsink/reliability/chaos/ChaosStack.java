@@ -4,6 +4,7 @@ import dev.mcsink.localmc.LocalMaxCompute;
 import dev.mcsink.localmc.storage.Warehouse;
 import dev.mcsink.stack.ConnectWorker;
 import dev.mcsink.stack.KafkaBroker;
+import dev.mcsink.stack.NewTopics;
 import dev.mcsink.stack.StackJars;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -11,14 +12,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.Set;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.admin.TopicDescription;
-import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 
 /**
  * The local stack the faults are done to: a Kafka broker and Connect workers in their own
@@ -103,10 +99,6 @@ final class ChaosStack implements AutoCloseable {
     return workers.get(0);
   }
 
-  List<ConnectWorker> workers() {
-    return List.copyOf(workers);
-  }
-
   /** One more worker in the same Connect cluster; returns once it has joined. */
   ConnectWorker addWorker() throws IOException, InterruptedException {
     int n = workers.size() + 1;
@@ -133,18 +125,7 @@ final class ChaosStack implements AutoCloseable {
   }
 
   void createTopic(String topic, int partitions) throws ExecutionException, InterruptedException {
-    admin.createTopics(List.of(new NewTopic(topic, partitions, (short) 1))).all().get();
-    // Producing to a partition before its leader is known fails the first batches.
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-    while (true) {
-      if (hasLeaders(topic)) {
-        return;
-      }
-      if (System.nanoTime() > deadline) {
-        throw new IllegalStateException("Partitions of " + topic + " have no leader after 60 s");
-      }
-      Thread.sleep(100); // polling for leaders
-    }
+    NewTopics.create(admin, topic, partitions);
   }
 
   /** A statement on the local MaxCompute's default project, e.g. CREATE TABLE. */
@@ -153,19 +134,6 @@ final class ChaosStack implements AutoCloseable {
         statement);
     if (!outcome.success()) {
       throw new IllegalStateException("SQL failed: " + statement + ": " + outcome.errorMessage());
-    }
-  }
-
-  /** Whether every partition of the topic has a leader; false while the topic is not known yet. */
-  private boolean hasLeaders(String topic) throws InterruptedException, ExecutionException {
-    try {
-      TopicDescription description = admin.describeTopics(Set.of(topic)).allTopicNames().get().get(topic);
-      return description.partitions().stream().allMatch(p -> p.leader() != null && !p.leader().isEmpty());
-    } catch (ExecutionException e) {
-      if (e.getCause() instanceof UnknownTopicOrPartitionException) {
-        return false;
-      }
-      throw e;
     }
   }
 
