@@ -153,9 +153,7 @@ public final class HttpEntry extends Handler.Abstract {
   }
 
   private static void write(OdpsResponse answer, String requestId, Response response, Callback callback) {
-    response.setStatus(answer.status());
-    answer.headers().forEach((k, v) -> response.getHeaders().put(k, v));
-    response.getHeaders().put("x-odps-request-id", requestId);
+    head(answer, requestId, response);
     try {
       if (answer.headers().containsKey("Content-Encoding") || "application/octet-stream".equals(answer.headers().get("Content-Type"))) {
         try (OutputStream out = Content.Sink.asOutputStream(response)) {
@@ -191,9 +189,7 @@ public final class HttpEntry extends Handler.Abstract {
     ByteArrayOutputStream body = new ByteArrayOutputStream();
     answer.writeBody(body);
     if (body.size() > 0) {
-      response.setStatus(answer.status());
-      answer.headers().forEach((k, v) -> response.getHeaders().put(k, v));
-      response.getHeaders().put("x-odps-request-id", requestId);
+      head(answer, requestId, response);
       response.getHeaders().put("Content-Length", String.valueOf(body.size()));
       OutputStream out = Content.Sink.asOutputStream(response);
       out.write(body.toByteArray(), 0, body.size() / 2);
@@ -202,9 +198,15 @@ public final class HttpEntry extends Handler.Abstract {
     closeAbruptly(request, callback);
   }
 
+  /** Status line and headers of an answer. */
+  private static void head(OdpsResponse answer, String requestId, Response response) {
+    response.setStatus(answer.status());
+    answer.headers().forEach((k, v) -> response.getHeaders().put(k, v));
+    response.getHeaders().put("x-odps-request-id", requestId);
+  }
+
   private static void closeAbruptly(Request request, Callback callback) {
     request.getConnectionMetaData().getConnection().getEndPoint().close();
     callback.failed(new EofException("connection dropped by an injected fault"));
   }
-
 }

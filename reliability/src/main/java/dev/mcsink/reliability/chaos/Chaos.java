@@ -100,7 +100,7 @@ public final class Chaos implements Callable<Integer> {
       ScenarioRun runner = new ScenarioRun(stack, rate, length);
       for (Scenario scenario : chosen) {
         for (boolean streaming : paths()) {
-          log(scenario.name() + " (" + (streaming ? "stream" : "batch") + "): " + scenario.fault());
+          log(scenario.name() + " (" + ScenarioRun.pathName(streaming) + "): " + scenario.fault());
           ScenarioResult result = runner.runOrReport(scenario, streaming);
           log(scenario.name() + " (" + result.path() + "): expected " + result.expected() + ", landed "
               + result.landed() + ", routed " + result.routed() + ", missing " + result.missing() + ", duplicates "

@@ -61,6 +61,11 @@ final class PoisonRecords implements Scenario {
   }
 
   @Override
+  public boolean expectsStop() {
+    return route == ErrorRoute.NONE;
+  }
+
+  @Override
   public void act(ChaosStack stack, Duration length) throws InterruptedException {
     Thread.sleep(length.toMillis()); // the load itself carries the fault
   }

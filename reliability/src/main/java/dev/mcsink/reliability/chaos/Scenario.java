@@ -18,6 +18,11 @@ interface Scenario {
     return ErrorRoute.NONE;
   }
 
+  /** Whether the task must fail on its own (bad records, no error route) and then be resumed. */
+  default boolean expectsStop() {
+    return false;
+  }
+
   /**
    * Does the fault while the load runs, taking about {@code length}; returns when the stack is
    * whole again (every process up, every fault cleared).

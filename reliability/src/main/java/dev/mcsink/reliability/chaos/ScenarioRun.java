@@ -10,7 +10,6 @@ import dev.mcsink.reliability.delivery.PartitionDelivery;
 import dev.mcsink.stack.ConnectWorker;
 import java.time.Duration;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -41,18 +40,23 @@ final class ScenarioRun {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("Interrupted", e);
     } catch (Exception e) {
-      return new ScenarioResult(scenario.name(), streaming ? "stream" : "batch", scenario.fault(), 0, 0, 0, 0, 0, 0, 0,
+      return new ScenarioResult(scenario.name(), pathName(streaming), scenario.fault(), 0, 0, 0, 0, 0, 0, 0,
           null, "the run broke down: " + e);
     }
   }
 
+  /** How the report names a write path. */
+  static String pathName(boolean streaming) {
+    return streaming ? "stream" : "batch";
+  }
+
   ScenarioResult run(Scenario scenario, boolean streaming) throws Exception {
-    String path = streaming ? "stream" : "batch";
+    String path = pathName(streaming);
     String name = "chaos_" + scenario.name().replace('-', '_') + "_" + path;
     stack.createTopic(name, PARTITIONS);
-    for (ErrorRoute route : List.of(ErrorRoute.ERROR_TOPIC, ErrorRoute.DEAD_LETTER_QUEUE)) {
-      stack.createTopic(route.routedTopics(name).get(0), 1);
-    }
+    // Both routes' topics, whatever the scenario's: poison-stop switches to the error topic midway.
+    stack.createTopic(ErrorRoute.errorTopic(name), 1);
+    stack.createTopic(ErrorRoute.deadLetterTopic(name), 1);
     stack.sql(scenario.workload().createTable(name));
     ConnectWorker worker = stack.worker();
     worker.createConnector(name, connectorConfig(scenario.workload(), scenario.route(), name, streaming));
@@ -67,7 +71,7 @@ final class ScenarioRun {
       produced = load.acknowledged();
     }
     ErrorRoute route = scenario.route();
-    if (route == ErrorRoute.NONE && scenario.workload() != Workload.TEXT) {
+    if (scenario.expectsStop()) {
       stop = awaitTaskFailure(worker, name);
       if (stop == null) {
         problem = "no task failed within " + START_TIMEOUT + " although no error route was configured";

@@ -27,11 +27,6 @@ final class RowValues {
     }
   }
 
-  /** The reused record as it is now. */
-  Record record() {
-    return record;
-  }
-
   /** The reused record with every value null, to fill. */
   Record blank() {
     Arrays.fill(live, null);

@@ -15,14 +15,15 @@ class RowValuesTest {
   @Test
   void aCopyKeepsItsValuesWhenTheRecordIsFilledAgain() {
     RowValues row = new RowValues(new ArrayRecord(COLUMNS));
-    row.blank().setBigint("id", 1L);
-    row.record().setString("value", "one");
-    Object[] first = row.copy();
+    Record first = row.blank();
+    first.setBigint("id", 1L);
+    first.setString("value", "one");
+    Object[] firstValues = row.copy();
 
     row.blank().setBigint("id", 2L);
     Object[] second = row.copy();
 
-    assertThat(first).containsExactly(1L, "one");
+    assertThat(firstValues).containsExactly(1L, "one");
     assertThat(second).containsExactly(2L, null);
   }
 
