@@ -25,7 +25,7 @@ import org.apache.kafka.common.TopicPartition;
  *
  * <p>Not thread-safe: Connect calls a task from one thread.
  */
-public final class OffsetTracker {
+final class OffsetTracker {
   private final Map<TopicPartition, PartitionState> partitions = new HashMap<>();
   private long lastTicket;
 

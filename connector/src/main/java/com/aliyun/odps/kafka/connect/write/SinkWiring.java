@@ -1,16 +1,17 @@
 package com.aliyun.odps.kafka.connect.write;
 
-import com.aliyun.odps.Odps;
 import com.aliyun.odps.TableSchema;
-import com.aliyun.odps.kafka.connect.auth.OdpsClientFactory;
 import com.aliyun.odps.kafka.connect.config.SinkSettings;
 import com.aliyun.odps.kafka.connect.errors.ErrorRouter;
 import com.aliyun.odps.kafka.connect.errors.FailedRecordHandler;
 import com.aliyun.odps.kafka.connect.format.RecordConverter;
 import com.aliyun.odps.kafka.connect.format.RecordConverters;
 import com.aliyun.odps.kafka.connect.format.TableRequirements;
+import com.aliyun.odps.kafka.connect.maxcompute.BatchTunnelTable;
+import com.aliyun.odps.kafka.connect.maxcompute.ClientsClosingTable;
+import com.aliyun.odps.kafka.connect.maxcompute.MaxComputeTable;
+import com.aliyun.odps.kafka.connect.maxcompute.StreamTunnelTable;
 import com.aliyun.odps.kafka.connect.partition.PartitionValues;
-import com.aliyun.odps.tunnel.TableTunnel;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -21,50 +22,42 @@ import org.apache.kafka.connect.sink.SinkTaskContext;
 
 /**
  * Builds a task's {@link SinkWriter} from its settings: the only place the write path meets the
- * client, format, partition and error-routing packages.
+ * client, format, partition and error-routing packages, and the one place {@code use_streaming}
+ * chooses the write path (the MaxCompute adapter and the flush policy that goes with it).
  */
 public final class SinkWiring {
   private SinkWiring() {
-  }
-
-  /** The one thread a task's writes run on, named after the table for thread dumps. */
-  private static ExecutorService writeThread(SinkSettings settings) {
-    return Executors.newSingleThreadExecutor(r -> {
-      Thread t = new Thread(r, "maxcompute-writer-" + settings.table());
-      t.setDaemon(true);
-      return t;
-    });
   }
 
   /**
    * @throws ConnectException when the table is missing or does not fit the configured format
    */
   public static SinkWriter writer(SinkSettings settings, SinkTaskContext context) {
-    OdpsClientFactory clients = new OdpsClientFactory(settings);
+    FlushPolicy policy;
     MaxComputeTable table;
-    try {
-      Odps odps = clients.createOdps();
-      table = new ClientsClosingTable(openTable(odps, clients.createTableTunnel(odps), settings), clients);
-    } catch (RuntimeException e) {
-      ClientsClosingTable.closeClients(clients);
-      throw e;
+    if (settings.useStreaming()) {
+      policy = FlushPolicy.streaming(settings.recordBatchSize(), settings.streamMaxLatency());
+      table = ClientsClosingTable.open(settings, StreamTunnelTable::open);
+    } else {
+      policy = FlushPolicy.batch();
+      table = ClientsClosingTable.open(settings, BatchTunnelTable::open);
     }
     FailedRecordHandler failedRecords = null;
     try {
       TableSchema schema = table.schema();
       List<String> problems = TableRequirements.problems(settings, schema);
       if (!problems.isEmpty()) {
-        throw new ConnectException("Table " + settings.project() + "." + settings.table()
-            + " does not fit format " + settings.format() + " mode " + settings.mode() + ": "
-            + String.join("; ", problems));
+        throw new ConnectException("Table " + table.name() + " does not fit format " + settings.format()
+            + " mode " + settings.mode() + ": " + String.join("; ", problems));
       }
       RecordConverter converter = RecordConverters.create(settings, schema);
       failedRecords = ErrorRouter.create(settings, context);
-      TargetPartitions targets = schema.getPartitionColumns().isEmpty()
-          ? TargetPartitions.none()
+      RowConversion rows = new RowConversion(table, converter, failedRecords);
+      TablePartitions partitions = schema.getPartitionColumns().isEmpty()
+          ? TablePartitions.none()
           : partitionValues(settings);
-      return new SinkWriter(settings, table, converter, failedRecords, targets, Clock.systemUTC(), context::timeout,
-          writeThread(settings));
+      return new SinkWriter(table, policy, rows, partitions, new MemoryCap(settings.bufferSizeKb() * 1024L),
+          Clock.systemUTC(), context::timeout, writeThread(table));
     } catch (RuntimeException e) {
       if (failedRecords != null) {
         failedRecords.close();
@@ -74,21 +67,18 @@ public final class SinkWiring {
     }
   }
 
-  /** {@code use_streaming}: the streaming Tunnel (low latency), else batch upload sessions. */
-  private static MaxComputeTable openTable(Odps odps, TableTunnel tunnel, SinkSettings settings) {
-    try {
-      return settings.useStreaming()
-          ? StreamTunnelTable.open(odps, tunnel, settings)
-          : TunnelTable.open(odps, tunnel, settings);
-    } catch (TransientWriteException e) {
-      // At start there is nothing to keep: let Connect report it (a restart retries).
-      throw new ConnectException(e.getMessage(), e);
-    }
+  /** The one thread a task's writes run on, named after the table for thread dumps. */
+  private static ExecutorService writeThread(MaxComputeTable table) {
+    return Executors.newSingleThreadExecutor(r -> {
+      Thread t = new Thread(r, "maxcompute-writer-" + table.name());
+      t.setDaemon(true);
+      return t;
+    });
   }
 
-  private static TargetPartitions partitionValues(SinkSettings settings) {
+  private static TablePartitions partitionValues(SinkSettings settings) {
     PartitionValues values = PartitionValues.of(settings);
-    return new TargetPartitions() {
+    return new TablePartitions() {
       @Override
       public String valueAt(Instant now) {
         return values.valueAt(now);

@@ -5,10 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.aliyun.odps.TableSchema;
 import com.aliyun.odps.data.Record;
-import com.aliyun.odps.kafka.connect.config.SinkSettings;
-import com.aliyun.odps.kafka.connect.format.RecordConverter;
+import com.aliyun.odps.kafka.connect.maxcompute.MaxComputeTable;
+import com.aliyun.odps.kafka.connect.maxcompute.TransientWriteException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -16,8 +17,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
-import java.util.stream.LongStream;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.connect.errors.ConnectException;
@@ -25,23 +24,18 @@ import org.apache.kafka.connect.errors.RetriableException;
 import org.apache.kafka.connect.sink.SinkRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.threeten.extra.MutableClock;
 
 /** The writer with its writes on a background thread: the task goes on while a write is under way. */
 class BackgroundWritesTest {
   private static final TopicPartition P0 = new TopicPartition("t", 0);
   private static final long WAIT_SECONDS = 10;
-  private static final RecordConverter CONVERTER = (record, row) -> {
-    row.setString("topic", record.originalTopic());
-    row.setBigint("partition", record.originalKafkaPartition().longValue());
-    row.setBigint("offset", record.originalKafkaOffset());
-    row.setString("value", (String) record.value());
-  };
 
   private final GatedTable table = new GatedTable();
   private final ExecutorService writeThread = Executors.newSingleThreadExecutor();
   private final List<Long> timeouts = new ArrayList<>();
   private SinkWriter writer;
-  private final MutableClock clock = new MutableClock(Instant.parse("2024-05-01T10:00:10Z"));
+  private final MutableClock clock = MutableClock.of(Instant.parse("2024-05-01T10:00:10Z"), ZoneOffset.UTC);
 
   @AfterEach
   void stop() {
@@ -54,10 +48,7 @@ class BackgroundWritesTest {
 
   /** bufferSizeKb 2: two rows of 600 bytes reach half of it (a write starts), four reach it. */
   private SinkWriter writer() {
-    SinkSettings settings = SinkSettings.builder().endpoint("http://unused").project("p").table("tbl")
-        .bufferSizeKb(2).retryTimes(3).build();
-    writer = new SinkWriter(settings, table, CONVERTER, new RecordingHandler(), new MinuteWindows(),
-        clock, timeouts::add, writeThread);
+    writer = TestWriters.on(table).clock(clock).timeouts(timeouts).bufferSizeKb(2).writeThread(writeThread).build();
     writer.open(List.of(P0));
     return writer;
   }
@@ -114,16 +105,17 @@ class BackgroundWritesTest {
 
   @Test
   void aTransientFailureInTheBackgroundIsRetriedAndNothingIsLost() {
-    table.gate.countDown();
     table.fake.failTransiently(1);
     SinkWriter writer = writer();
+    // The write fails only once the gate opens: put returns first, as it would with a slower service.
     writer.put(records(0, 2));
+    table.gate.countDown();
 
     assertThat(writer.preCommit(Map.of(P0, new OffsetAndMetadata(2)))).as("nothing committed yet").isEmpty();
     assertThatThrownBy(() -> writer.put(records(2, 1))).as("within the backoff").isInstanceOf(RetriableException.class);
     assertThat(table.fake.attempts()).as("not tried again within the backoff").hasSize(1);
 
-    clock.advance(Duration.ofMillis(timeouts.get(timeouts.size() - 1)));
+    clock.add(Duration.ofMillis(timeouts.get(timeouts.size() - 1)));
     writer.put(records(2, 1));
     assertThat(writer.preCommit(Map.of(P0, new OffsetAndMetadata(3))))
         .containsExactly(Map.entry(P0, new OffsetAndMetadata(3)));
@@ -132,10 +124,11 @@ class BackgroundWritesTest {
 
   @Test
   void aPermanentFailureInTheBackgroundStopsTheTaskAtItsNextPut() {
-    table.gate.countDown();
     table.fake.failPermanently();
     SinkWriter writer = writer();
+    // The write fails only once the gate opens: put returns first, as it would with a slower service.
     writer.put(records(0, 2));
+    table.gate.countDown();
 
     assertThat(writer.preCommit(Map.of(P0, new OffsetAndMetadata(2)))).isEmpty();
     assertThatThrownBy(() -> writer.put(records(2, 1))).isInstanceOf(ConnectException.class)
@@ -143,9 +136,7 @@ class BackgroundWritesTest {
   }
 
   private static List<SinkRecord> records(long from, int count) {
-    return LongStream.range(from, from + count)
-        .mapToObj(o -> new SinkRecord(P0.topic(), P0.partition(), null, null, null, "x".repeat(600), o))
-        .collect(Collectors.toList());
+    return TestWriters.records(P0, from, count, "x".repeat(600));
   }
 
   /** A {@link FakeTable} whose writes wait at a gate, so a test can hold one under way. */
@@ -153,7 +144,11 @@ class BackgroundWritesTest {
     final FakeTable fake = new FakeTable();
     final CountDownLatch gate = new CountDownLatch(1);
     final CountDownLatch started = new CountDownLatch(1);
-    private final Object attempts = new Object();
+
+    @Override
+    public String name() {
+      return fake.name();
+    }
 
     @Override
     public TableSchema schema() {
@@ -176,26 +171,7 @@ class BackgroundWritesTest {
         Thread.currentThread().interrupt();
         throw new TransientWriteException("interrupted", e);
       }
-      synchronized (attempts) {
-        try {
-          fake.write(partition, rows);
-        } finally {
-          attempts.notifyAll();
-        }
-      }
-    }
-
-    void awaitAttempts(int count) throws InterruptedException {
-      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(WAIT_SECONDS);
-      synchronized (attempts) {
-        while (fake.attempts().size() < count) {
-          long left = deadline - System.nanoTime();
-          if (left <= 0) {
-            throw new AssertionError("no write attempt within " + WAIT_SECONDS + " s");
-          }
-          TimeUnit.NANOSECONDS.timedWait(attempts, left);
-        }
-      }
+      fake.write(partition, rows);
     }
 
     @Override

@@ -5,6 +5,8 @@ import com.aliyun.odps.OdpsType;
 import com.aliyun.odps.TableSchema;
 import com.aliyun.odps.data.ArrayRecord;
 import com.aliyun.odps.data.Record;
+import com.aliyun.odps.kafka.connect.maxcompute.MaxComputeTable;
+import com.aliyun.odps.kafka.connect.maxcompute.TransientWriteException;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.kafka.connect.errors.ConnectException;
@@ -44,6 +46,11 @@ final class FakeTable implements MaxComputeTable {
 
   void failPermanently() {
     failPermanently = true;
+  }
+
+  @Override
+  public String name() {
+    return "p.tbl";
   }
 
   @Override

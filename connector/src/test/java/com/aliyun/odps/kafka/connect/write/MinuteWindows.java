@@ -6,7 +6,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 
 /** One target partition per UTC minute, named "HH:mm". */
-final class MinuteWindows implements TargetPartitions {
+final class MinuteWindows implements TablePartitions {
   private static final DateTimeFormatter FORMAT = DateTimeFormatter.ofPattern("HH:mm").withZone(ZoneOffset.UTC);
 
   @Override

@@ -2,12 +2,11 @@ package com.aliyun.odps.kafka.connect.write;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static com.aliyun.odps.kafka.connect.write.TestWriters.record;
 
-import com.aliyun.odps.kafka.connect.config.SinkSettings;
-import com.aliyun.odps.kafka.connect.format.RecordConversionException;
-import com.aliyun.odps.kafka.connect.format.RecordConverter;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -22,32 +21,21 @@ import org.apache.kafka.connect.errors.RetriableException;
 import org.apache.kafka.connect.header.ConnectHeaders;
 import org.apache.kafka.connect.sink.SinkRecord;
 import org.junit.jupiter.api.Test;
+import org.threeten.extra.MutableClock;
 
 class SinkWriterTest {
   private static final String TOPIC = "t";
   private static final TopicPartition P0 = new TopicPartition(TOPIC, 0);
   private static final TopicPartition P1 = new TopicPartition(TOPIC, 1);
   private static final TopicPartition P2 = new TopicPartition(TOPIC, 2);
-  /** Writes the original position and the value; "bad" values don't convert. */
-  private static final RecordConverter CONVERTER = (record, row) -> {
-    if ("bad".equals(record.value())) {
-      throw new RecordConversionException("value is bad");
-    }
-    row.setString("topic", record.originalTopic());
-    row.setBigint("partition", record.originalKafkaPartition().longValue());
-    row.setBigint("offset", record.originalKafkaOffset());
-    row.setString("value", (String) record.value());
-  };
 
   private final FakeTable table = new FakeTable();
   private final RecordingHandler handler = new RecordingHandler();
-  private final MutableClock clock = new MutableClock(Instant.parse("2024-05-01T10:00:10Z"));
+  private final MutableClock clock = MutableClock.of(Instant.parse("2024-05-01T10:00:10Z"), ZoneOffset.UTC);
   private final List<Long> timeouts = new ArrayList<>();
 
   private SinkWriter writer(int bufferSizeKb) {
-    SinkSettings settings = SinkSettings.builder()
-        .endpoint("http://unused").project("p").table("tbl").bufferSizeKb(bufferSizeKb).retryTimes(3).build();
-    return new SinkWriter(settings, table, CONVERTER, handler, new MinuteWindows(), clock, timeouts::add);
+    return TestWriters.on(table).failedRecords(handler).clock(clock).timeouts(timeouts).bufferSizeKb(bufferSizeKb).build();
   }
 
   @Test
@@ -81,7 +69,7 @@ class SinkWriterTest {
     SinkWriter writer = writer(1024);
     writer.put(records(P0, 0, 2));
 
-    clock.advance(Duration.ofSeconds(50));
+    clock.add(Duration.ofSeconds(50));
     writer.put(records(P0, 2, 1));
 
     assertThat(table.committedWrites()).hasSize(1);
@@ -97,7 +85,7 @@ class SinkWriterTest {
   void aClosedPartitionWindowIsWrittenEvenWithoutNewRecords() {
     SinkWriter writer = writer(1024);
     writer.put(records(P0, 0, 2));
-    clock.advance(Duration.ofMinutes(5));
+    clock.add(Duration.ofMinutes(5));
 
     writer.put(List.of());
 
@@ -135,7 +123,7 @@ class SinkWriterTest {
     assertThat(failed).isEmpty();
     assertThat(table.committedWrites()).isEmpty();
 
-    clock.advance(Duration.ofMillis(SinkWriter.INITIAL_BACKOFF_MS));
+    clock.add(Duration.ofMillis(BackgroundWrites.INITIAL_BACKOFF_MS));
     writer.put(records(P0, 3, 1));
     Map<TopicPartition, OffsetAndMetadata> recovered = writer.preCommit(Map.of());
 
@@ -184,7 +172,7 @@ class SinkWriterTest {
     }
 
     assertThat(timeouts).startsWith(1_000L, 2_000L, 4_000L, 8_000L, 16_000L).endsWith(30_000L, 30_000L);
-    assertThat(timeouts).allMatch(t -> t <= SinkWriter.MAX_BACKOFF_MS);
+    assertThat(timeouts).allMatch(t -> t <= BackgroundWrites.MAX_BACKOFF_MS);
     writer.put(batch);
     assertThat(table.committedPositions()).containsExactly("t/0/0");
   }
@@ -196,13 +184,13 @@ class SinkWriterTest {
     table.failTransiently(1);
     assertThatThrownBy(() -> writer.put(batch)).isInstanceOf(RetriableException.class);
 
-    clock.advance(Duration.ofMillis(400));
+    clock.add(Duration.ofMillis(400));
     assertThatThrownBy(() -> writer.put(batch)).isInstanceOf(RetriableException.class);
     writer.preCommit(Map.of());
 
     assertThat(table.attempts()).as("attempts within the first second").hasSize(1);
     assertThat(timeouts).as("Connect asked to wait what remains").containsExactly(1_000L, 600L);
-    clock.advance(Duration.ofMillis(600));
+    clock.add(Duration.ofMillis(600));
     writer.put(batch);
     assertThat(table.committedPositions()).containsExactly("t/0/0");
   }
@@ -355,13 +343,9 @@ class SinkWriterTest {
     return LongStream.range(from, from + count).mapToObj(o -> record(tp, o, "v" + o)).collect(Collectors.toList());
   }
 
-  private static SinkRecord record(TopicPartition tp, long offset, String value) {
-    return new SinkRecord(tp.topic(), tp.partition(), null, null, null, value, offset);
-  }
-
 
   /** Connect waits the time the writer asked for before it calls put again. */
   private void waitAsConnectDoes() {
-    clock.advance(Duration.ofMillis(timeouts.get(timeouts.size() - 1)));
+    clock.add(Duration.ofMillis(timeouts.get(timeouts.size() - 1)));
   }
 }

@@ -2,42 +2,35 @@ package com.aliyun.odps.kafka.connect.write;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static com.aliyun.odps.kafka.connect.write.TestWriters.record;
+import static com.aliyun.odps.kafka.connect.write.TestWriters.records;
 
-import com.aliyun.odps.kafka.connect.config.SinkSettings;
-import com.aliyun.odps.kafka.connect.format.RecordConverter;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
-import java.util.stream.LongStream;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.connect.errors.RetriableException;
 import org.apache.kafka.connect.sink.SinkRecord;
 import org.junit.jupiter.api.Test;
+import org.threeten.extra.MutableClock;
 
 /** The write triggers of the streaming path and the task-wide memory cap, with a fake table and clock. */
 class StreamingSinkWriterTest {
   /** stream_max_latency_ms by default. */
-  private static final java.time.Duration DEFAULT_LATENCY = java.time.Duration.ofMillis(1000);
+  private static final Duration DEFAULT_LATENCY = Duration.ofMillis(1000);
   private static final TopicPartition P0 = new TopicPartition("t", 0);
-  private static final RecordConverter CONVERTER = (record, row) -> {
-    row.setString("topic", record.originalTopic());
-    row.setBigint("partition", record.originalKafkaPartition().longValue());
-    row.setBigint("offset", record.originalKafkaOffset());
-    row.setString("value", (String) record.value());
-  };
 
   private final FakeTable table = new FakeTable();
-  private final MutableClock clock = new MutableClock(Instant.parse("2024-05-01T10:00:10Z"));
+  private final MutableClock clock = MutableClock.of(Instant.parse("2024-05-01T10:00:10Z"), ZoneOffset.UTC);
   private final List<Long> timeouts = new ArrayList<>();
 
   private SinkWriter writer(boolean streaming, int bufferSizeKb, int recordBatchSize) {
-    SinkSettings settings = SinkSettings.builder().endpoint("http://unused").project("p").table("tbl")
-        .useStreaming(streaming).bufferSizeKb(bufferSizeKb).recordBatchSize(recordBatchSize).retryTimes(3).build();
-    return new SinkWriter(settings, table, CONVERTER, new RecordingHandler(), new MinuteWindows(), clock, timeouts::add);
+    TestWriters writer = TestWriters.on(table).clock(clock).timeouts(timeouts).bufferSizeKb(bufferSizeKb);
+    return (streaming ? writer.streaming(recordBatchSize, DEFAULT_LATENCY) : writer).build();
   }
 
   @Test
@@ -69,12 +62,12 @@ class StreamingSinkWriterTest {
 
     assertThat(timeouts).as("Connect is asked to call put again when the rows are due")
         .containsExactly(DEFAULT_LATENCY.toMillis());
-    clock.advance(DEFAULT_LATENCY.minusMillis(1));
+    clock.add(DEFAULT_LATENCY.minusMillis(1));
     writer.put(List.of());
     assertThat(table.attempts()).as("not due yet").isEmpty();
     assertThat(timeouts).last().isEqualTo(1L);
 
-    clock.advance(Duration.ofMillis(1));
+    clock.add(Duration.ofMillis(1));
     writer.put(List.of());
 
     assertThat(table.committedPositions()).containsExactly("t/0/0", "t/0/1");
@@ -85,11 +78,11 @@ class StreamingSinkWriterTest {
   void theLatencyBoundCountsFromTheOldestBufferedRow() {
     SinkWriter writer = writer(true, 1024, 9000);
     writer.put(records(P0, 0, 1, "v"));
-    clock.advance(Duration.ofMillis(600));
+    clock.add(Duration.ofMillis(600));
     writer.put(records(P0, 1, 1, "v"));
 
     assertThat(timeouts).last().isEqualTo(400L);
-    clock.advance(Duration.ofMillis(400));
+    clock.add(Duration.ofMillis(400));
     writer.put(List.of());
 
     assertThat(table.committedPositions()).containsExactly("t/0/0", "t/0/1");
@@ -101,7 +94,7 @@ class StreamingSinkWriterTest {
     writer.put(records(P0, 0, 5, "v"));
     assertThat(table.attempts()).as("record_batch_size is a block size for batch sessions, not a trigger").isEmpty();
     assertThat(timeouts).as("Connect is asked to call put again soon, records or not")
-        .containsExactly(SinkWriter.IDLE_POLL_MS);
+        .containsExactly(BatchFlushPolicy.IDLE_POLL_MS);
 
     writer.put(List.of());
 
@@ -119,7 +112,7 @@ class StreamingSinkWriterTest {
     Map<TopicPartition, OffsetAndMetadata> offsets = writer.preCommit(Map.of(P0, new OffsetAndMetadata(5)));
 
     assertThat(offsets).containsExactly(Map.entry(P0, new OffsetAndMetadata(3)));
-    clock.advance(Duration.ofMillis(SinkWriter.INITIAL_BACKOFF_MS));
+    clock.add(Duration.ofMillis(BackgroundWrites.INITIAL_BACKOFF_MS));
     assertThat(writer.preCommit(Map.of())).containsExactly(Map.entry(P0, new OffsetAndMetadata(5)));
   }
 
@@ -130,12 +123,12 @@ class StreamingSinkWriterTest {
     List<SinkRecord> batch = records(P0, 0, 5, "v");
 
     assertThatThrownBy(() -> writer.put(batch)).isInstanceOf(RetriableException.class);
-    clock.advance(Duration.ofMillis(1_000));
+    clock.add(Duration.ofMillis(1_000));
     assertThatThrownBy(() -> writer.put(batch)).isInstanceOf(RetriableException.class);
-    clock.advance(Duration.ofMillis(2_000));
+    clock.add(Duration.ofMillis(2_000));
     assertThat(timeouts).as("backoff asked of Connect").containsExactly(1_000L, 2_000L);
     writer.put(batch);
-    clock.advance(DEFAULT_LATENCY);
+    clock.add(DEFAULT_LATENCY);
     writer.put(List.of());
 
     assertThat(table.committedPositions()).containsExactly("t/0/0", "t/0/1", "t/0/2", "t/0/3", "t/0/4");
@@ -178,14 +171,12 @@ class StreamingSinkWriterTest {
 
   @Test
   void theLatencyBoundIsTheConfiguredOne() {
-    SinkSettings settings = SinkSettings.builder().endpoint("http://unused").project("p").table("tbl")
-        .useStreaming(true).bufferSizeKb(1024).recordBatchSize(9000).streamMaxLatencyMs(250).build();
-    SinkWriter writer = new SinkWriter(settings, table, CONVERTER, new RecordingHandler(), new MinuteWindows(), clock,
-        timeouts::add);
+    SinkWriter writer = TestWriters.on(table).clock(clock).timeouts(timeouts).bufferSizeKb(1024)
+        .streaming(9000, Duration.ofMillis(250)).build();
     writer.put(records(P0, 0, 1, "v"));
     assertThat(timeouts).containsExactly(250L);
 
-    clock.advance(Duration.ofMillis(250));
+    clock.add(Duration.ofMillis(250));
     writer.put(List.of());
 
     assertThat(table.committedPositions()).containsExactly("t/0/0");
@@ -194,10 +185,7 @@ class StreamingSinkWriterTest {
   /** 12,800 small records over {@code partitions} Kafka partitions, in batches of 256, through a 16 KB cap. */
   private long peakBufferedBytes(int partitions) {
     FakeTable fresh = new FakeTable();
-    SinkSettings settings = SinkSettings.builder().endpoint("http://unused").project("p").table("tbl")
-        .useStreaming(true).bufferSizeKb(16).recordBatchSize(9000).retryTimes(3).build();
-    SinkWriter writer = new SinkWriter(settings, fresh, CONVERTER, new RecordingHandler(), new MinuteWindows(), clock,
-        ms -> { });
+    SinkWriter writer = TestWriters.on(fresh).clock(clock).bufferSizeKb(16).streaming(9000, DEFAULT_LATENCY).build();
     long[] next = new long[partitions];
     int total = 12_800;
     List<SinkRecord> batch = new ArrayList<>();
@@ -216,11 +204,4 @@ class StreamingSinkWriterTest {
     return writer.peakBufferedBytes();
   }
 
-  private static List<SinkRecord> records(TopicPartition tp, long from, int count, String value) {
-    return LongStream.range(from, from + count).mapToObj(o -> record(tp, o, value)).collect(Collectors.toList());
-  }
-
-  private static SinkRecord record(TopicPartition tp, long offset, String value) {
-    return new SinkRecord(tp.topic(), tp.partition(), null, null, null, value, offset);
-  }
 }

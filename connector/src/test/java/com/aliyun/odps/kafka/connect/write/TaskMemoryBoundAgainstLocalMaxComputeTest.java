@@ -2,19 +2,17 @@ package com.aliyun.odps.kafka.connect.write;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.aliyun.odps.Instance;
 import com.aliyun.odps.Odps;
-import com.aliyun.odps.OdpsException;
 import com.aliyun.odps.account.AliyunAccount;
-import com.aliyun.odps.data.Record;
 import com.aliyun.odps.kafka.connect.config.SinkSettings;
-import com.aliyun.odps.kafka.connect.format.RecordConverter;
-import com.aliyun.odps.task.SQLTask;
+import com.aliyun.odps.kafka.connect.maxcompute.StreamTunnelTable;
+import com.aliyun.odps.kafka.connect.maxcompute.TextRows;
 import com.aliyun.odps.tunnel.TableTunnel;
 import dev.mcsink.localmc.faults.Faults;
 import dev.mcsink.localmc.junit.LocalMaxComputeExtension;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +23,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.threeten.extra.MutableClock;
 
 /**
  * The heap bound of one task, streaming into the local MaxCompute: the same load (40,960 records of
@@ -38,12 +37,6 @@ class TaskMemoryBoundAgainstLocalMaxComputeTest {
   private static final int RECORDS = 40_960;
   private static final int BATCH = 512;
   private static final int BUFFER_SIZE_KB = 256;
-  private static final RecordConverter CONVERTER = (record, row) -> {
-    row.setString("topic", record.originalTopic());
-    row.setBigint("partition", record.originalKafkaPartition().longValue());
-    row.setBigint("offset", record.originalKafkaOffset());
-    row.setString("value", (String) record.value());
-  };
 
   private final List<AutoCloseable> toClose = new ArrayList<>();
 
@@ -62,13 +55,14 @@ class TaskMemoryBoundAgainstLocalMaxComputeTest {
     odps.setEndpoint(MC.service().endpoint());
     odps.setDefaultProject("project_name");
     String tableName = "memory_bound_" + partitions;
-    sql(odps, "CREATE TABLE " + tableName + " (topic STRING, `partition` BIGINT, `offset` BIGINT, value STRING) PARTITIONED BY (pt STRING);");
+    TextRows.sql(odps, "CREATE TABLE " + tableName + " (topic STRING, `partition` BIGINT, `offset` BIGINT, value STRING) PARTITIONED BY (pt STRING);");
     SinkSettings settings = SinkSettings.builder().endpoint(MC.service().endpoint()).project("project_name").table(tableName)
         .accessId(MC.service().accessId()).accessKey(MC.service().accessKey())
         .useStreaming(true).bufferSizeKb(BUFFER_SIZE_KB).recordBatchSize(8000).build();
     StreamTunnelTable table = StreamTunnelTable.open(odps, new TableTunnel(odps), settings);
-    MutableClock clock = new MutableClock(Instant.parse("2024-05-01T10:00:10Z"));
-    SinkWriter writer = new SinkWriter(settings, table, CONVERTER, new RecordingHandler(), new MinuteWindows(), clock, ms -> { });
+    MutableClock clock = MutableClock.of(Instant.parse("2024-05-01T10:00:10Z"), ZoneOffset.UTC);
+    SinkWriter writer = TestWriters.on(table).clock(clock).bufferSizeKb(BUFFER_SIZE_KB)
+        .streaming(settings.recordBatchSize(), settings.streamMaxLatency()).build();
     toClose.add(writer);
     Faults.Rule packs = MC.service().faults().delay("stream-write", Duration.ZERO, Faults.FOREVER);
 
@@ -82,7 +76,7 @@ class TaskMemoryBoundAgainstLocalMaxComputeTest {
         writer.put(batch);
         maxAfterPut = Math.max(maxAfterPut, writer.bufferedBytes());
         batch = new ArrayList<>(BATCH);
-        clock.advance(Duration.ofMillis(50));
+        clock.add(Duration.ofMillis(50));
       }
     }
     Map<TopicPartition, OffsetAndMetadata> offsets = writer.preCommit(Map.of());
@@ -95,19 +89,8 @@ class TaskMemoryBoundAgainstLocalMaxComputeTest {
     assertThat(table.sessionsOpened()).as("one session per target partition, whatever the Kafka partitions").isEqualTo(1);
     assertThat(offsets).hasSize(partitions);
     assertThat(offsets.values()).extracting(OffsetAndMetadata::offset).containsOnly((long) RECORDS / partitions);
-    assertThat(scalar(odps, "SELECT COUNT(*) FROM " + tableName + ";")).isEqualTo(String.valueOf(RECORDS));
-    assertThat(scalar(odps, "SELECT COUNT(DISTINCT `partition` * 1000000 + `offset`) FROM " + tableName + ";"))
+    assertThat(TextRows.scalar(odps, "SELECT COUNT(*) FROM " + tableName + ";")).isEqualTo(String.valueOf(RECORDS));
+    assertThat(TextRows.scalar(odps, "SELECT COUNT(DISTINCT `partition` * 1000000 + `offset`) FROM " + tableName + ";"))
         .isEqualTo(String.valueOf(RECORDS));
-  }
-
-  private static void sql(Odps odps, String statement) throws OdpsException {
-    SQLTask.run(odps, statement).waitForSuccess(50);
-  }
-
-  private static String scalar(Odps odps, String query) throws OdpsException {
-    Instance instance = SQLTask.run(odps, "project_name", query, Map.of("odps.sql.allow.fullscan", "true"), null);
-    instance.waitForSuccess(50);
-    List<Record> result = SQLTask.getResult(instance);
-    return result.get(0).get(0).toString();
   }
 }

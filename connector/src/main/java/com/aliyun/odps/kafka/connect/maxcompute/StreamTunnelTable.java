@@ -1,10 +1,7 @@
-package com.aliyun.odps.kafka.connect.write;
+package com.aliyun.odps.kafka.connect.maxcompute;
 
 import com.aliyun.odps.Odps;
 import com.aliyun.odps.PartitionSpec;
-import com.aliyun.odps.TableSchema;
-import com.aliyun.odps.data.ArrayRecord;
-import com.aliyun.odps.data.Record;
 import com.aliyun.odps.kafka.connect.config.SinkSettings;
 import com.aliyun.odps.kafka.connect.config.TunnelCompression;
 import com.aliyun.odps.tunnel.TableTunnel;
@@ -28,7 +25,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Called from the task's thread only: one pack goes out at a time, so no writer pool is needed.
  */
-public final class StreamTunnelTable implements MaxComputeTable {
+public final class StreamTunnelTable extends TunnelTable {
   private static final Logger log = LoggerFactory.getLogger(StreamTunnelTable.class);
   /**
    * Sessions kept open; with a {@code pt} window only the current one or two are written, so the
@@ -36,9 +33,6 @@ public final class StreamTunnelTable implements MaxComputeTable {
    */
   static final int MAX_OPEN_SESSIONS = 8;
 
-  private final TableTunnel tunnel;
-  private final TargetTable target;
-  private final TunnelCompression compression;
   /** Open streams by pt value (null: non-partitioned table), least recently used first. */
   private final Map<String, OpenStream> streams = new LinkedHashMap<String, OpenStream>(16, 0.75f, true) {
     @Override
@@ -49,9 +43,7 @@ public final class StreamTunnelTable implements MaxComputeTable {
   private int sessionsOpened;
 
   private StreamTunnelTable(TableTunnel tunnel, TargetTable target, TunnelCompression compression) {
-    this.compression = compression;
-    this.tunnel = tunnel;
-    this.target = target;
+    super(tunnel, target, compression);
   }
 
   /**
@@ -62,16 +54,6 @@ public final class StreamTunnelTable implements MaxComputeTable {
    */
   public static StreamTunnelTable open(Odps odps, TableTunnel tunnel, SinkSettings settings) {
     return new StreamTunnelTable(tunnel, TargetTable.read(odps, settings), settings.tunnelCompression());
-  }
-
-  @Override
-  public TableSchema schema() {
-    return target.schema();
-  }
-
-  @Override
-  public Record newRow() {
-    return new ArrayRecord(target.schema());
   }
 
   @Override
@@ -106,8 +88,8 @@ public final class StreamTunnelTable implements MaxComputeTable {
     streams.clear();
   }
 
-  /** How many stream sessions this table has opened, for tests. */
-  int sessionsOpened() {
+  /** How many stream sessions this table has opened since it was opened. */
+  public int sessionsOpened() {
     return sessionsOpened;
   }
 

@@ -1,4 +1,4 @@
-package com.aliyun.odps.kafka.connect.write;
+package com.aliyun.odps.kafka.connect.maxcompute;
 
 import com.aliyun.odps.TableSchema;
 import com.aliyun.odps.data.Record;
@@ -9,6 +9,9 @@ import java.util.List;
  * unit tests can put a fake behind it. The real one talks to the service through the official SDK.
  */
 public interface MaxComputeTable extends AutoCloseable {
+  /** "project.table" or "project.schema.table", for messages. */
+  String name();
+
   /** The table's columns and partition columns. */
   TableSchema schema();
 

@@ -1,4 +1,4 @@
-package com.aliyun.odps.kafka.connect.write;
+package com.aliyun.odps.kafka.connect.maxcompute;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The batch Tunnel writer against the local MaxCompute, through the official SDK. */
-class TunnelTableAgainstLocalMaxComputeTest {
+class BatchTunnelTableAgainstLocalMaxComputeTest {
   @RegisterExtension
   static final LocalMaxComputeExtension MC = new LocalMaxComputeExtension();
   private static final AtomicInteger TABLES = new AtomicInteger();
@@ -31,7 +31,7 @@ class TunnelTableAgainstLocalMaxComputeTest {
 
   private Odps odps;
   private String tableName;
-  private TunnelTable table;
+  private BatchTunnelTable table;
   private Faults.Rule blockUploads;
   private Faults.Rule sessions;
   private Faults.Rule commits;
@@ -44,7 +44,7 @@ class TunnelTableAgainstLocalMaxComputeTest {
     odps.setDefaultProject("project_name");
     tableName = "tunnel_table_" + TABLES.incrementAndGet();
     sql("CREATE TABLE " + tableName + " (topic STRING, `partition` BIGINT, `offset` BIGINT, value STRING) PARTITIONED BY (pt STRING);");
-    table = TunnelTable.open(odps, new TableTunnel(odps), settings(8000, 3));
+    table = BatchTunnelTable.open(odps, new TableTunnel(odps), settings(8000, 3));
     // Zero-latency rules count the requests of a route without changing them.
     blockUploads = MC.service().faults().delay("upload-block", Duration.ZERO, Faults.FOREVER);
     sessions = MC.service().faults().delay("upload-create", Duration.ZERO, Faults.FOREVER);
@@ -141,7 +141,7 @@ class TunnelTableAgainstLocalMaxComputeTest {
     SinkSettings settings = SinkSettings.builder().endpoint(MC.service().endpoint()).project("project_name")
         .table("no_such_table").accessId(MC.service().accessId()).accessKey(MC.service().accessKey()).build();
 
-    assertThatThrownBy(() -> TunnelTable.open(odps, new TableTunnel(odps), settings))
+    assertThatThrownBy(() -> BatchTunnelTable.open(odps, new TableTunnel(odps), settings))
         .isExactlyInstanceOf(ConnectException.class)
         .hasMessageContaining("no_such_table");
   }
@@ -164,7 +164,7 @@ class TunnelTableAgainstLocalMaxComputeTest {
     SinkSettings inSchema = SinkSettings.builder().endpoint(MC.service().endpoint()).project("project_name")
         .schema("batch_schema").table(tableName).accessId(MC.service().accessId()).accessKey(MC.service().accessKey())
         .build();
-    try (TunnelTable schemaTable = TunnelTable.open(odps, new TableTunnel(odps), inSchema)) {
+    try (BatchTunnelTable schemaTable = BatchTunnelTable.open(odps, new TableTunnel(odps), inSchema)) {
       schemaTable.write(PT, TextRows.rows(schemaTable, 0, 3));
     }
 

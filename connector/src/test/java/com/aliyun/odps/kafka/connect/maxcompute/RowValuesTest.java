@@ -1,4 +1,4 @@
-package com.aliyun.odps.kafka.connect.write;
+package com.aliyun.odps.kafka.connect.maxcompute;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package com.aliyun.odps.kafka.connect.write;
+package com.aliyun.odps.kafka.connect.maxcompute;
 
 import com.aliyun.odps.Instance;
 import com.aliyun.odps.Odps;
@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 
 /** Rows of the (topic, partition, offset, value) test tables, and SQL to count what landed. */
-final class TextRows {
+public final class TextRows {
   private TextRows() {
   }
 
@@ -28,19 +28,20 @@ final class TextRows {
     return rows;
   }
 
-  static long count(Odps odps, String table) throws OdpsException {
+  public static long count(Odps odps, String table) throws OdpsException {
     return Long.parseLong(scalar(odps, "SELECT COUNT(*) FROM " + table + ";"));
   }
 
-  static long distinctOffsets(Odps odps, String table) throws OdpsException {
+  public static long distinctOffsets(Odps odps, String table) throws OdpsException {
     return Long.parseLong(scalar(odps, "SELECT COUNT(DISTINCT `offset`) FROM " + table + ";"));
   }
 
-  static void sql(Odps odps, String statement) throws OdpsException {
+  public static void sql(Odps odps, String statement) throws OdpsException {
     SQLTask.run(odps, statement).waitForSuccess(50);
   }
 
-  private static String scalar(Odps odps, String query) throws OdpsException {
+  /** The first value of the first row of {@code query}, as text. */
+  public static String scalar(Odps odps, String query) throws OdpsException {
     Instance instance = SQLTask.run(odps, "project_name", query, Map.of("odps.sql.allow.fullscan", "true"), null);
     instance.waitForSuccess(50);
     List<Record> result = SQLTask.getResult(instance);

@@ -1,4 +1,4 @@
-package com.aliyun.odps.kafka.connect.write;
+package com.aliyun.odps.kafka.connect.maxcompute;
 
 import com.aliyun.odps.data.Record;
 import java.util.Arrays;
@@ -10,7 +10,7 @@ import java.util.Arrays;
  * of its garbage-collection work. The values in the array are the ones the record already checked
  * and converted, so putting them back costs a copy, not a second validation.
  */
-final class RowValues {
+public final class RowValues {
   private final Record record;
   private final Object[] live;
 
@@ -19,7 +19,7 @@ final class RowValues {
    * @throws IllegalArgumentException when the record does not expose its own value array (the
    *     SDK's {@code ArrayRecord} does), so copying in and out would not reach it
    */
-  RowValues(Record record) {
+  public RowValues(Record record) {
     this.record = record;
     this.live = record.toArray();
     if (live != record.toArray()) {
@@ -28,18 +28,18 @@ final class RowValues {
   }
 
   /** The reused record with every value null, to fill. */
-  Record blank() {
+  public Record blank() {
     Arrays.fill(live, null);
     return record;
   }
 
   /** A copy of the record's values, to keep. */
-  Object[] copy() {
+  public Object[] copy() {
     return live.clone();
   }
 
   /** The reused record holding {@code values}, until the next call. */
-  Record show(Object[] values) {
+  public Record show(Object[] values) {
     System.arraycopy(values, 0, live, 0, live.length);
     return record;
   }

@@ -1,4 +1,4 @@
-package com.aliyun.odps.kafka.connect.write;
+package com.aliyun.odps.kafka.connect.maxcompute;
 
 import com.aliyun.odps.Column;
 import com.aliyun.odps.Odps;

@@ -7,14 +7,15 @@ import java.util.List;
 import org.apache.kafka.common.TopicPartition;
 
 /**
- * Rows waiting for one target partition, from any Kafka partition of the task: they are written
- * together, in one upload session, and become committed together (one tracker ticket).
+ * Rows waiting for one partition of the MaxCompute table (one {@code pt} value), from any Kafka
+ * partition of the task: they are written together, in one write, and become committed together
+ * (one offset ticket).
  */
-final class PartitionBuffer {
-  private final String partition;
-  private final Instant closesAt;
+final class RowBuffer {
+  private final String tablePartition;
+  private final Instant windowEnd;
   private final long ticket;
-  /** Value arrays of the rows ({@link RowValues}). */
+  /** Value arrays of the rows ({@code RowValues}). */
   private final List<Object[]> rows = new ArrayList<>();
   /** The Kafka partition of each row, same index as {@link #rows}, to drop a revoked partition's rows. */
   private final List<TopicPartition> sources = new ArrayList<>();
@@ -22,23 +23,26 @@ final class PartitionBuffer {
   /** When the oldest row still here was added: the streaming latency bound counts from it. */
   private Instant firstRowAt;
 
-  PartitionBuffer(String partition, Instant closesAt, long ticket) {
-    this.partition = partition;
-    this.closesAt = closesAt;
+  RowBuffer(String tablePartition, Instant windowEnd, long ticket) {
+    this.tablePartition = tablePartition;
+    this.windowEnd = windowEnd;
     this.ticket = ticket;
   }
 
-  void add(Object[] row, TopicPartition source, Instant now) {
+  /** Returns the estimated bytes the row adds. */
+  long add(Object[] row, TopicPartition source, Instant now) {
     if (rows.isEmpty()) {
       firstRowAt = now;
     }
     rows.add(row);
     sources.add(source);
-    estimatedBytes += RowSize.estimate(row);
+    long bytes = RowSize.estimate(row);
+    estimatedBytes += bytes;
+    return bytes;
   }
 
-  /** Drops the rows of revoked Kafka partitions; the others stay. */
-  void removeRowsOf(Collection<TopicPartition> revoked) {
+  /** Drops the rows of revoked Kafka partitions, keeps the others; returns the estimated bytes dropped. */
+  long removeRowsOf(Collection<TopicPartition> revoked) {
     List<Object[]> keptRows = new ArrayList<>(rows.size());
     List<TopicPartition> keptSources = new ArrayList<>(rows.size());
     long keptBytes = 0;
@@ -53,20 +57,23 @@ final class PartitionBuffer {
     rows.addAll(keptRows);
     sources.clear();
     sources.addAll(keptSources);
+    long dropped = estimatedBytes - keptBytes;
     estimatedBytes = keptBytes;
+    return dropped;
   }
 
   /** The pt value, null for a non-partitioned table. */
-  String partition() {
-    return partition;
+  String tablePartition() {
+    return tablePartition;
   }
 
   long ticket() {
     return ticket;
   }
 
-  boolean windowClosedAt(Instant now) {
-    return !now.isBefore(closesAt);
+  /** True once the partition's time window has ended: nothing more will be added to it. */
+  boolean windowEndedAt(Instant now) {
+    return !now.isBefore(windowEnd);
   }
 
   /** When the oldest buffered row arrived; null when empty. */
@@ -76,6 +83,10 @@ final class PartitionBuffer {
 
   long estimatedBytes() {
     return estimatedBytes;
+  }
+
+  int size() {
+    return rows.size();
   }
 
   boolean isEmpty() {

@@ -1,4 +1,4 @@
-package com.aliyun.odps.kafka.connect.write;
+package com.aliyun.odps.kafka.connect.maxcompute;
 
 import com.aliyun.odps.OdpsException;
 import com.aliyun.odps.kafka.connect.errors.CauseChain;

@@ -1,10 +1,7 @@
-package com.aliyun.odps.kafka.connect.write;
+package com.aliyun.odps.kafka.connect.maxcompute;
 
 import com.aliyun.odps.Odps;
 import com.aliyun.odps.PartitionSpec;
-import com.aliyun.odps.TableSchema;
-import com.aliyun.odps.data.ArrayRecord;
-import com.aliyun.odps.data.Record;
 import com.aliyun.odps.data.RecordWriter;
 import com.aliyun.odps.kafka.connect.config.SinkSettings;
 import com.aliyun.odps.kafka.connect.config.TunnelCompression;
@@ -34,24 +31,19 @@ import org.slf4j.LoggerFactory;
  * <p>A missing partition is created once ({@code ALTER TABLE ... ADD IF NOT EXISTS PARTITION}, so
  * another task creating it at the same time is fine) and then remembered.
  */
-public final class TunnelTable implements MaxComputeTable {
-  private static final Logger log = LoggerFactory.getLogger(TunnelTable.class);
+public final class BatchTunnelTable extends TunnelTable {
+  private static final Logger log = LoggerFactory.getLogger(BatchTunnelTable.class);
   /** The service accepts block ids in [0, 20000). */
   static final int MAX_BLOCKS = 20_000;
 
-  private final TableTunnel tunnel;
-  private final TargetTable target;
   private final int recordBatchSize;
   private final int poolSize;
-  private final TunnelCompression compression;
   private final ExecutorService blockWriters;
   private final Set<String> knownPartitions = ConcurrentHashMap.newKeySet();
 
-  private TunnelTable(TableTunnel tunnel, TargetTable target, int recordBatchSize, int poolSize,
+  private BatchTunnelTable(TableTunnel tunnel, TargetTable target, int recordBatchSize, int poolSize,
       TunnelCompression compression) {
-    this.compression = compression;
-    this.tunnel = tunnel;
-    this.target = target;
+    super(tunnel, target, compression);
     this.recordBatchSize = Math.max(1, recordBatchSize);
     this.poolSize = Math.max(1, poolSize);
     this.blockWriters = newPool(this.poolSize, target.tableName());
@@ -63,19 +55,9 @@ public final class TunnelTable implements MaxComputeTable {
    * @throws org.apache.kafka.connect.errors.ConnectException when the table can't be read (missing,
    *     no permission); {@link TransientWriteException} when the service is unavailable
    */
-  public static TunnelTable open(Odps odps, TableTunnel tunnel, SinkSettings settings) {
-    return new TunnelTable(tunnel, TargetTable.read(odps, settings), settings.recordBatchSize(), settings.sinkPoolSize(),
+  public static BatchTunnelTable open(Odps odps, TableTunnel tunnel, SinkSettings settings) {
+    return new BatchTunnelTable(tunnel, TargetTable.read(odps, settings), settings.recordBatchSize(), settings.sinkPoolSize(),
         settings.tunnelCompression());
-  }
-
-  @Override
-  public TableSchema schema() {
-    return target.schema();
-  }
-
-  @Override
-  public Record newRow() {
-    return new ArrayRecord(target.schema());
   }
 
   @Override

@@ -1,0 +1,129 @@
+package com.aliyun.odps.kafka.connect.write;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.LongSupplier;
+import java.util.function.Predicate;
+import org.apache.kafka.common.TopicPartition;
+
+/**
+ * The buffers still taking rows, one per partition of the MaxCompute table, and their estimated
+ * bytes. A buffer leaves when it is taken to be written; a new one opens with the next row for its
+ * partition.
+ */
+final class OpenBuffers {
+  private final TablePartitions partitions;
+  /** The offset ticket of a new buffer: its rows' offsets become committable together. */
+  private final LongSupplier newTicket;
+  /** By pt value (null key: non-partitioned table), oldest first. */
+  private final Map<String, RowBuffer> buffers = new LinkedHashMap<>();
+  private long bytes;
+
+  OpenBuffers(TablePartitions partitions, LongSupplier newTicket) {
+    this.partitions = partitions;
+    this.newTicket = newTicket;
+  }
+
+  /** Adds a row to the buffer of {@code tablePartition}, opening one if needed; returns that buffer. */
+  RowBuffer add(String tablePartition, Object[] row, TopicPartition source, Instant now) {
+    RowBuffer buffer = buffers.get(tablePartition);
+    if (buffer == null) {
+      buffer = new RowBuffer(tablePartition, partitions.windowEnd(now), newTicket.getAsLong());
+      buffers.put(tablePartition, buffer);
+    }
+    bytes += buffer.add(row, source, now);
+    return buffer;
+  }
+
+  /** Estimated bytes of every open buffer together. */
+  long bytes() {
+    return bytes;
+  }
+
+  boolean isEmpty() {
+    return buffers.isEmpty();
+  }
+
+  /** When the oldest row of any open buffer arrived; null when none is open. */
+  Instant oldestRowAt() {
+    Instant oldest = null;
+    for (RowBuffer buffer : buffers.values()) {
+      Instant first = buffer.firstRowAt();
+      if (first != null && (oldest == null || first.isBefore(oldest))) {
+        oldest = first;
+      }
+    }
+    return oldest;
+  }
+
+  /** Takes one buffer out, to be written. */
+  RowBuffer take(RowBuffer buffer) {
+    if (buffers.remove(buffer.tablePartition(), buffer)) {
+      bytes -= buffer.estimatedBytes();
+    }
+    return buffer;
+  }
+
+  /** Takes out every buffer, to be written. */
+  List<RowBuffer> takeAll() {
+    return takeWhere(buffer -> true);
+  }
+
+  /** Takes out the buffers the policy says are due at {@code now}. */
+  List<RowBuffer> takeDue(FlushPolicy policy, Instant now) {
+    return takeWhere(buffer -> policy.isDue(buffer, now));
+  }
+
+  /** Takes out the largest buffers until at most {@code keepBytes} stay open. */
+  List<RowBuffer> takeLargestDownTo(long keepBytes) {
+    List<RowBuffer> largestFirst = new ArrayList<>(buffers.values());
+    largestFirst.sort(Comparator.comparingLong(RowBuffer::estimatedBytes).reversed());
+    List<RowBuffer> taken = new ArrayList<>();
+    for (RowBuffer buffer : largestFirst) {
+      if (bytes <= keepBytes) {
+        break;
+      }
+      taken.add(take(buffer));
+    }
+    return taken;
+  }
+
+  /** Drops the rows of revoked Kafka partitions from every buffer (a buffer mixes Kafka partitions). */
+  void dropRowsOf(Collection<TopicPartition> revoked) {
+    bytes -= dropRowsOf(revoked, buffers.values());
+  }
+
+  /** Drops the rows of revoked partitions from {@code held} and the buffers left empty; returns the bytes dropped. */
+  static long dropRowsOf(Collection<TopicPartition> revoked, Collection<RowBuffer> held) {
+    long dropped = 0;
+    for (RowBuffer buffer : held) {
+      dropped += buffer.removeRowsOf(revoked);
+    }
+    held.removeIf(RowBuffer::isEmpty);
+    return dropped;
+  }
+
+  void clear() {
+    buffers.clear();
+    bytes = 0;
+  }
+
+  private List<RowBuffer> takeWhere(Predicate<RowBuffer> due) {
+    List<RowBuffer> taken = new ArrayList<>();
+    for (Iterator<RowBuffer> it = buffers.values().iterator(); it.hasNext(); ) {
+      RowBuffer buffer = it.next();
+      if (due.test(buffer)) {
+        it.remove();
+        bytes -= buffer.estimatedBytes();
+        taken.add(buffer);
+      }
+    }
+    return taken;
+  }
+}

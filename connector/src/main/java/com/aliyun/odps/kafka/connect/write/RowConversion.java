@@ -1,0 +1,55 @@
+package com.aliyun.odps.kafka.connect.write;
+
+import com.aliyun.odps.kafka.connect.errors.FailedRecordHandler;
+import com.aliyun.odps.kafka.connect.format.RecordConversionException;
+import com.aliyun.odps.kafka.connect.format.RecordConverter;
+import com.aliyun.odps.kafka.connect.maxcompute.MaxComputeTable;
+import com.aliyun.odps.kafka.connect.maxcompute.RowValues;
+import com.aliyun.odps.kafka.connect.offsets.RecordPosition;
+import org.apache.kafka.connect.sink.SinkRecord;
+
+/**
+ * Turns a record into the values of a row of the table, or, when it does not fit, hands it to the
+ * failed-record route the configuration chose (error topic, dead-letter queue, skip, or stop).
+ */
+final class RowConversion implements AutoCloseable {
+  /** One record converted into again and again; buffers keep copies of its values. */
+  private final RowValues row;
+  private final RecordConverter converter;
+  private final FailedRecordHandler failedRecords;
+  private final String tableName;
+
+  RowConversion(MaxComputeTable table, RecordConverter converter, FailedRecordHandler failedRecords) {
+    this.row = new RowValues(table.newRow());
+    this.converter = converter;
+    this.failedRecords = failedRecords;
+    this.tableName = table.name();
+  }
+
+  /**
+   * The row's values, or null when the record went to the failed-record route.
+   *
+   * @throws org.apache.kafka.connect.errors.ConnectException when the route stops the task
+   */
+  Object[] convertOrRoute(SinkRecord record) {
+    try {
+      converter.convert(record, row.blank());
+      return row.copy();
+    } catch (RecordConversionException e) {
+      failedRecords.handle(record, new RecordConversionException(
+          "Record at " + RecordPosition.describe(record) + " does not fit table " + tableName + ": "
+              + e.getMessage(), e));
+      return null;
+    }
+  }
+
+  /** Makes every routed record durable. */
+  void flushRoute() {
+    failedRecords.flush();
+  }
+
+  @Override
+  public void close() {
+    failedRecords.close();
+  }
+}

@@ -1,0 +1,45 @@
+package com.aliyun.odps.kafka.connect.write;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.OptionalLong;
+
+/** {@link FlushPolicy#streaming}. */
+final class StreamingFlushPolicy implements FlushPolicy {
+  private final int recordBatchSize;
+  private final Duration maxLatency;
+
+  StreamingFlushPolicy(int recordBatchSize, Duration maxLatency) {
+    this.recordBatchSize = Math.max(1, recordBatchSize);
+    this.maxLatency = maxLatency;
+  }
+
+  @Override
+  public boolean isFull(RowBuffer buffer) {
+    return buffer.size() >= recordBatchSize;
+  }
+
+  @Override
+  public boolean isDue(RowBuffer buffer, Instant now) {
+    Instant first = buffer.firstRowAt();
+    return buffer.windowEndedAt(now) || (first != null && !now.isBefore(first.plus(maxLatency)));
+  }
+
+  @Override
+  public boolean writesAllWhenIdle() {
+    return false;
+  }
+
+  /**
+   * Connect polls for up to its commit interval when no records come, so it is told to call put
+   * again when the oldest buffered row is due: the latency bound then holds at low load too.
+   */
+  @Override
+  public OptionalLong callAgainWithinMs(OpenBuffers buffers, Instant now) {
+    Instant oldest = buffers.oldestRowAt();
+    if (oldest == null) {
+      return OptionalLong.empty();
+    }
+    return OptionalLong.of(Math.max(1, Duration.between(now, oldest.plus(maxLatency)).toMillis()));
+  }
+}

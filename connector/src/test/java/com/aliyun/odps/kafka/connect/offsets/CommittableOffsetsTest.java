@@ -1,0 +1,72 @@
+package com.aliyun.odps.kafka.connect.offsets;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.junit.jupiter.api.Test;
+
+class CommittableOffsetsTest {
+  private static final TopicPartition P0 = new TopicPartition("t", 0);
+  private static final TopicPartition P1 = new TopicPartition("t", 1);
+
+  private final CommittableOffsets offsets = new CommittableOffsets();
+
+  @Test
+  void aBufferedRecordIsCommittableOnceItsBufferIsWritten() {
+    long ticket = offsets.newTicket();
+    offsets.buffered(P0, 0, ticket);
+    offsets.buffered(P0, 1, ticket);
+    assertThat(offsets.committable(Map.of())).isEmpty();
+
+    offsets.written(ticket);
+
+    assertThat(offsets.committable(Map.of())).containsExactly(Map.entry(P0, new OffsetAndMetadata(2)));
+  }
+
+  @Test
+  void aRoutedRecordIsCommittableOnlyOnceTheRouteIsFlushed() {
+    long ticket = offsets.newTicket();
+    offsets.buffered(P0, 0, ticket);
+    offsets.routed(P0, 1);
+    offsets.written(ticket);
+    assertThat(offsets.committable(Map.of())).containsExactly(Map.entry(P0, new OffsetAndMetadata(1)));
+
+    offsets.routeFlushed();
+
+    assertThat(offsets.committable(Map.of())).containsExactly(Map.entry(P0, new OffsetAndMetadata(2)));
+  }
+
+  @Test
+  void withNothingPendingTheDeliveredOffsetIsCommittedForAnOwnedPartition() {
+    offsets.open(List.of(P0, P1));
+    long ticket = offsets.newTicket();
+    offsets.buffered(P0, 0, ticket);
+
+    Map<TopicPartition, OffsetAndMetadata> result = offsets.committable(
+        Map.of(P0, new OffsetAndMetadata(9), P1, new OffsetAndMetadata(4)));
+
+    assertThat(result).as("P0 waits for its buffer; P1 has nothing pending")
+        .containsExactly(Map.entry(P1, new OffsetAndMetadata(4)));
+  }
+
+  @Test
+  void aPartitionNotOwnedGetsNoOffsetEvenWhenConnectDeliveredOne() {
+    assertThat(offsets.committable(Map.of(P0, new OffsetAndMetadata(3)))).isEmpty();
+  }
+
+  @Test
+  void aRevokedPartitionIsForgottenAndItsRecordsAreNewWhenItComesBack() {
+    long ticket = offsets.newTicket();
+    offsets.buffered(P1, 0, ticket);
+    assertThat(offsets.isRedelivery(P1, 0)).isTrue();
+
+    offsets.close(List.of(P1));
+    offsets.written(ticket);
+
+    assertThat(offsets.committable(Map.of(P1, new OffsetAndMetadata(1)))).isEmpty();
+    assertThat(offsets.isRedelivery(P1, 0)).isFalse();
+  }
+}

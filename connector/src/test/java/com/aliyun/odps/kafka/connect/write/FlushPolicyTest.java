@@ -1,0 +1,67 @@
+package com.aliyun.odps.kafka.connect.write;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import org.apache.kafka.common.TopicPartition;
+import org.junit.jupiter.api.Test;
+
+class FlushPolicyTest {
+  private static final TopicPartition P0 = new TopicPartition("t", 0);
+  private static final Instant START = Instant.parse("2024-05-01T10:00:10Z");
+  private static final Instant WINDOW_END = Instant.parse("2024-05-01T10:01:00Z");
+
+  private final FlushPolicy batch = FlushPolicy.batch();
+  private final FlushPolicy streaming = FlushPolicy.streaming(3, Duration.ofMillis(500));
+  private final OpenBuffers buffers = new OpenBuffers(new MinuteWindows(), () -> 1L);
+
+  @Test
+  void aBatchBufferIsNeverFullAndIsDueWhenItsWindowEnds() {
+    RowBuffer buffer = buffered(5, START);
+
+    assertThat(batch.isFull(buffer)).isFalse();
+    assertThat(batch.isDue(buffer, START.plusSeconds(40))).isFalse();
+    assertThat(batch.isDue(buffer, WINDOW_END)).isTrue();
+  }
+
+  @Test
+  void batchWritesEverythingWhenAPollIsIdleAndAsksForAnIdlePollWhileRowsWait() {
+    assertThat(batch.writesAllWhenIdle()).isTrue();
+    assertThat(batch.callAgainWithinMs(buffers, START)).isEmpty();
+
+    buffered(1, START);
+
+    assertThat(batch.callAgainWithinMs(buffers, START)).hasValue(BatchFlushPolicy.IDLE_POLL_MS);
+  }
+
+  @Test
+  void aStreamingBufferIsFullAtRecordBatchSizeRows() {
+    RowBuffer buffer = buffered(2, START);
+    assertThat(streaming.isFull(buffer)).isFalse();
+
+    buffered(1, START);
+
+    assertThat(streaming.isFull(buffer)).isTrue();
+    assertThat(streaming.writesAllWhenIdle()).isFalse();
+  }
+
+  @Test
+  void aStreamingBufferIsDueWhenItsOldestRowHasWaitedTheLatencyBound() {
+    RowBuffer buffer = buffered(1, START);
+    buffered(1, START.plusMillis(300));
+
+    assertThat(streaming.isDue(buffer, START.plusMillis(499))).isFalse();
+    assertThat(streaming.callAgainWithinMs(buffers, START.plusMillis(300))).hasValue(200);
+    assertThat(streaming.isDue(buffer, START.plusMillis(500))).isTrue();
+    assertThat(streaming.isDue(buffer, WINDOW_END.minusMillis(1))).isTrue();
+  }
+
+  private RowBuffer buffered(int rows, Instant at) {
+    RowBuffer buffer = null;
+    for (int i = 0; i < rows; i++) {
+      buffer = buffers.add("10:00", new Object[] {"v"}, P0, at);
+    }
+    return buffer;
+  }
+}
