@@ -4,8 +4,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.threeten.extra.MutableClock;
 
-/** Keeps scheduled refreshes until the test runs them; due times follow a {@link ManualClock}. */
+/** Keeps scheduled refreshes until the test runs them; due times follow a {@link MutableClock}. */
 final class ManualScheduler implements RefreshScheduler {
   static final class Scheduled {
     final Runnable task;
@@ -19,11 +20,11 @@ final class ManualScheduler implements RefreshScheduler {
     }
   }
 
-  private final ManualClock clock;
+  private final MutableClock clock;
   private final List<Scheduled> pending = new ArrayList<>();
   private boolean closed;
 
-  ManualScheduler(ManualClock clock) {
+  ManualScheduler(MutableClock clock) {
     this.clock = clock;
   }
 
@@ -49,7 +50,7 @@ final class ManualScheduler implements RefreshScheduler {
   /** Moves the clock to the only pending refresh's due time and runs it on this thread. */
   void runNext() {
     Scheduled next = takeOnly();
-    clock.set(next.due);
+    clock.setInstant(next.due);
     next.task.run();
   }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -12,12 +13,13 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.threeten.extra.MutableClock;
 
 class RefreshingCredentialsProviderTest {
   private static final Duration HOUR = Duration.ofHours(1);
   private static final Duration ELEVEN_HOURS = Duration.ofHours(11);
 
-  private final ManualClock clock = new ManualClock(Instant.parse("2025-01-01T00:00:00Z"));
+  private final MutableClock clock = MutableClock.of(Instant.parse("2025-01-01T00:00:00Z"), ZoneOffset.UTC);
   private final ManualScheduler scheduler = new ManualScheduler(clock);
   private final ScriptedSource source = new ScriptedSource(clock);
   private final List<Duration> sleeps = new ArrayList<>();
@@ -33,7 +35,7 @@ class RefreshingCredentialsProviderTest {
   private RefreshingCredentialsProvider started(Duration maxInterval, int attempts) {
     provider = new RefreshingCredentialsProvider(source, new RefreshPolicy(maxInterval), clock, scheduler, d -> {
       sleeps.add(d);
-      clock.advance(d);
+      clock.add(d);
     });
     provider.fetchFirst(attempts);
     return provider;
@@ -107,7 +109,7 @@ class RefreshingCredentialsProviderTest {
     });
     started(ELEVEN_HOURS, 1);
     ManualScheduler.Scheduled refresh = scheduler.takeOnly();
-    clock.set(refresh.due);
+    clock.setInstant(refresh.due);
 
     CompletableFuture<Void> background = CompletableFuture.runAsync(refresh.task);
     assertThat(fetching.await(10, TimeUnit.SECONDS)).isTrue();
@@ -126,7 +128,7 @@ class RefreshingCredentialsProviderTest {
     started(ELEVEN_HOURS, 1);
     ManualScheduler.Scheduled late = scheduler.takeOnly(); // due at 2.5 s, but its thread was starved
 
-    clock.advance(Duration.ofMillis(4500));
+    clock.add(Duration.ofMillis(4500));
 
     assertThat(provider.getCredentials().getAccessKeyId()).isEqualTo("AK-2");
     // When the late refresh finally runs it plans for the new token instead of fetching again.
@@ -152,7 +154,7 @@ class RefreshingCredentialsProviderTest {
       }
       IssuedCredentials signedWith = provider.getCredentials();
       assertThat(Duration.between(now, signedWith.expiration())).isGreaterThanOrEqualTo(Duration.ofSeconds(1));
-      clock.advance(Duration.ofMillis(100));
+      clock.add(Duration.ofMillis(100));
     }
     // One token per 2.5 s (half of each 5 s token kept in reserve) over the minute.
     assertThat(provider.issuedCount()).isBetween(24L, 26L);
@@ -163,7 +165,7 @@ class RefreshingCredentialsProviderTest {
     source.thenToken(Duration.ofSeconds(5)).thenFailure(true);
     started(ELEVEN_HOURS, 1);
     scheduler.takeOnly();
-    clock.advance(Duration.ofSeconds(6));
+    clock.add(Duration.ofSeconds(6));
 
     assertThatThrownBy(() -> provider.getCredentials())
         .isInstanceOfSatisfying(CredentialsUnavailableException.class, e -> assertThat(e.isTransient()).isTrue())
@@ -213,7 +215,7 @@ class RefreshingCredentialsProviderTest {
     int fetchesWhileUnused = source.calls();
     // Tokens of 2 min refreshed every 96 s: about ten minutes of refreshes, then a pause.
     assertThat(fetchesWhileUnused).isBetween(7, 9);
-    clock.advance(Duration.ofMinutes(5)); // the last token has expired meanwhile
+    clock.add(Duration.ofMinutes(5)); // the last token has expired meanwhile
     assertThat(provider.getCredentials().getAccessKeyId()).isEqualTo("AK-" + (fetchesWhileUnused + 1));
     assertThat(source.calls()).isEqualTo(fetchesWhileUnused + 1);
     assertThat(scheduler.pending()).hasSize(1);

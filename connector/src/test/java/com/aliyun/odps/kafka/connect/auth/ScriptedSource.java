@@ -1,23 +1,24 @@
 package com.aliyun.odps.kafka.connect.auth;
 
 import java.time.Duration;
-import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.Deque;
+import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
+import org.threeten.extra.MutableClock;
 
 /**
  * A credentials source that answers from a script: tokens valid for a given time from the clock's
  * now, or failures. Each token is numbered ("AK-1", "AK-2"...).
  */
 final class ScriptedSource implements CredentialsSource {
-  private final ManualClock clock;
+  private final MutableClock clock;
   private final Deque<Supplier<IssuedCredentials>> script = new ConcurrentLinkedDeque<>();
   private final AtomicInteger calls = new AtomicInteger();
   private final AtomicInteger tokens = new AtomicInteger();
   private volatile boolean closed;
 
-  ScriptedSource(ManualClock clock) {
+  ScriptedSource(MutableClock clock) {
     this.clock = clock;
   }
 
