@@ -5,7 +5,7 @@ import com.aliyun.odps.kafka.connect.errors.FailedRecordHandler;
 import com.aliyun.odps.kafka.connect.format.RecordConversionException;
 import com.aliyun.odps.kafka.connect.format.RecordConverter;
 import com.aliyun.odps.kafka.connect.offsets.OffsetTracker;
-import com.aliyun.odps.kafka.connect.offsets.RecordPosition;
+import com.aliyun.odps.kafka.connect.record.RecordOrigin;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -173,8 +173,9 @@ public final class SinkWriter implements AutoCloseable {
     }
     String target = targets.valueAt(now);
     for (SinkRecord record : records) {
-      TopicPartition source = RecordPosition.partitionOf(record);
-      long offset = RecordPosition.offsetOf(record);
+      RecordOrigin origin = RecordOrigin.of(record);
+      TopicPartition source = origin.topicPartition();
+      long offset = origin.offset();
       if (tracker.isRedelivery(source, offset)) {
         continue;
       }
@@ -183,8 +184,8 @@ public final class SinkWriter implements AutoCloseable {
         converter.convert(record, row.blank());
       } catch (RecordConversionException e) {
         failedRecords.handle(record, new RecordConversionException(
-            "Record at " + RecordPosition.describe(record) + " does not fit table " + tableName + ": "
-                + e.getMessage(), e));
+            "Record at topic " + origin.topic() + " partition " + origin.partition() + " offset " + offset
+                + " does not fit table " + tableName + ": " + e.getMessage(), e));
         tracker.handed(source, offset, routedTicket);
         continue;
       }
