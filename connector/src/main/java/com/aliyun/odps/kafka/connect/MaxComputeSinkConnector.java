@@ -1,9 +1,9 @@
 package com.aliyun.odps.kafka.connect;
 
-import com.aliyun.odps.kafka.connect.config.ConfigValidation;
-import com.aliyun.odps.kafka.connect.config.LiveCheck;
 import com.aliyun.odps.kafka.connect.config.MaxComputeSinkConfig;
-import com.aliyun.odps.kafka.connect.config.TableCheck;
+import com.aliyun.odps.kafka.connect.validation.LiveCheck;
+import com.aliyun.odps.kafka.connect.validation.LiveValidation;
+import com.aliyun.odps.kafka.connect.validation.TableCheck;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -69,7 +69,7 @@ public class MaxComputeSinkConnector extends SinkConnector {
 
   @Override
   public Config validate(Map<String, String> connectorConfigs) {
-    return new ConfigValidation(liveCheck).complete(connectorConfigs, super.validate(connectorConfigs));
+    return new LiveValidation(liveCheck).complete(connectorConfigs, super.validate(connectorConfigs));
   }
 
   @Override

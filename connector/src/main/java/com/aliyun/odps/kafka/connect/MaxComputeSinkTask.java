@@ -2,8 +2,8 @@ package com.aliyun.odps.kafka.connect;
 
 import com.aliyun.odps.kafka.connect.config.ConfigProblem;
 import com.aliyun.odps.kafka.connect.config.MaxComputeSinkConfig;
-import com.aliyun.odps.kafka.connect.config.ServiceFailures;
 import com.aliyun.odps.kafka.connect.config.SinkSettings;
+import com.aliyun.odps.kafka.connect.validation.ServiceFailures;
 import com.aliyun.odps.kafka.connect.write.SinkWiring;
 import com.aliyun.odps.kafka.connect.write.SinkWriter;
 import java.util.Collection;

@@ -5,29 +5,59 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.DataInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
-/** The plugin must load in Connect workers running Java 11: every class is Java 11 bytecode. */
+/**
+ * The plugin must load in Connect workers running Java 11: every class is Java 11 bytecode. And in
+ * workers older than Kafka 3.6: the SinkRecord accessors they lack are named in one place only.
+ */
 class PluginBytecodeTest {
   private static final int JAVA_11 = 55;
+  private static final List<String> ORIGINAL_ACCESSORS =
+      List.of("originalTopic", "originalKafkaPartition", "originalKafkaOffset");
+
+  private static Path classes() throws Exception {
+    return Path.of(MaxComputeSinkConnector.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+  }
+
+  private static List<Path> classFiles(Path classes) throws IOException {
+    try (Stream<Path> walk = Files.walk(classes)) {
+      return walk.filter(p -> p.toString().endsWith(".class")).collect(Collectors.toList());
+    }
+  }
 
   @Test
   void everyConnectorClassIsJava11Bytecode() throws Exception {
-    Path classes = Path.of(MaxComputeSinkConnector.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-    List<Path> classFiles;
-    try (Stream<Path> walk = Files.walk(classes)) {
-      classFiles = walk.filter(p -> p.toString().endsWith(".class")).collect(Collectors.toList());
-    }
+    Path classes = classes();
+    List<Path> classFiles = classFiles(classes);
 
     assertThat(classFiles).hasSizeGreaterThan(20);
     for (Path file : classFiles) {
       assertThat(majorVersion(file)).as("class file version of %s", classes.relativize(file)).isLessThanOrEqualTo(JAVA_11);
     }
+  }
+
+  /** The detection names them too, as strings; every other class reads RecordOrigin. */
+  @Test
+  void onlyTheRecordOriginReaderNamesTheOriginalAccessorsOfKafka36() throws Exception {
+    Path classes = classes();
+    List<String> naming = new ArrayList<>();
+    for (Path file : classFiles(classes)) {
+      String bytes = new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1);
+      if (ORIGINAL_ACCESSORS.stream().anyMatch(bytes::contains)) {
+        naming.add(classes.relativize(file).toString().replace('\\', '/'));
+      }
+    }
+
+    assertThat(naming).containsExactlyInAnyOrder("com/aliyun/odps/kafka/connect/record/OriginReader.class",
+        "com/aliyun/odps/kafka/connect/record/OriginReader$OriginalAccessors.class");
   }
 
   private static int majorVersion(Path classFile) throws IOException {

@@ -1,62 +1,53 @@
 package com.aliyun.odps.kafka.connect.config;
 
-import com.aliyun.odps.kafka.connect.tls.TrustStores;
-import com.aliyun.odps.kafka.connect.tls.UnusableTrustStoreException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.kafka.common.config.Config;
 import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.common.config.ConfigValue;
 
 /**
- * What {@code Connector.validate()} adds to the per-key checks of the {@code ConfigDef}: the
- * cross-field rules, the trust store (readable, right password), then (only when nothing else is
- * wrong, so a user isn't told "table missing" because of a typo in the endpoint) the live check.
+ * The part of {@code Connector.validate()} that reads values only: to the ConfigDef's per-key
+ * result it adds the cross-field rules, then parses the settings. What needs more than the values
+ * (the trust store file, the service) runs after it, elsewhere, and only on settings this gave.
  * Each problem goes on its key's ConfigValue.
  */
 public final class ConfigValidation {
-  private final LiveCheck liveCheck;
-
-  public ConfigValidation(LiveCheck liveCheck) {
-    this.liveCheck = liveCheck;
+  private ConfigValidation() {
   }
 
-  /** Adds problems to {@code perKey} (the ConfigDef's result for {@code props}) and returns it. */
-  public Config complete(Map<String, String> props, Config perKey) {
-    Map<String, ConfigValue> byName = new HashMap<>();
+  /**
+   * Adds the cross-field problems to {@code perKey} (the ConfigDef's result for {@code props});
+   * returns the settings when no key has a problem, else empty.
+   */
+  public static Optional<SinkSettings> settings(Map<String, String> props, Config perKey) {
     Map<String, Object> validValues = new HashMap<>();
     for (ConfigValue value : perKey.configValues()) {
-      byName.put(value.name(), value);
       if (value.errorMessages().isEmpty()) {
         validValues.put(value.name(), value.value());
       }
     }
-    attach(perKey, byName, CrossFieldRules.check(validValues));
+    attach(perKey, CrossFieldRules.check(validValues));
     if (hasErrors(perKey)) {
-      return perKey;
+      return Optional.empty();
     }
-    SinkSettings settings;
     try {
-      settings = new MaxComputeSinkConfig(props, false).settings();
+      return Optional.of(new MaxComputeSinkConfig(props, false).settings());
     } catch (ConfigException e) {
       // Not expected once every key passed; report it rather than hide it.
-      attach(perKey, byName, List.of(new ConfigProblem(MaxComputeSinkConfig.ENDPOINT, e.getMessage())));
-      return perKey;
+      attach(perKey, List.of(new ConfigProblem(MaxComputeSinkConfig.ENDPOINT, e.getMessage())));
+      return Optional.empty();
     }
-    if (settings.trustStore().isConfigured()) {
-      try {
-        TrustStores.socketFactory(settings.trustStore());
-      } catch (UnusableTrustStoreException e) {
-        attach(perKey, byName, List.of(new ConfigProblem(e.configKey(), e.getMessage())));
-        return perKey;
-      }
-    }
-    attach(perKey, byName, liveCheck.check(settings));
-    return perKey;
   }
 
-  private static void attach(Config config, Map<String, ConfigValue> byName, List<ConfigProblem> problems) {
+  /** Adds each problem to its key's ConfigValue, adding a ConfigValue for a key {@code config} lacks. */
+  public static void attach(Config config, List<ConfigProblem> problems) {
+    Map<String, ConfigValue> byName = new HashMap<>();
+    for (ConfigValue value : config.configValues()) {
+      byName.put(value.name(), value);
+    }
     for (ConfigProblem problem : problems) {
       ConfigValue value = byName.get(problem.key());
       if (value == null) {

@@ -3,12 +3,16 @@ package com.aliyun.odps.kafka.connect.config;
 import java.time.ZoneId;
 import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 
 /**
  * The connector's configuration, parsed and checked once ({@link MaxComputeSinkConfig#settings()}),
- * as the rest of the code sees it. Immutable. {@link #toString()} shows no secret.
+ * as the rest of the code sees it. Immutable. {@link #toString()} shows every field but no secret.
  */
 public final class SinkSettings {
+  /** What {@code toString} shows for a secret that is set, as Kafka's {@code Password} does. */
+  static final String HIDDEN = "[hidden]";
+
   private final String endpoint;
   private final String tunnelEndpoint;
   private final TrustStoreFile trustStore;
@@ -120,15 +124,31 @@ public final class SinkSettings {
   public boolean hasErrorTopic() { return !errorTopic.isEmpty(); }
   public char csvDelimiter() { return csvDelimiter; }
 
+  /**
+   * Every field, for the log lines of connector and task start. Secrets show whether they are set,
+   * never their value: the access key and the trust store password as {@value #HIDDEN}; the
+   * error-topic producer overrides hold theirs as {@code Password}, which prints the same.
+   */
   @Override
   public String toString() {
-    return "SinkSettings{endpoint=" + endpoint + ", trustStore=" + trustStore + ", project=" + project
-        + ", schema=" + schema
-        + ", table=" + table + ", accountType=" + accountType + ", accessId=" + accessId
-        + ", format=" + format + ", mode=" + mode + ", partitionWindow=" + partitionWindow
+    return "SinkSettings{endpoint=" + endpoint + ", tunnelEndpoint=" + tunnelEndpoint + ", trustStore=" + trustStore
+        + ", project=" + project + ", schema=" + schema + ", table=" + table + ", accountType=" + accountType
+        + ", accessId=" + accessId + ", accessKey=" + masked(accessKey) + ", accountId=" + accountId
+        + ", regionId=" + regionId + ", roleName=" + roleName + ", stsEndpoint=" + stsEndpoint
+        + ", clientTimeoutMs=" + clientTimeoutMs + ", format=" + format + ", mode=" + mode
+        + ", partitionWindow=" + partitionWindow + ", newPartitionFormat=" + newPartitionFormat
         + ", timeZone=" + timeZone + ", useStreaming=" + useStreaming + ", bufferSizeKb=" + bufferSizeKb
-        + ", sinkPoolSize=" + sinkPoolSize + ", recordBatchSize=" + recordBatchSize
-        + ", skipError=" + skipError + ", errorTopic=" + errorTopic + "}";
+        + ", streamMaxLatencyMs=" + streamMaxLatencyMs + ", tunnelCompression=" + tunnelCompression
+        + ", retryTimes=" + retryTimes + ", sinkPoolSize=" + sinkPoolSize + ", recordBatchSize=" + recordBatchSize
+        + ", skipError=" + skipError + ", errorTopic=" + errorTopic
+        + ", errorTopicBootstrapServers=" + errorTopicBootstrapServers
+        + ", errorTopicProducerOverrides=" + new TreeMap<>(errorTopicProducerOverrides)
+        + ", csvDelimiter=" + csvDelimiter + "}";
+  }
+
+  /** A secret as {@code toString} shows it: {@value #HIDDEN} when set, empty when not. */
+  static String masked(String secret) {
+    return secret.isEmpty() ? "" : HIDDEN;
   }
 
   /** For {@link MaxComputeSinkConfig} and for tests, which build settings without a ConfigDef. */

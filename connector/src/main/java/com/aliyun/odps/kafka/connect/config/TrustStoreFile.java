@@ -5,7 +5,7 @@ import java.util.Objects;
 /**
  * The trust store given for the service's https endpoints ({@code ssl_truststore_*}): its path on
  * the worker, its key store type and its password. Immutable; {@link #toString()} never shows the
- * password.
+ * password's value (only whether one is set).
  */
 public final class TrustStoreFile {
   public static final String DEFAULT_TYPE = "PKCS12";
@@ -41,6 +41,8 @@ public final class TrustStoreFile {
 
   @Override
   public String toString() {
-    return isConfigured() ? "TrustStoreFile{location=" + location + ", type=" + type + "}" : "TrustStoreFile{none}";
+    return isConfigured()
+        ? "TrustStoreFile{location=" + location + ", type=" + type + ", password=" + SinkSettings.masked(password) + "}"
+        : "TrustStoreFile{none}";
   }
 }

@@ -1,5 +1,6 @@
 package com.aliyun.odps.kafka.connect.errors;
 
+import com.aliyun.odps.kafka.connect.record.RecordOrigin;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;

@@ -1,5 +1,6 @@
 package com.aliyun.odps.kafka.connect.errors;
 
+import com.aliyun.odps.kafka.connect.record.RecordOrigin;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashMap;

@@ -1,5 +1,6 @@
 package com.aliyun.odps.kafka.connect.errors;
 
+import com.aliyun.odps.kafka.connect.record.RecordOrigin;
 import org.apache.kafka.connect.sink.SinkRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -3,6 +3,7 @@ package com.aliyun.odps.kafka.connect.format;
 import com.aliyun.odps.Column;
 import com.aliyun.odps.OdpsType;
 import com.aliyun.odps.data.Record;
+import com.aliyun.odps.kafka.connect.record.RecordOrigin;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Arrays;
@@ -12,8 +13,9 @@ import org.apache.kafka.connect.sink.SinkRecord;
 
 /**
  * Writes the meta columns every format shares: {@code topic}, {@code partition}, {@code offset}
- * from the record's original coordinates (so an SMT that renames the topic does not change what
- * is recorded), and {@code insert_time} (the record timestamp) only when the table has it.
+ * from the record's {@link RecordOrigin} (so an SMT that renames the topic does not change what
+ * is recorded, and the offset written is the one committed), and {@code insert_time} (the record
+ * timestamp) only when the table has it.
  */
 final class MetaColumns {
   static final String TOPIC = "topic";
@@ -49,15 +51,15 @@ final class MetaColumns {
   }
 
   void write(SinkRecord record, Record row) {
+    RecordOrigin origin = RecordOrigin.of(record);
     if (topicIndex >= 0) {
-      row.set(topicIndex, OriginalCoordinates.topic(record));
+      row.set(topicIndex, origin.topic());
     }
     if (partitionIndex >= 0) {
-      Integer partition = OriginalCoordinates.partition(record);
-      row.set(partitionIndex, partition == null ? null : partition.longValue());
+      row.set(partitionIndex, (long) origin.partition());
     }
     if (offsetIndex >= 0) {
-      row.set(offsetIndex, OriginalCoordinates.offset(record));
+      row.set(offsetIndex, origin.offset());
     }
     if (insertTimeIndex >= 0) {
       row.set(insertTimeIndex, insertTime(record.timestamp()));

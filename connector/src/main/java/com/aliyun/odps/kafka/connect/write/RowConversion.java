@@ -5,7 +5,7 @@ import com.aliyun.odps.kafka.connect.format.RecordConversionException;
 import com.aliyun.odps.kafka.connect.format.RecordConverter;
 import com.aliyun.odps.kafka.connect.maxcompute.MaxComputeTable;
 import com.aliyun.odps.kafka.connect.maxcompute.RowValues;
-import com.aliyun.odps.kafka.connect.offsets.RecordPosition;
+import com.aliyun.odps.kafka.connect.record.RecordOrigin;
 import org.apache.kafka.connect.sink.SinkRecord;
 
 /**
@@ -31,14 +31,14 @@ final class RowConversion implements AutoCloseable {
    *
    * @throws org.apache.kafka.connect.errors.ConnectException when the route stops the task
    */
-  Object[] convertOrRoute(SinkRecord record) {
+  Object[] convertOrRoute(SinkRecord record, RecordOrigin origin) {
     try {
       converter.convert(record, row.blank());
       return row.copy();
     } catch (RecordConversionException e) {
       failedRecords.handle(record, new RecordConversionException(
-          "Record at " + RecordPosition.describe(record) + " does not fit table " + tableName + ": "
-              + e.getMessage(), e));
+          "Record at topic " + origin.topic() + " partition " + origin.partition() + " offset " + origin.offset()
+              + " does not fit table " + tableName + ": " + e.getMessage(), e));
       return null;
     }
   }

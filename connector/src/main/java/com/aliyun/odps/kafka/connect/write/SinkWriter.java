@@ -3,7 +3,7 @@ package com.aliyun.odps.kafka.connect.write;
 import com.aliyun.odps.kafka.connect.maxcompute.MaxComputeTable;
 import com.aliyun.odps.kafka.connect.maxcompute.TransientWriteException;
 import com.aliyun.odps.kafka.connect.offsets.CommittableOffsets;
-import com.aliyun.odps.kafka.connect.offsets.RecordPosition;
+import com.aliyun.odps.kafka.connect.record.RecordOrigin;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;
@@ -85,12 +85,13 @@ public final class SinkWriter implements AutoCloseable {
     }
     String tablePartition = partitions.valueAt(now);
     for (SinkRecord record : records) {
-      TopicPartition source = RecordPosition.partitionOf(record);
-      long offset = RecordPosition.offsetOf(record);
+      RecordOrigin origin = RecordOrigin.of(record);
+      TopicPartition source = origin.topicPartition();
+      long offset = origin.offset();
       if (offsets.isRedelivery(source, offset)) {
         continue;
       }
-      Object[] row = rows.convertOrRoute(record);
+      Object[] row = rows.convertOrRoute(record, origin);
       if (row == null) {
         offsets.routed(source, offset);
         continue;

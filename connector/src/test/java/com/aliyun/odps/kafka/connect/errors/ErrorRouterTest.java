@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.aliyun.odps.kafka.connect.config.SinkSettings;
 import com.aliyun.odps.kafka.connect.format.RecordConversionException;
+import com.aliyun.odps.kafka.connect.record.RegexRouterRename;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -77,6 +78,18 @@ class ErrorRouterTest {
     ProducerRecord<byte[], byte[]> sent = onlySent();
     assertThat(header(sent, "mc.source.topic")).isEqualTo("topic_abnormal");
     assertThat(header(sent, "mc.source.partition")).isEqualTo("2");
+  }
+
+  @Test
+  void errorTopicRecordNamesTheOriginalSourceWhenRegexRouterRenamedTheTopic() {
+    ErrorRouter router = router(settings(false, "runtime_error"), FakeSinkTaskContext.withoutReporter());
+
+    router.handle(RegexRouterRename.withPrefix("renamed_", record("topic_abnormal", 2, 41, "k", "v")), reason());
+
+    ProducerRecord<byte[], byte[]> sent = onlySent();
+    assertThat(header(sent, "mc.source.topic")).isEqualTo("topic_abnormal");
+    assertThat(header(sent, "mc.source.partition")).isEqualTo("2");
+    assertThat(header(sent, "mc.source.offset")).isEqualTo("41");
   }
 
   @Test
@@ -346,6 +359,16 @@ class ErrorRouterTest {
         .isInstanceOf(ConnectException.class)
         .hasMessageContaining("topic topic_x, partition 2, offset 17").hasMessageContaining(BAD_KEY)
         .hasCause(reason);
+  }
+
+  @Test
+  void aStoppedTaskNamesTheOriginalSourceWhenRegexRouterRenamedTheTopic() {
+    ErrorRouter router = router(settings(false, ""), FakeSinkTaskContext.withoutReporter());
+    SinkRecord renamed = RegexRouterRename.withPrefix("renamed_", record("topic_x", 2, 17, "k", "v"));
+
+    assertThatThrownBy(() -> router.handle(renamed, reason()))
+        .isInstanceOf(ConnectException.class)
+        .hasMessageContaining("topic topic_x, partition 2, offset 17").hasMessageNotContaining("renamed_");
   }
 
   @ParameterizedTest(name = "skip_error={0} → {1}")

@@ -14,6 +14,7 @@ import com.aliyun.odps.data.ArrayRecord;
 import com.aliyun.odps.kafka.connect.config.MessageFormat;
 import com.aliyun.odps.kafka.connect.config.MessageMode;
 import com.aliyun.odps.kafka.connect.config.SinkSettings;
+import com.aliyun.odps.kafka.connect.record.RegexRouterRename;
 import java.time.Instant;
 import java.time.ZonedDateTime;
 import org.apache.kafka.common.record.TimestampType;
@@ -40,6 +41,15 @@ class MetaColumnsTest {
     assertThat(row.getString("topic")).isEqualTo("orders");
     assertThat(row.getBigint("partition")).isEqualTo(3L);
     assertThat(row.getBigint("offset")).isEqualTo(42L);
+  }
+
+  @Test
+  void afterRegexRouterRenamesTheTopicTheOriginalTopicAndOffsetAreWritten() {
+    SinkRecord renamed = RegexRouterRename.withPrefix("renamed_", original());
+
+    ArrayRecord row = convert(TEXT_VALUE, table(string("value")), renamed);
+
+    assertThat(row.toArray()).containsExactly("orders", 3L, 42L, "v");
   }
 
   @Test

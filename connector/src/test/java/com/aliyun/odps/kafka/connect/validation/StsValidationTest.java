@@ -1,4 +1,4 @@
-package com.aliyun.odps.kafka.connect.config;
+package com.aliyun.odps.kafka.connect.validation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;

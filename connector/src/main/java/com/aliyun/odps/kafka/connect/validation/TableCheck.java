@@ -1,4 +1,4 @@
-package com.aliyun.odps.kafka.connect.config;
+package com.aliyun.odps.kafka.connect.validation;
 
 import com.aliyun.odps.NoSuchObjectException;
 import com.aliyun.odps.Odps;
@@ -6,6 +6,10 @@ import com.aliyun.odps.OdpsException;
 import com.aliyun.odps.Table;
 import com.aliyun.odps.kafka.connect.auth.CredentialsUnavailableException;
 import com.aliyun.odps.kafka.connect.auth.OdpsClientFactory;
+import com.aliyun.odps.kafka.connect.config.AccountType;
+import com.aliyun.odps.kafka.connect.config.ConfigProblem;
+import com.aliyun.odps.kafka.connect.config.MaxComputeSinkConfig;
+import com.aliyun.odps.kafka.connect.config.SinkSettings;
 import com.aliyun.odps.kafka.connect.format.TableRequirements;
 import com.aliyun.odps.kafka.connect.tls.UnusableTrustStoreException;
 import java.util.List;

@@ -1,5 +1,8 @@
-package com.aliyun.odps.kafka.connect.config;
+package com.aliyun.odps.kafka.connect.validation;
 
+import com.aliyun.odps.kafka.connect.config.ConfigProblem;
+import com.aliyun.odps.kafka.connect.config.MaxComputeSinkConfig;
+import com.aliyun.odps.kafka.connect.config.SinkSettings;
 import com.aliyun.odps.kafka.connect.errors.CauseChain;
 import com.aliyun.odps.kafka.connect.tls.TlsFailures;
 import java.net.ConnectException;

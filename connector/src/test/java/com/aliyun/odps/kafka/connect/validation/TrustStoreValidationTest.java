@@ -1,7 +1,9 @@
-package com.aliyun.odps.kafka.connect.config;
+package com.aliyun.odps.kafka.connect.validation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.aliyun.odps.kafka.connect.config.MaxComputeSinkConfig;
+import com.aliyun.odps.kafka.connect.config.SinkSettings;
 import com.aliyun.odps.kafka.connect.tls.LocalTrust;
 import dev.mcsink.localmc.tls.SelfSignedTls;
 import java.nio.file.Path;
@@ -24,7 +26,7 @@ class TrustStoreValidationTest {
   static Path dir;
   private static Path trustStore;
   private final List<SinkSettings> liveChecks = new ArrayList<>();
-  private final ConfigValidation validation = new ConfigValidation(settings -> {
+  private final LiveValidation validation = new LiveValidation(settings -> {
     liveChecks.add(settings);
     return List.of();
   });
