@@ -190,7 +190,7 @@ public class MaxComputeSinkConfig extends AbstractConfig {
       ConfigProblem first = problems.get(0);
       throw new ConfigException(first.key() + ": " + first.message());
     }
-    this.settings = buildSettings();
+    this.settings = builderOf(values(), errorTopicProducerOverrides()).build();
   }
 
   /** The parsed, checked configuration as the rest of the connector sees it. */
@@ -321,47 +321,55 @@ public class MaxComputeSinkConfig extends AbstractConfig {
     return "default".equalsIgnoreCase(text) ? "" : text;
   }
 
-  private SinkSettings buildSettings() {
-    Integer poolSize = getInt(SINK_POOL_SIZE);
-    return SinkSettings.builder()
-        .endpoint(getString(ENDPOINT))
-        .tunnelEndpoint(getString(TUNNEL_ENDPOINT))
-        .trustStore(trustStoreFile())
-        .project(getString(PROJECT))
-        .schema(schemaOf(getString(SCHEMA)))
-        .table(getString(TABLE))
-        .accountType(accountTypeOf(getString(ACCOUNT_TYPE)))
-        .accessId(getString(ACCESS_ID))
-        .accessKey(getPassword(ACCESS_KEY).value())
-        .accountId(getString(ACCOUNT_ID))
-        .regionId(getString(REGION_ID))
-        .roleName(getString(ROLE_NAME))
-        .stsEndpoint(getString(STS_ENDPOINT))
-        .clientTimeoutMs(getLong(CLIENT_TIMEOUT_MS))
-        .format(FORMATS.parse(getString(FORMAT)))
-        .mode(MODES.parse(getString(MODE)))
-        .csvDelimiter(CsvDelimiterValidator.delimiterOf(getString(CSV_DELIMITER)))
-        .partitionWindow(WINDOWS.parse(getString(PARTITION_WINDOW_TYPE)))
-        .newPartitionFormat(getBoolean(USE_NEW_PARTITION_FORMAT))
-        .timeZone(TimeZoneValidator.zoneOf(getString(TIME_ZONE)))
-        .useStreaming(getBoolean(USE_STREAMING))
-        .bufferSizeKb(getInt(BUFFER_SIZE_KB))
-        .streamMaxLatencyMs(getLong(STREAM_MAX_LATENCY_MS))
-        .tunnelCompression(COMPRESSIONS.parse(getString(TUNNEL_COMPRESSION)))
-        .retryTimes(getInt(RETRY_TIMES))
-        .sinkPoolSize(poolSize == null ? Runtime.getRuntime().availableProcessors() : poolSize)
-        .recordBatchSize(getInt(RECORD_BATCH_SIZE))
-        .skipError(getBoolean(SKIP_ERROR))
-        .errorTopic(getString(ERROR_TOPIC_NAME))
-        .errorTopicBootstrapServers(getString(ERROR_TOPIC_BOOTSTRAP_SERVERS))
-        .errorTopicProducerOverrides(errorTopicProducerOverrides())
-        .build();
+  /** The settings builder holding every default of {@link #CONFIG_DEF}: {@link SinkSettings#builder()}. */
+  static SinkSettings.Builder defaults() {
+    return builderOf(CONFIG_DEF.defaultValues(), Map.of());
   }
 
-  private TrustStoreFile trustStoreFile() {
-    Password password = getPassword(SSL_TRUSTSTORE_PASSWORD);
-    return new TrustStoreFile(getString(SSL_TRUSTSTORE_LOCATION), password == null ? "" : password.value(),
-        getString(SSL_TRUSTSTORE_TYPE));
+  /**
+   * A settings builder from parsed values (this configuration's, or the ConfigDef's defaults):
+   * the one place a key's value becomes a field of {@link SinkSettings}.
+   */
+  private static SinkSettings.Builder builderOf(Map<String, ?> values, Map<String, Object> errorTopicProducerOverrides) {
+    Integer poolSize = (Integer) values.get(SINK_POOL_SIZE);
+    return new SinkSettings.Builder()
+        .endpoint((String) values.get(ENDPOINT))
+        .tunnelEndpoint((String) values.get(TUNNEL_ENDPOINT))
+        .trustStore(trustStoreFile(values))
+        .project((String) values.get(PROJECT))
+        .schema(schemaOf((String) values.get(SCHEMA)))
+        .table((String) values.get(TABLE))
+        .accountType(accountTypeOf((String) values.get(ACCOUNT_TYPE)))
+        .accessId((String) values.get(ACCESS_ID))
+        .accessKey(((Password) values.get(ACCESS_KEY)).value())
+        .accountId((String) values.get(ACCOUNT_ID))
+        .regionId((String) values.get(REGION_ID))
+        .roleName((String) values.get(ROLE_NAME))
+        .stsEndpoint((String) values.get(STS_ENDPOINT))
+        .clientTimeoutMs((Long) values.get(CLIENT_TIMEOUT_MS))
+        .format(FORMATS.parse((String) values.get(FORMAT)))
+        .mode(MODES.parse((String) values.get(MODE)))
+        .csvDelimiter(CsvDelimiterValidator.delimiterOf((String) values.get(CSV_DELIMITER)))
+        .partitionWindow(WINDOWS.parse((String) values.get(PARTITION_WINDOW_TYPE)))
+        .newPartitionFormat((Boolean) values.get(USE_NEW_PARTITION_FORMAT))
+        .timeZone(TimeZoneValidator.zoneOf((String) values.get(TIME_ZONE)))
+        .useStreaming((Boolean) values.get(USE_STREAMING))
+        .bufferSizeKb((Integer) values.get(BUFFER_SIZE_KB))
+        .streamMaxLatencyMs((Long) values.get(STREAM_MAX_LATENCY_MS))
+        .tunnelCompression(COMPRESSIONS.parse((String) values.get(TUNNEL_COMPRESSION)))
+        .retryTimes((Integer) values.get(RETRY_TIMES))
+        .sinkPoolSize(poolSize == null ? Runtime.getRuntime().availableProcessors() : poolSize)
+        .recordBatchSize((Integer) values.get(RECORD_BATCH_SIZE))
+        .skipError((Boolean) values.get(SKIP_ERROR))
+        .errorTopic((String) values.get(ERROR_TOPIC_NAME))
+        .errorTopicBootstrapServers((String) values.get(ERROR_TOPIC_BOOTSTRAP_SERVERS))
+        .errorTopicProducerOverrides(errorTopicProducerOverrides);
+  }
+
+  private static TrustStoreFile trustStoreFile(Map<String, ?> values) {
+    Password password = (Password) values.get(SSL_TRUSTSTORE_PASSWORD);
+    return new TrustStoreFile((String) values.get(SSL_TRUSTSTORE_LOCATION), password == null ? "" : password.value(),
+        (String) values.get(SSL_TRUSTSTORE_TYPE));
   }
 
   /**

@@ -47,40 +47,46 @@ public final class SinkSettings {
 
   private SinkSettings(Builder b) {
     this.endpoint = Objects.requireNonNull(b.endpoint, "endpoint");
-    this.tunnelEndpoint = b.tunnelEndpoint == null ? "" : b.tunnelEndpoint;
+    this.tunnelEndpoint = Objects.requireNonNull(b.tunnelEndpoint, "tunnelEndpoint");
     this.trustStore = Objects.requireNonNull(b.trustStore, "trustStore");
     this.project = Objects.requireNonNull(b.project, "project");
-    this.schema = b.schema == null ? "" : b.schema;
+    this.schema = Objects.requireNonNull(b.schema, "schema");
     this.table = Objects.requireNonNull(b.table, "table");
-    this.accountType = b.accountType;
-    this.accessId = b.accessId == null ? "" : b.accessId;
-    this.accessKey = b.accessKey == null ? "" : b.accessKey;
-    this.accountId = b.accountId == null ? "" : b.accountId;
-    this.regionId = b.regionId == null ? "" : b.regionId;
-    this.roleName = b.roleName == null ? "" : b.roleName;
-    this.stsEndpoint = b.stsEndpoint;
+    this.accountType = Objects.requireNonNull(b.accountType, "accountType");
+    this.accessId = Objects.requireNonNull(b.accessId, "accessId");
+    this.accessKey = Objects.requireNonNull(b.accessKey, "accessKey");
+    this.accountId = Objects.requireNonNull(b.accountId, "accountId");
+    this.regionId = Objects.requireNonNull(b.regionId, "regionId");
+    this.roleName = Objects.requireNonNull(b.roleName, "roleName");
+    this.stsEndpoint = Objects.requireNonNull(b.stsEndpoint, "stsEndpoint");
     this.clientTimeoutMs = b.clientTimeoutMs;
-    this.format = b.format;
-    this.mode = b.mode;
-    this.partitionWindow = b.partitionWindow;
+    this.format = Objects.requireNonNull(b.format, "format");
+    this.mode = Objects.requireNonNull(b.mode, "mode");
+    this.partitionWindow = Objects.requireNonNull(b.partitionWindow, "partitionWindow");
     this.newPartitionFormat = b.newPartitionFormat;
-    this.timeZone = b.timeZone;
+    this.timeZone = Objects.requireNonNull(b.timeZone, "timeZone");
     this.useStreaming = b.useStreaming;
     this.bufferSizeKb = b.bufferSizeKb;
     this.streamMaxLatencyMs = b.streamMaxLatencyMs;
-    this.tunnelCompression = b.tunnelCompression;
+    this.tunnelCompression = Objects.requireNonNull(b.tunnelCompression, "tunnelCompression");
     this.retryTimes = b.retryTimes;
     this.sinkPoolSize = b.sinkPoolSize;
     this.recordBatchSize = b.recordBatchSize;
     this.skipError = b.skipError;
-    this.errorTopic = b.errorTopic == null ? "" : b.errorTopic;
-    this.errorTopicBootstrapServers = b.errorTopicBootstrapServers == null ? "" : b.errorTopicBootstrapServers;
+    this.errorTopic = Objects.requireNonNull(b.errorTopic, "errorTopic");
+    this.errorTopicBootstrapServers = Objects.requireNonNull(b.errorTopicBootstrapServers, "errorTopicBootstrapServers");
     this.errorTopicProducerOverrides = Map.copyOf(b.errorTopicProducerOverrides);
     this.csvDelimiter = b.csvDelimiter;
   }
 
+
+  /**
+   * A builder holding the {@code ConfigDef}'s default of every key (the only place defaults are
+   * written), for tests and tools that build settings without a connector configuration; endpoint,
+   * project and table have none and must be set.
+   */
   public static Builder builder() {
-    return new Builder();
+    return MaxComputeSinkConfig.defaults();
   }
 
   public String endpoint() { return endpoint; }
@@ -151,39 +157,39 @@ public final class SinkSettings {
     return secret.isEmpty() ? "" : HIDDEN;
   }
 
-  /** For {@link MaxComputeSinkConfig} and for tests, which build settings without a ConfigDef. */
+  /** Filled by {@link MaxComputeSinkConfig} from parsed values, or from the ConfigDef's defaults ({@link #builder()}). */
   public static final class Builder {
     private String endpoint;
-    private String tunnelEndpoint = "";
-    private TrustStoreFile trustStore = TrustStoreFile.NONE;
+    private String tunnelEndpoint;
+    private TrustStoreFile trustStore;
     private String project;
-    private String schema = "";
+    private String schema;
     private String table;
-    private AccountType accountType = AccountType.ALIYUN;
-    private String accessId = "";
-    private String accessKey = "";
-    private String accountId = "";
-    private String regionId = "";
-    private String roleName = "";
-    private String stsEndpoint = "sts.aliyuncs.com";
-    private long clientTimeoutMs = 11 * 60 * 60 * 1000L;
-    private MessageFormat format = MessageFormat.TEXT;
-    private MessageMode mode = MessageMode.DEFAULT;
-    private PartitionWindow partitionWindow = PartitionWindow.HOUR;
+    private AccountType accountType;
+    private String accessId;
+    private String accessKey;
+    private String accountId;
+    private String regionId;
+    private String roleName;
+    private String stsEndpoint;
+    private long clientTimeoutMs;
+    private MessageFormat format;
+    private MessageMode mode;
+    private PartitionWindow partitionWindow;
     private boolean newPartitionFormat;
-    private ZoneId timeZone = ZoneId.systemDefault();
+    private ZoneId timeZone;
     private boolean useStreaming;
-    private int bufferSizeKb = 65536;
-    private long streamMaxLatencyMs = 1000;
-    private TunnelCompression tunnelCompression = TunnelCompression.SNAPPY;
-    private int retryTimes = 3;
-    private int sinkPoolSize = Runtime.getRuntime().availableProcessors();
-    private int recordBatchSize = 8000;
+    private int bufferSizeKb;
+    private long streamMaxLatencyMs;
+    private TunnelCompression tunnelCompression;
+    private int retryTimes;
+    private int sinkPoolSize;
+    private int recordBatchSize;
     private boolean skipError;
-    private String errorTopic = "";
-    private String errorTopicBootstrapServers = "";
-    private Map<String, Object> errorTopicProducerOverrides = Map.of();
-    private char csvDelimiter = ',';
+    private String errorTopic;
+    private String errorTopicBootstrapServers;
+    private Map<String, Object> errorTopicProducerOverrides;
+    private char csvDelimiter;
 
     public Builder endpoint(String v) { endpoint = v; return this; }
     public Builder tunnelEndpoint(String v) { tunnelEndpoint = v; return this; }
@@ -216,6 +222,9 @@ public final class SinkSettings {
     public Builder errorTopicBootstrapServers(String v) { errorTopicBootstrapServers = v; return this; }
     public Builder errorTopicProducerOverrides(Map<String, Object> v) { errorTopicProducerOverrides = v; return this; }
     public Builder csvDelimiter(char v) { csvDelimiter = v; return this; }
+
+    Builder() {
+    }
 
     public SinkSettings build() {
       return new SinkSettings(this);

@@ -62,4 +62,16 @@ class SinkSettingsTest {
 
     assertThat(settings.toString()).contains("accessKey=, ").contains("trustStore=TrustStoreFile{none}");
   }
+
+  @Test
+  void aBuilderStartsFromTheDefaultsOfTheConfigDef() {
+    Map<String, String> required = MaxComputeSinkConfigTest.minimal();
+    SinkSettings parsed = new MaxComputeSinkConfig(required).settings();
+
+    SinkSettings built = SinkSettings.builder().endpoint(required.get("endpoint")).project(required.get("project"))
+        .table(required.get("table")).accessId(required.getOrDefault("access_id", ""))
+        .accessKey(required.getOrDefault("access_key", "")).build();
+
+    assertThat(built.toString()).isEqualTo(parsed.toString());
+  }
 }
