@@ -98,6 +98,15 @@ public final class LocalMaxCompute implements AutoCloseable {
     return server.warehouse();
   }
 
+  /**
+   * Runs a script of MaxCompute SQL statements (separated by ';', leading {@code set k=v;} accepted)
+   * as a SQL task would, with {@code project}/{@code schema} as the defaults for unqualified names;
+   * for tests and tools that create tables or check results without an SDK client.
+   */
+  public dev.mcsink.localmc.sql.SqlOutcome executeSql(String project, String schema, String script) {
+    return server.sql().run(project, schema, script);
+  }
+
   @Override
   public void close() {
     server.stop();

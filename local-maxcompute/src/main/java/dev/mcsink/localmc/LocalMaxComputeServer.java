@@ -1,21 +1,22 @@
 package dev.mcsink.localmc;
 
+import dev.mcsink.localmc.activity.TunnelActivity;
 import dev.mcsink.localmc.auth.Accounts;
 import dev.mcsink.localmc.auth.AuthResult;
 import dev.mcsink.localmc.auth.RequestAuthenticator;
 import dev.mcsink.localmc.auth.SignedRequest;
 import dev.mcsink.localmc.auth.StsResponse;
 import dev.mcsink.localmc.auth.StsService;
-import dev.mcsink.localmc.activity.TunnelActivity;
 import dev.mcsink.localmc.faults.AdminApi;
 import dev.mcsink.localmc.faults.Faults;
 import dev.mcsink.localmc.limits.TableLimits;
 import dev.mcsink.localmc.rest.AccessCheck;
 import dev.mcsink.localmc.rest.HttpEntry;
 import dev.mcsink.localmc.rest.OdpsResponse;
-import dev.mcsink.localmc.rest.ServiceException;
 import dev.mcsink.localmc.rest.Router;
+import dev.mcsink.localmc.rest.ServiceException;
 import dev.mcsink.localmc.rest.StsEndpoint;
+import dev.mcsink.localmc.sql.MaxComputeSqlRunner;
 import dev.mcsink.localmc.storage.DuckDbWarehouse;
 import dev.mcsink.localmc.storage.Warehouse;
 import dev.mcsink.localmc.tls.SelfSignedTls;
@@ -26,9 +27,9 @@ import org.eclipse.jetty.server.DetectorConnectionFactory;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.SslConnectionFactory;
 import org.eclipse.jetty.util.ssl.SslContextFactory;
-import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /** Wires storage, accounts, tunnel and HTTP together, and owns their life cycle. */
@@ -39,6 +40,7 @@ final class LocalMaxComputeServer {
   private final TableLimits limits;
   private final TunnelActivity activity = new TunnelActivity();
   private Warehouse warehouse;
+  private MaxComputeSqlRunner sql;
   private Server jetty;
   private ServerConnector connector;
   private SelfSignedTls tls;
@@ -51,11 +53,13 @@ final class LocalMaxComputeServer {
   void start() {
     try {
       java.nio.file.Files.createDirectories(settings.dataDir());
-      warehouse = DuckDbWarehouse.open(settings.dataDir(), ZoneId.of(settings.timeZone()));
+      DuckDbWarehouse duckDb = DuckDbWarehouse.open(settings.dataDir());
+      warehouse = duckDb;
       settings.projects().forEach(warehouse::ensureProject);
+      sql = new MaxComputeSqlRunner(warehouse, duckDb.queries(), ZoneId.of(settings.timeZone()));
       Accounting accounting = Accounting.of(settings, clock);
       tls = SelfSignedTls.in(settings.dataDir().resolve("tls"));
-      Router router = new Router(warehouse, new TunnelService(warehouse, limits, activity, clock), clock, settings.timeZone());
+      Router router = new Router(warehouse, sql, new TunnelService(warehouse, limits, activity, clock), clock, settings.timeZone());
       HttpEntry entry = new HttpEntry(router, accounting.access(), accounting.sts(), faults, new AdminApi(faults, limits, activity));
       QueuedThreadPool threads = new QueuedThreadPool(200, 8);
       threads.setName("local-maxcompute");
@@ -133,6 +137,10 @@ final class LocalMaxComputeServer {
 
   Warehouse warehouse() {
     return warehouse;
+  }
+
+  MaxComputeSqlRunner sql() {
+    return sql;
   }
 
   /** Signature checks and STS share one set of accounts, so issued tokens authenticate requests. */

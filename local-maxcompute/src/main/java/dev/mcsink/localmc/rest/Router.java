@@ -18,6 +18,7 @@ import static dev.mcsink.localmc.faults.RouteNames.UPLOAD_COMMIT;
 import static dev.mcsink.localmc.faults.RouteNames.UPLOAD_CREATE;
 import static dev.mcsink.localmc.faults.RouteNames.UPLOAD_RELOAD;
 
+import dev.mcsink.localmc.sql.MaxComputeSqlRunner;
 import dev.mcsink.localmc.storage.Warehouse;
 import dev.mcsink.localmc.types.TableId;
 import java.time.Clock;
@@ -33,10 +34,10 @@ public final class Router {
   private final InstanceResource instances;
   private final TunnelRoutes tunnel;
 
-  public Router(Warehouse warehouse, TunnelRoutes tunnel, Clock clock, String sqlTimeZone) {
+  public Router(Warehouse warehouse, MaxComputeSqlRunner sql, TunnelRoutes tunnel, Clock clock, String sqlTimeZone) {
     this.projects = new ProjectResource(warehouse, sqlTimeZone);
     this.tables = new TableResource(warehouse);
-    this.instances = new InstanceResource(warehouse, clock);
+    this.instances = new InstanceResource(sql, clock);
     this.tunnel = tunnel;
   }
 

@@ -1,9 +1,10 @@
 package dev.mcsink.localmc.sql;
 
-import dev.mcsink.localmc.storage.Warehouse.NotFoundException;
-import dev.mcsink.localmc.storage.Warehouse.PartitionInfo;
-import dev.mcsink.localmc.storage.Warehouse.SqlOutcome;
-import dev.mcsink.localmc.storage.Warehouse.TableInfo;
+import dev.mcsink.localmc.storage.NotFoundException;
+import dev.mcsink.localmc.storage.PartitionInfo;
+import dev.mcsink.localmc.storage.SqlQueries;
+import dev.mcsink.localmc.storage.TableInfo;
+import dev.mcsink.localmc.storage.Warehouse;
 import dev.mcsink.localmc.types.PartitionSpec;
 import dev.mcsink.localmc.types.TableId;
 import dev.mcsink.localmc.types.TableSchema;
@@ -17,18 +18,21 @@ import java.util.regex.Pattern;
 
 /**
  * Runs MaxCompute SQL scripts: {@code set k=v;} (ignored), CREATE/DROP TABLE, ALTER TABLE
- * ADD/DROP PARTITION, TRUNCATE TABLE, DESC, SHOW TABLES/PARTITIONS run against the catalog; queries
- * are translated ({@link QueryTranslator}) and run by DuckDB. Failures come back as MaxCompute's
- * ODPS-nnnnnnn messages.
+ * ADD/DROP PARTITION, TRUNCATE TABLE, DESC, SHOW TABLES/PARTITIONS run against the warehouse's
+ * catalog; queries are translated ({@link QueryTranslator}) and run by DuckDB ({@link SqlQueries}).
+ * Failures come back as MaxCompute's ODPS-nnnnnnn messages.
  */
 public final class MaxComputeSqlRunner {
   private static final Pattern MISSING_COLUMN = Pattern.compile("Referenced column \"?([^\"\\s]+)\"? not found");
 
-  private final SqlStorage storage;
+  private final Warehouse warehouse;
+  private final SqlQueries queries;
   private final ZoneId zone;
 
-  public MaxComputeSqlRunner(SqlStorage storage, ZoneId zone) {
-    this.storage = storage;
+  /** @param zone where DATETIME values print in results and DESC times, MaxCompute's odps.sql.timezone */
+  public MaxComputeSqlRunner(Warehouse warehouse, SqlQueries queries, ZoneId zone) {
+    this.warehouse = warehouse;
+    this.queries = queries;
     this.zone = zone;
   }
 
@@ -135,13 +139,13 @@ public final class MaxComputeSqlRunner {
 
     private String createTable(CreateTableStatement create) {
       TableId id = resolve(create.name());
-      if (!storage.projectExists(id.project())) {
+      if (warehouse.project(id.project()).isEmpty()) {
         throw new SqlError("ODPS-0110061: Failed to run ddltask - project " + id.project() + " does not exist");
       }
       TableSchema schema = new TableSchema(create.columns(), create.partitionColumns());
       boolean created;
       try {
-        created = storage.createTable(id, schema, create.comment(), create.lifecycleDays());
+        created = warehouse.createTable(id, schema, create.comment(), create.lifecycleDays());
       } catch (IllegalArgumentException e) {
         throw new SqlError("ODPS-0130071:" + create.name().get(0).position() + " Semantic analysis exception - "
             + e.getMessage());
@@ -172,7 +176,7 @@ public final class MaxComputeSqlRunner {
       List<SqlToken> name = cursor.qualifiedName();
       cursor.expectEnd();
       TableId id = resolve(name);
-      if (!storage.dropTable(id) && !ifExists) {
+      if (!warehouse.dropTable(id) && !ifExists) {
         throw tableNotFound(name, id);
       }
       return null;
@@ -195,7 +199,7 @@ public final class MaxComputeSqlRunner {
       if (cursor.acceptWords("DROP")) {
         boolean ifExists = cursor.acceptWords("IF", "EXISTS");
         for (PartitionSpec spec : partitionSpecs(cursor)) {
-          if (!semantic(() -> storage.dropPartition(id, spec), name.get(0)) && !ifExists) {
+          if (!semantic(() -> warehouse.dropPartition(id, spec), name.get(0)) && !ifExists) {
             throw new SqlError("ODPS-0130131:" + name.get(0).position() + " Partition not found - partition "
                 + spec.toPathName() + " of table " + display(id) + " does not exist");
           }
@@ -207,7 +211,7 @@ public final class MaxComputeSqlRunner {
 
     private boolean createPartition(TableId id, PartitionSpec spec) {
       try {
-        return storage.createPartition(id, spec);
+        return warehouse.createPartition(id, spec);
       } catch (IllegalArgumentException e) {
         throw new SqlError("ODPS-0130071:[1,1] Semantic analysis exception - " + e.getMessage());
       }
@@ -228,14 +232,14 @@ public final class MaxComputeSqlRunner {
       TableId id = existing(name);
       if (cursor.atEnd()) {
         semantic(() -> {
-          storage.truncate(id, PartitionSpec.empty());
+          warehouse.truncate(id, PartitionSpec.empty());
           return null;
         }, name.get(0));
         return null;
       }
       for (PartitionSpec spec : partitionSpecs(cursor)) {
         semantic(() -> {
-          storage.truncate(id, spec);
+          warehouse.truncate(id, spec);
           return null;
         }, name.get(0));
       }
@@ -246,10 +250,10 @@ public final class MaxComputeSqlRunner {
       boolean extended = cursor.acceptWords("EXTENDED");
       List<SqlToken> name = cursor.qualifiedName();
       TableId id = resolve(name);
-      TableInfo info = storage.table(id).orElseThrow(() -> tableNotFound(name, id));
+      TableInfo info = warehouse.table(id).orElseThrow(() -> tableNotFound(name, id));
       if (!cursor.atEnd()) {
         PartitionSpec spec = partitionSpecs(cursor).get(0);
-        PartitionInfo partition = storage.partitions(id).stream()
+        PartitionInfo partition = warehouse.partitions(id).stream()
             .filter(p -> p.spec().values().equals(spec.values())).findFirst()
             .orElseThrow(() -> new SqlError("ODPS-0130131:" + name.get(0).position() + " Partition not found - "
                 + "partition " + spec.toPathName() + " of table " + display(id) + " does not exist"));
@@ -266,7 +270,7 @@ public final class MaxComputeSqlRunner {
         }
         cursor.expectEnd();
         StringBuilder out = new StringBuilder();
-        for (TableInfo t : storage.tables(inProject, schema)) {
+        for (TableInfo t : warehouse.tables(inProject, schema)) {
           out.append(DescribeFormatter.OWNER).append(':').append(t.id().table()).append('\n');
         }
         return out.toString();
@@ -274,16 +278,16 @@ public final class MaxComputeSqlRunner {
       if (cursor.acceptWords("PARTITIONS")) {
         List<SqlToken> name = cursor.qualifiedName();
         cursor.expectEnd();
-        return DescribeFormatter.partitionNames(storage.partitions(existing(name)));
+        return DescribeFormatter.partitionNames(warehouse.partitions(existing(name)));
       }
       throw cursor.parseError("only SHOW TABLES and SHOW PARTITIONS are supported");
     }
 
     private String query(List<SqlToken> statement) {
       lastWasQuery = true;
-      String duckSql = QueryTranslator.translate(script, statement, parts -> storage.sqlRelation(existing(parts)));
+      String duckSql = QueryTranslator.translate(script, statement, parts -> queries.relation(existing(parts)));
       try {
-        return storage.query(duckSql, rs -> new CsvResultFormatter(zone).format(rs));
+        return queries.query(duckSql, rs -> new CsvResultFormatter(zone).format(rs));
       } catch (SQLException e) {
         throw translateError(e, statement);
       }
@@ -324,7 +328,7 @@ public final class MaxComputeSqlRunner {
       List<String> names = parts.stream().map(t -> t.text().toLowerCase(Locale.ROOT)).toList();
       return switch (names.size()) {
         case 1 -> new TableId(project, schema, names.get(0));
-        case 2 -> storage.projectExists(names.get(0))
+        case 2 -> warehouse.project(names.get(0)).isPresent()
             ? new TableId(names.get(0), TableId.DEFAULT_SCHEMA, names.get(1))
             : new TableId(project, names.get(0), names.get(1));
         case 3 -> new TableId(names.get(0), names.get(1), names.get(2));
@@ -335,7 +339,7 @@ public final class MaxComputeSqlRunner {
 
     private TableId existing(List<SqlToken> parts) {
       TableId id = resolve(parts);
-      if (storage.table(id).isEmpty()) {
+      if (warehouse.table(id).isEmpty()) {
         throw tableNotFound(parts, id);
       }
       return id;
