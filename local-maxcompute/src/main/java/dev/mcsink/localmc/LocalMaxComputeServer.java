@@ -20,7 +20,9 @@ import dev.mcsink.localmc.sql.MaxComputeSqlRunner;
 import dev.mcsink.localmc.storage.DuckDbWarehouse;
 import dev.mcsink.localmc.storage.Warehouse;
 import dev.mcsink.localmc.tls.SelfSignedTls;
-import dev.mcsink.localmc.tunnel.TunnelService;
+import dev.mcsink.localmc.tunnel.DownloadSessions;
+import dev.mcsink.localmc.tunnel.StreamSessions;
+import dev.mcsink.localmc.tunnel.UploadSessions;
 import java.time.Clock;
 import java.time.ZoneId;
 import org.eclipse.jetty.server.DetectorConnectionFactory;
@@ -59,7 +61,9 @@ final class LocalMaxComputeServer {
       sql = new MaxComputeSqlRunner(warehouse, duckDb.queries(), ZoneId.of(settings.timeZone()));
       Accounting accounting = Accounting.of(settings, clock);
       tls = SelfSignedTls.in(settings.dataDir().resolve("tls"));
-      Router router = new Router(warehouse, sql, new TunnelService(warehouse, limits, activity, clock), clock, settings.timeZone());
+      Router router = new Router(warehouse, sql, clock, settings.timeZone(),
+          new UploadSessions(warehouse, limits, activity, clock), new StreamSessions(warehouse, activity),
+          new DownloadSessions(warehouse));
       HttpEntry entry = new HttpEntry(router, accounting.access(), accounting.sts(), faults, new AdminApi(faults, limits, activity));
       QueuedThreadPool threads = new QueuedThreadPool(200, 8);
       threads.setName("local-maxcompute");
