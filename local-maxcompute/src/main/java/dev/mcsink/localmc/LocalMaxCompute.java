@@ -17,10 +17,10 @@ public final class LocalMaxCompute implements AutoCloseable {
   public static final String DEFAULT_ACCESS_KEY = "local-access-key";
   public static final int DEFAULT_PORT = 8080;
 
-  private final Settings settings;
+  private final ServiceSettings settings;
   private final LocalMaxComputeServer server;
 
-  private LocalMaxCompute(Settings settings) {
+  private LocalMaxCompute(ServiceSettings settings) {
     this.settings = settings;
     this.server = new LocalMaxComputeServer(settings);
   }
@@ -112,16 +112,6 @@ public final class LocalMaxCompute implements AutoCloseable {
     server.stop();
   }
 
-  /** Immutable start-up settings. */
-  public record Settings(String host, int port, Path dataDir, List<String> projects,
-      Map<String, String> accounts, Duration stsTokenLifetime, boolean enforceLimits,
-      String timeZone) {
-    public Settings {
-      projects = List.copyOf(projects);
-      accounts = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(accounts));
-    }
-  }
-
   public static final class Builder {
     private String host = "127.0.0.1";
     private int port = DEFAULT_PORT;
@@ -189,7 +179,7 @@ public final class LocalMaxCompute implements AutoCloseable {
       List<String> p = projects.isEmpty() ? List.of(DEFAULT_PROJECT) : projects;
       Map<String, String> a = accounts.isEmpty() ? Map.of(DEFAULT_ACCESS_ID, DEFAULT_ACCESS_KEY) : accounts;
       LocalMaxCompute service = new LocalMaxCompute(
-          new Settings(host, port, dataDir, p, a, stsTokenLifetime, enforceLimits, timeZone));
+          new ServiceSettings(host, port, dataDir, p, a, stsTokenLifetime, enforceLimits, timeZone));
       service.server.start();
       return service;
     }

@@ -1,13 +1,13 @@
 package dev.mcsink.localmc;
 
 import dev.mcsink.localmc.activity.TunnelActivity;
+import dev.mcsink.localmc.admin.AdminApi;
 import dev.mcsink.localmc.auth.Accounts;
 import dev.mcsink.localmc.auth.AuthResult;
 import dev.mcsink.localmc.auth.RequestAuthenticator;
 import dev.mcsink.localmc.auth.SignedRequest;
 import dev.mcsink.localmc.auth.StsResponse;
 import dev.mcsink.localmc.auth.StsService;
-import dev.mcsink.localmc.faults.AdminApi;
 import dev.mcsink.localmc.faults.Faults;
 import dev.mcsink.localmc.limits.TableLimits;
 import dev.mcsink.localmc.rest.AccessCheck;
@@ -36,7 +36,7 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /** Wires storage, accounts, tunnel and HTTP together, and owns their life cycle. */
 final class LocalMaxComputeServer {
-  private final LocalMaxCompute.Settings settings;
+  private final ServiceSettings settings;
   private final Clock clock = Clock.systemUTC();
   private final Faults faults = new Faults();
   private final TableLimits limits;
@@ -47,7 +47,7 @@ final class LocalMaxComputeServer {
   private ServerConnector connector;
   private SelfSignedTls tls;
 
-  LocalMaxComputeServer(LocalMaxCompute.Settings settings) {
+  LocalMaxComputeServer(ServiceSettings settings) {
     this.settings = settings;
     this.limits = new TableLimits(settings.enforceLimits(), clock);
   }
@@ -149,7 +149,7 @@ final class LocalMaxComputeServer {
 
   /** Signature checks and STS share one set of accounts, so issued tokens authenticate requests. */
   private record Accounting(AccessCheck access, StsEndpoint sts) {
-    static Accounting of(LocalMaxCompute.Settings settings, Clock clock) {
+    static Accounting of(ServiceSettings settings, Clock clock) {
       Accounts accounts = new Accounts(settings.accounts(), clock);
       RequestAuthenticator authenticator = new RequestAuthenticator(accounts);
       StsService stsService = new StsService(accounts, settings.stsTokenLifetime());

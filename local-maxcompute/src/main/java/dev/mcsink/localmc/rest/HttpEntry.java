@@ -44,12 +44,6 @@ public final class HttpEntry extends Handler.Abstract {
     this.admin = admin;
   }
 
-  /** Local administration (faults, limits): {@code /__admin/...}, not signed. */
-  @FunctionalInterface
-  public interface AdminRoutes {
-    OdpsResponse handle(String method, String path, String body);
-  }
-
   @Override
   public boolean handle(Request request, Response response, Callback callback) throws Exception {
     String requestId = UUID.randomUUID().toString().replace("-", "");
