@@ -34,14 +34,17 @@ import org.eclipse.jetty.server.SslConnectionFactory;
 import org.eclipse.jetty.util.ssl.SslContextFactory;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
-/** Wires storage, accounts, tunnel and HTTP together, and owns their life cycle. */
+/**
+ * Wires storage, SQL, accounts, tunnel and HTTP together, and owns their life cycle. Each layer is
+ * built here and handed to the one above it, so that no package has to build what sits above it.
+ */
 final class LocalMaxComputeServer {
   private final ServiceSettings settings;
   private final Clock clock = Clock.systemUTC();
   private final Faults faults = new Faults();
   private final TableLimits limits;
   private final TunnelActivity activity = new TunnelActivity();
-  private Warehouse warehouse;
+  private DuckDbWarehouse warehouse;
   private MaxComputeSqlRunner sql;
   private Server jetty;
   private ServerConnector connector;
@@ -55,10 +58,9 @@ final class LocalMaxComputeServer {
   void start() {
     try {
       java.nio.file.Files.createDirectories(settings.dataDir());
-      DuckDbWarehouse duckDb = DuckDbWarehouse.open(settings.dataDir());
-      warehouse = duckDb;
+      warehouse = DuckDbWarehouse.open(settings.dataDir());
       settings.projects().forEach(warehouse::ensureProject);
-      sql = new MaxComputeSqlRunner(warehouse, duckDb.queries(), ZoneId.of(settings.timeZone()));
+      sql = new MaxComputeSqlRunner(warehouse, warehouse.queries(), ZoneId.of(settings.timeZone()));
       Accounting accounting = Accounting.of(settings, clock);
       tls = SelfSignedTls.in(settings.dataDir().resolve("tls"));
       Router router = new Router(warehouse, sql, clock, settings.timeZone(),
