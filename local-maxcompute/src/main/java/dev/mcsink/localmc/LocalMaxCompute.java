@@ -17,10 +17,10 @@ public final class LocalMaxCompute implements AutoCloseable {
   public static final String DEFAULT_ACCESS_KEY = "local-access-key";
   public static final int DEFAULT_PORT = 8080;
 
-  private final Settings settings;
+  private final ServiceSettings settings;
   private final LocalMaxComputeServer server;
 
-  private LocalMaxCompute(Settings settings) {
+  private LocalMaxCompute(ServiceSettings settings) {
     this.settings = settings;
     this.server = new LocalMaxComputeServer(settings);
   }
@@ -98,19 +98,18 @@ public final class LocalMaxCompute implements AutoCloseable {
     return server.warehouse();
   }
 
+  /**
+   * Runs a script of MaxCompute SQL statements (separated by ';', leading {@code set k=v;} accepted)
+   * as a SQL task would, with {@code project}/{@code schema} as the defaults for unqualified names;
+   * for tests and tools that create tables or check results without an SDK client.
+   */
+  public dev.mcsink.localmc.sql.SqlOutcome executeSql(String project, String schema, String script) {
+    return server.sql().run(project, schema, script);
+  }
+
   @Override
   public void close() {
     server.stop();
-  }
-
-  /** Immutable start-up settings. */
-  public record Settings(String host, int port, Path dataDir, List<String> projects,
-      Map<String, String> accounts, Duration stsTokenLifetime, boolean enforceLimits,
-      String timeZone) {
-    public Settings {
-      projects = List.copyOf(projects);
-      accounts = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(accounts));
-    }
   }
 
   public static final class Builder {
@@ -180,7 +179,7 @@ public final class LocalMaxCompute implements AutoCloseable {
       List<String> p = projects.isEmpty() ? List.of(DEFAULT_PROJECT) : projects;
       Map<String, String> a = accounts.isEmpty() ? Map.of(DEFAULT_ACCESS_ID, DEFAULT_ACCESS_KEY) : accounts;
       LocalMaxCompute service = new LocalMaxCompute(
-          new Settings(host, port, dataDir, p, a, stsTokenLifetime, enforceLimits, timeZone));
+          new ServiceSettings(host, port, dataDir, p, a, stsTokenLifetime, enforceLimits, timeZone));
       service.server.start();
       return service;
     }

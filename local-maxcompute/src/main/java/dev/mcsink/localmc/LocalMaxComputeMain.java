@@ -169,7 +169,7 @@ public final class LocalMaxComputeMain implements Callable<Integer> {
    * The caller owns (and must close) the returned service.
    */
   LocalMaxCompute startAndAnnounce() {
-    LocalMaxCompute.Settings settings = settings();
+    ServiceSettings settings = settings();
     try {
       Files.createDirectories(settings.dataDir());
     } catch (IOException | SecurityException e) {
@@ -190,17 +190,17 @@ public final class LocalMaxComputeMain implements Callable<Integer> {
   }
 
   /** The parsed options with every default applied; the data directory made absolute. */
-  LocalMaxCompute.Settings settings() {
+  ServiceSettings settings() {
     List<String> projectNames = projects.isEmpty()
         ? List.of(LocalMaxCompute.DEFAULT_PROJECT) : List.copyOf(new LinkedHashSet<>(projects));
     Map<String, String> accounts = accessKeyPair == null
         ? Map.of(LocalMaxCompute.DEFAULT_ACCESS_ID, LocalMaxCompute.DEFAULT_ACCESS_KEY)
         : Map.of(accessKeyPair.id, accessKeyPair.key);
-    return new LocalMaxCompute.Settings(host, port, dataDir.toAbsolutePath().normalize(), projectNames,
+    return new ServiceSettings(host, port, dataDir.toAbsolutePath().normalize(), projectNames,
         accounts, stsTokenLifetime, !noLimits, timeZone);
   }
 
-  static LocalMaxCompute.Builder builder(LocalMaxCompute.Settings settings) {
+  static LocalMaxCompute.Builder builder(ServiceSettings settings) {
     LocalMaxCompute.Builder builder = LocalMaxCompute.builder()
         .host(settings.host())
         .port(settings.port())

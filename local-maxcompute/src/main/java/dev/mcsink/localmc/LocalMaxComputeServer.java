@@ -1,49 +1,56 @@
 package dev.mcsink.localmc;
 
+import dev.mcsink.localmc.activity.TunnelActivity;
+import dev.mcsink.localmc.admin.AdminApi;
 import dev.mcsink.localmc.auth.Accounts;
 import dev.mcsink.localmc.auth.AuthResult;
 import dev.mcsink.localmc.auth.RequestAuthenticator;
 import dev.mcsink.localmc.auth.SignedRequest;
 import dev.mcsink.localmc.auth.StsResponse;
 import dev.mcsink.localmc.auth.StsService;
-import dev.mcsink.localmc.activity.TunnelActivity;
-import dev.mcsink.localmc.faults.AdminApi;
 import dev.mcsink.localmc.faults.Faults;
 import dev.mcsink.localmc.limits.TableLimits;
 import dev.mcsink.localmc.rest.AccessCheck;
 import dev.mcsink.localmc.rest.HttpEntry;
 import dev.mcsink.localmc.rest.OdpsResponse;
-import dev.mcsink.localmc.rest.ServiceException;
 import dev.mcsink.localmc.rest.Router;
+import dev.mcsink.localmc.rest.ServiceException;
 import dev.mcsink.localmc.rest.StsEndpoint;
+import dev.mcsink.localmc.sql.MaxComputeSqlRunner;
 import dev.mcsink.localmc.storage.DuckDbWarehouse;
 import dev.mcsink.localmc.storage.Warehouse;
 import dev.mcsink.localmc.tls.SelfSignedTls;
-import dev.mcsink.localmc.tunnel.TunnelService;
+import dev.mcsink.localmc.tunnel.DownloadSessions;
+import dev.mcsink.localmc.tunnel.StreamSessions;
+import dev.mcsink.localmc.tunnel.UploadSessions;
 import java.time.Clock;
 import java.time.ZoneId;
 import org.eclipse.jetty.server.DetectorConnectionFactory;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.SslConnectionFactory;
 import org.eclipse.jetty.util.ssl.SslContextFactory;
-import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
-/** Wires storage, accounts, tunnel and HTTP together, and owns their life cycle. */
+/**
+ * Wires storage, SQL, accounts, tunnel and HTTP together, and owns their life cycle. Each layer is
+ * built here and handed to the one above it, so that no package has to build what sits above it.
+ */
 final class LocalMaxComputeServer {
-  private final LocalMaxCompute.Settings settings;
+  private final ServiceSettings settings;
   private final Clock clock = Clock.systemUTC();
   private final Faults faults = new Faults();
   private final TableLimits limits;
   private final TunnelActivity activity = new TunnelActivity();
-  private Warehouse warehouse;
+  private DuckDbWarehouse warehouse;
+  private MaxComputeSqlRunner sql;
   private Server jetty;
   private ServerConnector connector;
   private SelfSignedTls tls;
 
-  LocalMaxComputeServer(LocalMaxCompute.Settings settings) {
+  LocalMaxComputeServer(ServiceSettings settings) {
     this.settings = settings;
     this.limits = new TableLimits(settings.enforceLimits(), clock);
   }
@@ -51,11 +58,14 @@ final class LocalMaxComputeServer {
   void start() {
     try {
       java.nio.file.Files.createDirectories(settings.dataDir());
-      warehouse = DuckDbWarehouse.open(settings.dataDir(), ZoneId.of(settings.timeZone()));
+      warehouse = DuckDbWarehouse.open(settings.dataDir());
       settings.projects().forEach(warehouse::ensureProject);
+      sql = new MaxComputeSqlRunner(warehouse, warehouse.queries(), ZoneId.of(settings.timeZone()));
       Accounting accounting = Accounting.of(settings, clock);
       tls = SelfSignedTls.in(settings.dataDir().resolve("tls"));
-      Router router = new Router(warehouse, new TunnelService(warehouse, limits, activity, clock), clock, settings.timeZone());
+      Router router = new Router(warehouse, sql, clock, settings.timeZone(),
+          new UploadSessions(warehouse, limits, activity, clock), new StreamSessions(warehouse, activity),
+          new DownloadSessions(warehouse));
       HttpEntry entry = new HttpEntry(router, accounting.access(), accounting.sts(), faults, new AdminApi(faults, limits, activity));
       QueuedThreadPool threads = new QueuedThreadPool(200, 8);
       threads.setName("local-maxcompute");
@@ -135,9 +145,13 @@ final class LocalMaxComputeServer {
     return warehouse;
   }
 
+  MaxComputeSqlRunner sql() {
+    return sql;
+  }
+
   /** Signature checks and STS share one set of accounts, so issued tokens authenticate requests. */
   private record Accounting(AccessCheck access, StsEndpoint sts) {
-    static Accounting of(LocalMaxCompute.Settings settings, Clock clock) {
+    static Accounting of(ServiceSettings settings, Clock clock) {
       Accounts accounts = new Accounts(settings.accounts(), clock);
       RequestAuthenticator authenticator = new RequestAuthenticator(accounts);
       StsService stsService = new StsService(accounts, settings.stsTokenLifetime());

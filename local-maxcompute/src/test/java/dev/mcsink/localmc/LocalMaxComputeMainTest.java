@@ -25,7 +25,7 @@ class LocalMaxComputeMainTest {
 
   @Test
   void withoutArgumentsItUsesTheDocumentedDefaults() {
-    LocalMaxCompute.Settings settings = parse().settings();
+    ServiceSettings settings = parse().settings();
 
     assertThat(settings.host()).isEqualTo("127.0.0.1");
     assertThat(settings.port()).isEqualTo(8080);
@@ -39,11 +39,11 @@ class LocalMaxComputeMainTest {
 
   @Test
   void everyOptionReachesTheSettings() {
-    LocalMaxCompute.Settings settings = parse("--port", "0", "--host", "0.0.0.0", "--data-dir", "/tmp/mc/../mc2",
+    ServiceSettings settings = parse("--port", "0", "--host", "0.0.0.0", "--data-dir", "/tmp/mc/../mc2",
         "--project", "p1", "--project", "p2", "--access-id", "id1", "--access-key", "key1",
         "--sts-token-lifetime", "30s", "--no-limits", "--time-zone", "Asia/Shanghai").settings();
 
-    assertThat(settings).isEqualTo(new LocalMaxCompute.Settings("0.0.0.0", 0, Path.of("/tmp/mc2"),
+    assertThat(settings).isEqualTo(new ServiceSettings("0.0.0.0", 0, Path.of("/tmp/mc2"),
         List.of("p1", "p2"), Map.of("id1", "key1"), Duration.ofSeconds(30), false, "Asia/Shanghai"));
   }
 

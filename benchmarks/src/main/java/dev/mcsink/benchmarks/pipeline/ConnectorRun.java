@@ -3,7 +3,8 @@ package dev.mcsink.benchmarks.pipeline;
 import dev.mcsink.benchmarks.ProcessCpuClock;
 import dev.mcsink.localmc.LocalMaxCompute;
 import dev.mcsink.localmc.activity.TableActivity;
-import dev.mcsink.localmc.storage.Warehouse;
+import dev.mcsink.localmc.sql.SqlOutcome;
+import dev.mcsink.localmc.storage.PartitionInfo;
 import dev.mcsink.localmc.types.TableId;
 import dev.mcsink.stack.ConnectWorker;
 import dev.mcsink.stack.StackJars;
@@ -134,7 +135,7 @@ final class ConnectorRun {
    */
   private long committedRows(TableId table) {
     long rows = 0;
-    for (Warehouse.PartitionInfo partition : maxCompute.warehouse().partitions(table)) {
+    for (PartitionInfo partition : maxCompute.warehouse().partitions(table)) {
       rows += partition.recordCount();
     }
     return rows;
@@ -152,7 +153,7 @@ final class ConnectorRun {
 
   /** The one number a query answers; -1 if it fails. */
   private long sqlNumber(TableId table, String query) {
-    Warehouse.SqlOutcome outcome = maxCompute.warehouse().executeSql(table.project(), table.schema(),
+    SqlOutcome outcome = maxCompute.executeSql(table.project(), table.schema(),
         "set odps.sql.allow.fullscan=true; " + query);
     if (!outcome.success()) {
       return -1;
@@ -166,7 +167,7 @@ final class ConnectorRun {
   }
 
   private void sql(String statement) throws IOException {
-    Warehouse.SqlOutcome outcome = maxCompute.warehouse().executeSql(LocalMaxCompute.DEFAULT_PROJECT, "default", statement);
+    SqlOutcome outcome = maxCompute.executeSql(LocalMaxCompute.DEFAULT_PROJECT, "default", statement);
     if (!outcome.success()) {
       throw new IOException("SQL failed: " + statement + ": " + outcome.errorMessage());
     }

@@ -1,7 +1,8 @@
 package dev.mcsink.localmc.rest;
 
+import dev.mcsink.localmc.auth.SignedRequest;
 import dev.mcsink.localmc.faults.Faults;
-import dev.mcsink.localmc.storage.Warehouse;
+import dev.mcsink.localmc.storage.NotFoundException;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -10,7 +11,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
-import dev.mcsink.localmc.auth.SignedRequest;
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.io.EofException;
@@ -42,12 +42,6 @@ public final class HttpEntry extends Handler.Abstract {
     this.sts = sts;
     this.faults = faults;
     this.admin = admin;
-  }
-
-  /** Local administration (faults, limits): {@code /__admin/...}, not signed. */
-  @FunctionalInterface
-  public interface AdminRoutes {
-    OdpsResponse handle(String method, String path, String body);
   }
 
   @Override
@@ -96,7 +90,7 @@ public final class HttpEntry extends Handler.Abstract {
       return route.action().get();
     } catch (ServiceException e) {
       return ErrorBodies.render(e, route.tunnel(), requestId);
-    } catch (Warehouse.NotFoundException e) {
+    } catch (NotFoundException e) {
       return ErrorBodies.render(ServiceException.notFound("NoSuchObject", e.getMessage()), route.tunnel(), requestId);
     } catch (IllegalArgumentException e) {
       return ErrorBodies.render(ServiceException.badRequest("InvalidArgument", e.getMessage()), route.tunnel(), requestId);

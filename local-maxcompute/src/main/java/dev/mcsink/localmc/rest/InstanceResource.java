@@ -2,8 +2,8 @@ package dev.mcsink.localmc.rest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.mcsink.localmc.storage.Warehouse;
-import dev.mcsink.localmc.storage.Warehouse.SqlOutcome;
+import dev.mcsink.localmc.sql.MaxComputeSqlRunner;
+import dev.mcsink.localmc.sql.SqlOutcome;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -21,7 +21,7 @@ final class InstanceResource {
   private static final DateTimeFormatter ID_TIME = DateTimeFormatter.ofPattern("yyyyMMddHHmmss").withZone(ZoneOffset.UTC);
   private static final int KEPT_INSTANCES = 10_000;
 
-  private final Warehouse warehouse;
+  private final MaxComputeSqlRunner sql;
   private final Clock clock;
   private final Map<String, Finished> instances = Collections.synchronizedMap(
       new LinkedHashMap<>(256, 0.75f, false) {
@@ -31,15 +31,15 @@ final class InstanceResource {
         }
       });
 
-  InstanceResource(Warehouse warehouse, Clock clock) {
-    this.warehouse = warehouse;
+  InstanceResource(MaxComputeSqlRunner sql, Clock clock) {
+    this.sql = sql;
     this.clock = clock;
   }
 
   OdpsResponse create(String project, OdpsRequest request, String locationBase) {
     SqlJob job = SqlJob.parse(request.body());
     long start = clock.millis();
-    SqlOutcome outcome = warehouse.executeSql(project, defaultSchema(job), job.query());
+    SqlOutcome outcome = sql.run(project, defaultSchema(job), job.query());
     String id = ID_TIME.format(clock.instant()) + Long.toHexString(ThreadLocalRandom.current().nextLong() | Long.MIN_VALUE);
     instances.put(key(project, id), new Finished(job.taskName(), outcome, start, clock.millis()));
     return OdpsResponse.empty(201).header("Location", locationBase + "/projects/" + project + "/instances/" + id);

@@ -1,6 +1,6 @@
 package dev.mcsink.localmc.rest;
 
-import dev.mcsink.localmc.storage.Warehouse.TableInfo;
+import dev.mcsink.localmc.storage.TableInfo;
 import dev.mcsink.localmc.types.Column;
 import dev.mcsink.localmc.types.PartitionSpec;
 import java.util.List;

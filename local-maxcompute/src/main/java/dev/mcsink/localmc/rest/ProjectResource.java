@@ -1,7 +1,7 @@
 package dev.mcsink.localmc.rest;
 
+import dev.mcsink.localmc.storage.ProjectInfo;
 import dev.mcsink.localmc.storage.Warehouse;
-import dev.mcsink.localmc.storage.Warehouse.ProjectInfo;
 
 /** {@code GET /projects/{p}}, tunnel endpoint discovery and the SDK's telemetry upload. */
 final class ProjectResource {

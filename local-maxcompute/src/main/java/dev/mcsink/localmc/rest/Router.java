@@ -18,6 +18,7 @@ import static dev.mcsink.localmc.faults.RouteNames.UPLOAD_COMMIT;
 import static dev.mcsink.localmc.faults.RouteNames.UPLOAD_CREATE;
 import static dev.mcsink.localmc.faults.RouteNames.UPLOAD_RELOAD;
 
+import dev.mcsink.localmc.sql.MaxComputeSqlRunner;
 import dev.mcsink.localmc.storage.Warehouse;
 import dev.mcsink.localmc.types.TableId;
 import java.time.Clock;
@@ -31,36 +32,19 @@ public final class Router {
   private final ProjectResource projects;
   private final TableResource tables;
   private final InstanceResource instances;
-  private final TunnelRoutes tunnel;
+  private final UploadRoutes uploads;
+  private final StreamRoutes streams;
+  private final DownloadRoutes downloads;
 
-  public Router(Warehouse warehouse, TunnelRoutes tunnel, Clock clock, String sqlTimeZone) {
+  /** The tunnel's routes are given, not built: the tunnel package sits above this one. */
+  public Router(Warehouse warehouse, MaxComputeSqlRunner sql, Clock clock, String sqlTimeZone,
+      UploadRoutes uploads, StreamRoutes streams, DownloadRoutes downloads) {
     this.projects = new ProjectResource(warehouse, sqlTimeZone);
     this.tables = new TableResource(warehouse);
-    this.instances = new InstanceResource(warehouse, clock);
-    this.tunnel = tunnel;
-  }
-
-  /** The tunnel's half of the table routes, implemented in the tunnel package. */
-  public interface TunnelRoutes {
-    OdpsResponse createUpload(TableId id, OdpsRequest r);
-
-    OdpsResponse reloadUpload(TableId id, OdpsRequest r);
-
-    OdpsResponse writeBlock(TableId id, OdpsRequest r);
-
-    OdpsResponse commitUpload(TableId id, OdpsRequest r);
-
-    OdpsResponse createStream(TableId id, OdpsRequest r, String self);
-
-    OdpsResponse reloadStream(TableId id, OdpsRequest r, String self);
-
-    OdpsResponse writeStream(TableId id, OdpsRequest r, String self);
-
-    OdpsResponse createDownload(TableId id, OdpsRequest r);
-
-    OdpsResponse reloadDownload(TableId id, OdpsRequest r);
-
-    OdpsResponse readDownload(TableId id, OdpsRequest r);
+    this.instances = new InstanceResource(sql, clock);
+    this.uploads = uploads;
+    this.streams = streams;
+    this.downloads = downloads;
   }
 
   /**
@@ -102,9 +86,9 @@ public final class Router {
     TableId id = new TableId(project, schema, s.get(at + 1));
     if (s.size() == at + 3 && s.get(at + 2).equals("streams")) {
       return switch (m) {
-        case "POST" -> tunnel(STREAM_CREATE, () -> tunnel.createStream(id, r, self));
-        case "GET" -> tunnel(STREAM_RELOAD, () -> tunnel.reloadStream(id, r, self));
-        case "PUT" -> tunnel(STREAM_WRITE, () -> tunnel.writeStream(id, r, self));
+        case "POST" -> tunnel(STREAM_CREATE, () -> streams.create(id, r, self));
+        case "GET" -> tunnel(STREAM_RELOAD, () -> streams.reload(id, r, self));
+        case "PUT" -> tunnel(STREAM_WRITE, () -> streams.write(id, r, self));
         default -> unknown(r);
       };
     }
@@ -112,15 +96,15 @@ public final class Router {
       return unknown(r);
     }
     return switch (m) {
-      case "GET" -> r.has("uploadid") ? tunnel(UPLOAD_RELOAD, () -> tunnel.reloadUpload(id, r))
-          : r.has("downloadid") && r.has("data") ? tunnel(DOWNLOAD_READ, () -> tunnel.readDownload(id, r))
-          : r.has("downloadid") ? tunnel(DOWNLOAD_RELOAD, () -> tunnel.reloadDownload(id, r))
+      case "GET" -> r.has("uploadid") ? tunnel(UPLOAD_RELOAD, () -> uploads.reload(id, r))
+          : r.has("downloadid") && r.has("data") ? tunnel(DOWNLOAD_READ, () -> downloads.read(id, r))
+          : r.has("downloadid") ? tunnel(DOWNLOAD_RELOAD, () -> downloads.reload(id, r))
           : rest(TABLE, () -> tables.get(id, r));
-      case "POST" -> r.has("uploads") ? tunnel(UPLOAD_CREATE, () -> tunnel.createUpload(id, r))
-          : r.has("uploadid") ? tunnel(UPLOAD_COMMIT, () -> tunnel.commitUpload(id, r))
-          : r.has("downloads") ? tunnel(DOWNLOAD_CREATE, () -> tunnel.createDownload(id, r))
+      case "POST" -> r.has("uploads") ? tunnel(UPLOAD_CREATE, () -> uploads.create(id, r))
+          : r.has("uploadid") ? tunnel(UPLOAD_COMMIT, () -> uploads.commit(id, r))
+          : r.has("downloads") ? tunnel(DOWNLOAD_CREATE, () -> downloads.create(id, r))
           : unknown(r);
-      case "PUT" -> r.has("uploadid") && r.has("blockid") ? tunnel(UPLOAD_BLOCK, () -> tunnel.writeBlock(id, r))
+      case "PUT" -> r.has("uploadid") && r.has("blockid") ? tunnel(UPLOAD_BLOCK, () -> uploads.writeBlock(id, r))
           : unknown(r);
       default -> unknown(r);
     };

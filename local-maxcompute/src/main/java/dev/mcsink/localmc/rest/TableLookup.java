@@ -1,7 +1,7 @@
 package dev.mcsink.localmc.rest;
 
+import dev.mcsink.localmc.storage.TableInfo;
 import dev.mcsink.localmc.storage.Warehouse;
-import dev.mcsink.localmc.storage.Warehouse.TableInfo;
 import dev.mcsink.localmc.types.TableId;
 
 /** Finds a table or answers 404 the way the real service does (project first, then table). */

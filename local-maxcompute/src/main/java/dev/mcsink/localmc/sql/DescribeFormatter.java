@@ -1,7 +1,7 @@
 package dev.mcsink.localmc.sql;
 
-import dev.mcsink.localmc.storage.Warehouse.PartitionInfo;
-import dev.mcsink.localmc.storage.Warehouse.TableInfo;
+import dev.mcsink.localmc.storage.PartitionInfo;
+import dev.mcsink.localmc.storage.TableInfo;
 import dev.mcsink.localmc.types.Column;
 import java.time.Instant;
 import java.time.ZoneId;

@@ -1,5 +1,6 @@
 package dev.mcsink.localmc.sql;
 
+import dev.mcsink.localmc.types.PartitionSpec;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -122,6 +123,17 @@ final class TokenCursor {
     } while (acceptSymbol(","));
     expectSymbol(")");
     return values;
+  }
+
+  /** {@code PARTITION (..)}, then more with or without ',' between them, up to the end of the statement. */
+  List<PartitionSpec> partitionSpecs() {
+    List<PartitionSpec> specs = new ArrayList<>();
+    do {
+      expectWords("PARTITION");
+      specs.add(PartitionSpec.of(partitionSpec()));
+    } while (acceptSymbol(",") || (!atEnd() && peek().isWord("PARTITION")));
+    expectEnd();
+    return specs;
   }
 
   void expectEnd() {

@@ -1,9 +1,5 @@
 package dev.mcsink.localmc.storage;
 
-import dev.mcsink.localmc.storage.Warehouse.BlockInfo;
-import dev.mcsink.localmc.storage.Warehouse.PartitionInfo;
-import dev.mcsink.localmc.storage.Warehouse.ProjectInfo;
-import dev.mcsink.localmc.storage.Warehouse.TableInfo;
 import dev.mcsink.localmc.types.PartitionSpec;
 import dev.mcsink.localmc.types.TableId;
 import java.sql.Connection;
@@ -123,7 +119,7 @@ final class CatalogStore {
       ps.setLong(1, t.tid);
       try (ResultSet rs = ps.executeQuery()) {
         if (!rs.next()) {
-          throw new Warehouse.NotFoundException("Table " + t.id + " does not exist");
+          throw new NotFoundException("Table " + t.id + " does not exist");
         }
         return new TableInfo(t.id, t.schema, t.comment, t.lifecycleDays, rs.getLong(1), rs.getLong(2),
             rs.getLong(3), rs.getLong(4), rs.getLong(5));

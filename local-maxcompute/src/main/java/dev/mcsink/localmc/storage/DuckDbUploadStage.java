@@ -1,7 +1,5 @@
 package dev.mcsink.localmc.storage;
 
-import dev.mcsink.localmc.storage.Warehouse.BlockInfo;
-import dev.mcsink.localmc.storage.Warehouse.NotFoundException;
 import dev.mcsink.localmc.types.Column;
 import dev.mcsink.localmc.types.PartitionSpec;
 import dev.mcsink.localmc.types.TableId;
@@ -23,20 +21,22 @@ import org.duckdb.DuckDBConnection;
  * survives a restart. Blocks of one upload are written in parallel ({@link StageLock}); a commit
  * excludes them, also takes the table's lock and moves the listed blocks' rows in one transaction.
  */
-final class DuckDbUploadStage implements Warehouse.UploadStage {
+final class DuckDbUploadStage implements UploadStage {
   static final String UPLOAD_COLUMN = "__mc_upload";
   static final String BLOCK_COLUMN = "__mc_block";
   static final String ROW_COLUMN = "__mc_row";
 
-  private final DuckDbWarehouse warehouse;
+  private final DuckDbConnections db;
+  private final StageLocks locks;
   private final String uploadId;
   private final TableMeta table;
   private final PartitionSpec partition;
   private final boolean overwrite;
 
-  DuckDbUploadStage(DuckDbWarehouse warehouse, String uploadId, TableMeta table, PartitionSpec partition,
-      boolean overwrite) {
-    this.warehouse = warehouse;
+  DuckDbUploadStage(DuckDbConnections db, StageLocks locks, String uploadId, TableMeta table,
+      PartitionSpec partition, boolean overwrite) {
+    this.db = db;
+    this.locks = locks;
     this.uploadId = uploadId;
     this.table = table;
     this.partition = partition;
@@ -61,7 +61,7 @@ final class DuckDbUploadStage implements Warehouse.UploadStage {
   @Override
   public void writeBlock(long blockId, Iterator<Object[]> rows) {
     RowWriter writer = new RowWriter(table.schema.columns());
-    warehouse.stageLock(uploadId).whileWritingBlock(blockId, () -> warehouse.db().inTransaction(false, c -> {
+    locks.of(uploadId).whileWritingBlock(blockId, () -> db.inTransaction(false, c -> {
       requireStage(c);
       boolean resent = CatalogStore.blocks(c, uploadId).stream().anyMatch(b -> b.blockId() == blockId);
       if (resent) {
@@ -89,17 +89,17 @@ final class DuckDbUploadStage implements Warehouse.UploadStage {
 
   @Override
   public List<BlockInfo> blocks() {
-    return warehouse.db().withConnection(c -> CatalogStore.blocks(c, uploadId));
+    return db.withConnection(c -> CatalogStore.blocks(c, uploadId));
   }
 
   @Override
   public void commit(List<Long> blockIds) {
     List<Long> ordered = new ArrayList<>(new LinkedHashSet<>(blockIds));
-    withStageLock(() -> warehouse.withTableLock(table, () -> {
+    withStageLock(() -> table.whileLocked(() -> {
       long base = table.nextSeq;
-      long inserted = warehouse.db().inTransaction(true, c -> {
+      long inserted = db.inTransaction(true, c -> {
         requireStage(c);
-        DuckDbWarehouse.requirePartition(c, table, partition);
+        CommittedRows.requirePartition(c, table, partition);
         Map<Long, BlockInfo> written = CatalogStore.blocks(c, uploadId).stream()
             .collect(Collectors.toMap(BlockInfo::blockId, Function.identity()));
         long bytes = 0;
@@ -112,28 +112,28 @@ final class DuckDbUploadStage implements Warehouse.UploadStage {
         }
         long now = System.currentTimeMillis();
         if (overwrite) {
-          DuckDbWarehouse.clearRowsAndStatistics(c, table, partition, now);
+          CommittedRows.clear(c, table, partition, now);
         }
         long rows = ordered.isEmpty() ? 0 : moveRows(c, ordered, written, base);
         deleteStagedRows(c, "");
         CatalogStore.deleteStage(c, uploadId);
-        DuckDbWarehouse.recordWrite(c, table, partition, rows, bytes, now);
+        CommittedRows.recordWrite(c, table, partition, rows, bytes, now);
         return rows;
       });
       table.nextSeq = base + inserted;
       return null;
     }));
-    warehouse.forgetStageLock(uploadId);
+    locks.forget(uploadId);
   }
 
   @Override
   public void discard() {
-    withStageLock(() -> warehouse.db().inTransaction(true, c -> {
+    withStageLock(() -> db.inTransaction(true, c -> {
       deleteStagedRows(c, "");
       CatalogStore.deleteStage(c, uploadId);
       return null;
     }));
-    warehouse.forgetStageLock(uploadId);
+    locks.forget(uploadId);
   }
 
   /**
@@ -205,6 +205,6 @@ final class DuckDbUploadStage implements Warehouse.UploadStage {
   }
 
   private void withStageLock(java.util.function.Supplier<?> action) {
-    warehouse.stageLock(uploadId).exclusively(action);
+    locks.of(uploadId).exclusively(action);
   }
 }

@@ -4,11 +4,11 @@ import dev.mcsink.localmc.types.Column;
 import dev.mcsink.localmc.types.PartitionSpec;
 import dev.mcsink.localmc.types.TableId;
 import dev.mcsink.localmc.types.TableSchema;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
 
 /**
  * What the warehouse keeps in memory about one table: its identity, schema, the names of its
@@ -25,7 +25,7 @@ final class TableMeta {
   final long lifecycleDays;
   /** Guarded by {@link #lock}. */
   long nextSeq;
-  final ReentrantLock lock = new ReentrantLock();
+  private final ReentrantLock lock = new ReentrantLock();
   volatile boolean dropped;
 
   TableMeta(long tid, TableId id, TableSchema schema, String comment, long lifecycleDays, long nextSeq) {
@@ -58,6 +58,19 @@ final class TableMeta {
   /** What SQL queries read: data and partition columns only, nested values typed. */
   String sqlView() {
     return "data.v" + tid;
+  }
+
+  /** Runs a write under the table's lock; {@link NotFoundException} once the table is dropped. */
+  <T> T whileLocked(Supplier<T> write) {
+    lock.lock();
+    try {
+      if (dropped) {
+        throw new NotFoundException("Table " + id + " does not exist");
+      }
+      return write.get();
+    } finally {
+      lock.unlock();
+    }
   }
 
   /**
@@ -96,21 +109,5 @@ final class TableMeta {
       ordered.put(key.name(), value);
     }
     return PartitionSpec.of(ordered);
-  }
-
-  /** {@code WHERE} condition (with '?' parameters for {@link #whereValues}) selecting the spec's rows. */
-  static String whereClause(PartitionSpec spec) {
-    if (spec.isEmpty()) {
-      return "";
-    }
-    List<String> parts = new ArrayList<>();
-    for (String key : spec.values().keySet()) {
-      parts.add(PhysicalTypes.quote(key) + " = ?");
-    }
-    return " WHERE " + String.join(" AND ", parts);
-  }
-
-  static List<String> whereValues(PartitionSpec spec) {
-    return new ArrayList<>(spec.values().values());
   }
 }

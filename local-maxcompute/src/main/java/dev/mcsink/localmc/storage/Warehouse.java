@@ -3,7 +3,6 @@ package dev.mcsink.localmc.storage;
 import dev.mcsink.localmc.types.PartitionSpec;
 import dev.mcsink.localmc.types.TableId;
 import dev.mcsink.localmc.types.TableSchema;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -32,8 +31,20 @@ public interface Warehouse extends AutoCloseable {
 
   Optional<PartitionInfo> partition(TableId id, PartitionSpec spec);
 
+  /** Creates a table; false when one of that name exists already (nothing changed). */
+  boolean createTable(TableId id, TableSchema schema, String comment, long lifecycleDays);
+
+  /** Drops a table with its rows and open uploads; false when it does not exist. */
+  boolean dropTable(TableId id);
+
   /** Creates a partition if absent; returns true when it was created. */
   boolean createPartition(TableId id, PartitionSpec spec);
+
+  /** Drops a partition and its rows; false when it does not exist. */
+  boolean dropPartition(TableId id, PartitionSpec spec);
+
+  /** Deletes the rows of the table, or of one partition when {@code spec} is not empty. */
+  void truncate(TableId id, PartitionSpec spec);
 
   // ---- writes ----
   /** A batch upload's blocks: invisible until {@link UploadStage#commit}, then all visible at once. */
@@ -55,71 +66,6 @@ public interface Warehouse extends AutoCloseable {
   void scan(TableId id, PartitionSpec spec, long start, long count, List<String> columns,
       Consumer<Object[]> sink);
 
-  // ---- SQL ----
-  /**
-   * Runs a script of MaxCompute SQL statements (separated by ';', leading {@code set k=v;} accepted)
-   * with {@code project}/{@code schema} as the defaults for unqualified names.
-   */
-  SqlOutcome executeSql(String project, String schema, String script);
-
   @Override
   void close();
-
-  /** Block storage of one batch upload session. */
-  interface UploadStage {
-    String uploadId();
-
-    TableId table();
-
-    PartitionSpec partition();
-
-    /** Stores the rows of a block, replacing any earlier block with the same id; durable on return. */
-    void writeBlock(long blockId, Iterator<Object[]> rows);
-
-    List<BlockInfo> blocks();
-
-    /** Makes the listed blocks visible in one transaction, then forgets the stage. */
-    void commit(List<Long> blockIds);
-
-    /** Forgets the stage without making anything visible. */
-    void discard();
-  }
-
-  record ProjectInfo(String name, long creationTimeMillis, String comment) {}
-
-  record TableInfo(TableId id, TableSchema schema, String comment, long lifecycleDays,
-      long createTimeMillis, long lastDdlTimeMillis, long lastModifiedTimeMillis,
-      long recordCount, long sizeBytes) {}
-
-  record PartitionInfo(PartitionSpec spec, long createTimeMillis, long lastDdlTimeMillis,
-      long lastModifiedTimeMillis, long recordCount, long sizeBytes) {}
-
-  record BlockInfo(long blockId, long recordCount, long rawSizeBytes, long createTimeMillis) {}
-
-  /**
-   * Outcome of a SQL script: on success {@code csv} is the result of the last statement that has one
-   * (for a query: header line of column names, '\N' for null, values in MaxCompute's text form;
-   * for DESC/SHOW: text, with {@code tabular} false), or "" for DDL; on failure
-   * {@code errorMessage} says what is wrong, as MaxCompute's ODPS-xxxxxxx messages do.
-   */
-  record SqlOutcome(boolean success, String csv, String errorMessage, boolean tabular) {
-    public static SqlOutcome ok(String csv) {
-      return new SqlOutcome(true, csv, null, true);
-    }
-
-    public static SqlOutcome text(String text) {
-      return new SqlOutcome(true, text, null, false);
-    }
-
-    public static SqlOutcome failed(String message) {
-      return new SqlOutcome(false, null, message, false);
-    }
-  }
-
-  /** A project, table or partition that does not exist. */
-  final class NotFoundException extends RuntimeException {
-    public NotFoundException(String message) {
-      super(message);
-    }
-  }
 }

@@ -4,12 +4,13 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mcsink.localmc.codec.BodyEncoding;
 import dev.mcsink.localmc.codec.RecordStreamWriter;
+import dev.mcsink.localmc.rest.DownloadRoutes;
 import dev.mcsink.localmc.rest.OdpsRequest;
 import dev.mcsink.localmc.rest.OdpsResponse;
 import dev.mcsink.localmc.rest.ServiceException;
 import dev.mcsink.localmc.rest.TableLookup;
+import dev.mcsink.localmc.storage.TableInfo;
 import dev.mcsink.localmc.storage.Warehouse;
-import dev.mcsink.localmc.storage.Warehouse.TableInfo;
 import dev.mcsink.localmc.types.Column;
 import dev.mcsink.localmc.types.PartitionSpec;
 import dev.mcsink.localmc.types.TableId;
@@ -23,15 +24,16 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 /** Download sessions: a row count fixed at creation, then ranges of rows as record streams. */
-final class DownloadSessions {
+public final class DownloadSessions implements DownloadRoutes {
   private final Warehouse warehouse;
   private final Map<String, Session> sessions = new ConcurrentHashMap<>();
 
-  DownloadSessions(Warehouse warehouse) {
+  public DownloadSessions(Warehouse warehouse) {
     this.warehouse = warehouse;
   }
 
-  OdpsResponse create(TableId id, OdpsRequest request) {
+  @Override
+  public OdpsResponse create(TableId id, OdpsRequest request) {
     TableInfo table = TableLookup.require(warehouse, id);
     if (table.schema().isPartitioned() && (request.param("partition") == null || request.param("partition").isBlank())) {
       throw ServiceException.badRequest("MissingPartitionSpec",
@@ -44,12 +46,14 @@ final class DownloadSessions {
     return OdpsResponse.json(200, json(session, table).toString());
   }
 
-  OdpsResponse reload(TableId id, OdpsRequest request) {
+  @Override
+  public OdpsResponse reload(TableId id, OdpsRequest request) {
     Session session = session(id, request);
     return OdpsResponse.json(200, json(session, TableLookup.require(warehouse, id)).toString());
   }
 
-  OdpsResponse read(TableId id, OdpsRequest request) {
+  @Override
+  public OdpsResponse read(TableId id, OdpsRequest request) {
     Session session = session(id, request);
     TableInfo table = TableLookup.require(warehouse, id);
     long[] range = rowRange(request.param("rowrange"), session.recordCount());

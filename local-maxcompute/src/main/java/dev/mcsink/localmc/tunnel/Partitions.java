@@ -1,8 +1,8 @@
 package dev.mcsink.localmc.tunnel;
 
 import dev.mcsink.localmc.rest.PartitionSpecs;
+import dev.mcsink.localmc.storage.TableInfo;
 import dev.mcsink.localmc.storage.Warehouse;
-import dev.mcsink.localmc.storage.Warehouse.TableInfo;
 import dev.mcsink.localmc.types.PartitionSpec;
 
 /** The target partition of a tunnel session. */

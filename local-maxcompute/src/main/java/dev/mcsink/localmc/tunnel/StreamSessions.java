@@ -10,9 +10,10 @@ import dev.mcsink.localmc.rest.OdpsRequest;
 import dev.mcsink.localmc.rest.OdpsResponse;
 import dev.mcsink.localmc.rest.PartitionSpecs;
 import dev.mcsink.localmc.rest.ServiceException;
+import dev.mcsink.localmc.rest.StreamRoutes;
 import dev.mcsink.localmc.rest.TableLookup;
+import dev.mcsink.localmc.storage.TableInfo;
 import dev.mcsink.localmc.storage.Warehouse;
-import dev.mcsink.localmc.storage.Warehouse.TableInfo;
 import dev.mcsink.localmc.types.PartitionSpec;
 import dev.mcsink.localmc.types.TableId;
 import java.io.IOException;
@@ -25,17 +26,18 @@ import java.util.UUID;
  * here: a session outlives a restart of the service, as a long-lived writer expects. One slot,
  * routed to this server.
  */
-final class StreamSessions {
+public final class StreamSessions implements StreamRoutes {
   static final String SLOT_ID = "1";
   private final Warehouse warehouse;
   private final TunnelActivity activity;
 
-  StreamSessions(Warehouse warehouse, TunnelActivity activity) {
+  public StreamSessions(Warehouse warehouse, TunnelActivity activity) {
     this.warehouse = warehouse;
     this.activity = activity;
   }
 
-  OdpsResponse create(TableId id, OdpsRequest request, String routedServer) {
+  @Override
+  public OdpsResponse create(TableId id, OdpsRequest request, String routedServer) {
     TableInfo table = TableLookup.require(warehouse, id);
     PartitionSpec spec = PartitionSpecs.parse(request.param("partition"), table);
     if (!spec.isEmpty() && warehouse.partition(id, spec).isEmpty()) {
@@ -49,12 +51,14 @@ final class StreamSessions {
     return OdpsResponse.json(200, sessionJson(session, table, routedServer).toString());
   }
 
-  OdpsResponse reload(TableId id, OdpsRequest request, String routedServer) {
+  @Override
+  public OdpsResponse reload(TableId id, OdpsRequest request, String routedServer) {
     TableInfo table = TableLookup.require(warehouse, id);
     return OdpsResponse.json(200, sessionJson(requireSession(request), table, routedServer).toString());
   }
 
-  OdpsResponse write(TableId id, OdpsRequest request, String routedServer) {
+  @Override
+  public OdpsResponse write(TableId id, OdpsRequest request, String routedServer) {
     requireSession(request);
     TableInfo table = TableLookup.require(warehouse, id);
     PartitionSpec spec = PartitionSpecs.parse(request.param("partition"), table);

@@ -12,10 +12,11 @@ import dev.mcsink.localmc.rest.OdpsRequest;
 import dev.mcsink.localmc.rest.OdpsResponse;
 import dev.mcsink.localmc.rest.ServiceException;
 import dev.mcsink.localmc.rest.TableLookup;
+import dev.mcsink.localmc.rest.UploadRoutes;
+import dev.mcsink.localmc.storage.BlockInfo;
+import dev.mcsink.localmc.storage.TableInfo;
+import dev.mcsink.localmc.storage.UploadStage;
 import dev.mcsink.localmc.storage.Warehouse;
-import dev.mcsink.localmc.storage.Warehouse.BlockInfo;
-import dev.mcsink.localmc.storage.Warehouse.TableInfo;
-import dev.mcsink.localmc.storage.Warehouse.UploadStage;
 import dev.mcsink.localmc.types.PartitionSpec;
 import dev.mcsink.localmc.types.TableId;
 import java.io.IOException;
@@ -34,7 +35,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * A commit repeated after success (the SDK retries a commit whose answer was lost) answers the
  * same block list again instead of failing or writing twice.
  */
-final class UploadSessions {
+public final class UploadSessions implements UploadRoutes {
   private static final long MAX_FIELD_SIZE = 8 * 1024 * 1024;
 
   private final Warehouse warehouse;
@@ -44,14 +45,15 @@ final class UploadSessions {
   private final Map<String, List<BlockInfo>> committed = new ConcurrentHashMap<>();
   private final Map<String, Object> locks = new ConcurrentHashMap<>();
 
-  UploadSessions(Warehouse warehouse, TableLimits limits, TunnelActivity activity, Clock clock) {
+  public UploadSessions(Warehouse warehouse, TableLimits limits, TunnelActivity activity, Clock clock) {
     this.warehouse = warehouse;
     this.limits = limits;
     this.activity = activity;
     this.clock = clock;
   }
 
-  OdpsResponse create(TableId id, OdpsRequest request) {
+  @Override
+  public OdpsResponse create(TableId id, OdpsRequest request) {
     TableInfo table = TableLookup.require(warehouse, id);
     PartitionSpec spec = Partitions.existing(warehouse, table, request.param("partition"));
     boolean overwrite = "true".equalsIgnoreCase(request.param("overwrite"));
@@ -62,7 +64,8 @@ final class UploadSessions {
     return OdpsResponse.json(200, sessionJson(stage, table, "normal", overwrite, false).toString());
   }
 
-  OdpsResponse reload(TableId id, OdpsRequest request) {
+  @Override
+  public OdpsResponse reload(TableId id, OdpsRequest request) {
     String uploadId = request.param("uploadid");
     TableInfo table = TableLookup.require(warehouse, id);
     List<BlockInfo> done = committed.get(uploadId);
@@ -73,7 +76,8 @@ final class UploadSessions {
     return OdpsResponse.json(200, sessionJson(stage, table, "normal", false, true).toString());
   }
 
-  OdpsResponse writeBlock(TableId id, OdpsRequest request) {
+  @Override
+  public OdpsResponse writeBlock(TableId id, OdpsRequest request) {
     String uploadId = request.param("uploadid");
     long blockId = parseBlockId(request.param("blockid"));
     TableInfo table = TableLookup.require(warehouse, id);
@@ -97,7 +101,8 @@ final class UploadSessions {
     return OdpsResponse.empty(200);
   }
 
-  OdpsResponse commit(TableId id, OdpsRequest request) {
+  @Override
+  public OdpsResponse commit(TableId id, OdpsRequest request) {
     String uploadId = request.param("uploadid");
     TableInfo table = TableLookup.require(warehouse, id);
     synchronized (locks.computeIfAbsent(uploadId, k -> new Object())) {

@@ -16,12 +16,14 @@ import com.aliyun.odps.account.StsAccount;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.threeten.extra.MutableClock;
 
 /**
  * The real credentials-java 1.0.3 obtains credentials from {@link StsService} over https, and
@@ -33,7 +35,7 @@ class CredentialsLibraryRoundTripTest {
   private static final String ROLE = "acs:ram::1234567890123456:role/mc-sink";
 
   // Starts at the real time: the library judges staleness by the system clock.
-  private static final MutableClock clock = new MutableClock(Instant.now());
+  private static final MutableClock clock = MutableClock.of(Instant.now(), ZoneOffset.UTC);
   private static final Accounts accounts = new Accounts(Map.of(CALLER, SECRET), clock);
   private static StsHttpsServer sts;
   private static AutoCloseable trust;
@@ -130,7 +132,7 @@ class CredentialsLibraryRoundTripTest {
     }
 
     AuthResult fresh = authenticator.authenticate(request);
-    clock.advance(Duration.ofSeconds(901));
+    clock.add(Duration.ofSeconds(901));
     AuthResult afterExpiry = authenticator.authenticate(request);
 
     assertThat(fresh).isEqualTo(AuthResult.granted(credential.getAccessKeyId()));

@@ -12,19 +12,21 @@ import com.aliyun.odps.task.SQLTask;
 import com.aliyun.odps.tunnel.TableTunnel;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.threeten.extra.MutableClock;
 
 /** Requests signed by the real odps-sdk-core, captured from the wire and fed to the authenticator. */
 class SdkSignedRequestsTest {
   private static final String ACCESS_ID = "LTAI5tLocalTestKey";
   private static final String SECRET = "s3cr3t-local-key";
 
-  private final MutableClock clock = new MutableClock(Instant.parse("2026-11-25T08:00:00Z"));
+  private final MutableClock clock = MutableClock.of(Instant.parse("2026-11-25T08:00:00Z"), ZoneOffset.UTC);
   private final Accounts accounts = new Accounts(Map.of(ACCESS_ID, SECRET), clock);
   private final RequestAuthenticator authenticator = new RequestAuthenticator(accounts);
   private CapturingOdpsServer server;
@@ -170,9 +172,9 @@ class SdkSignedRequestsTest {
     odps(stsAccount(sts, sts.securityToken())).projects().exists("p1");
     SignedRequest request = server.single();
 
-    clock.advance(Duration.ofMinutes(59));
+    clock.add(Duration.ofMinutes(59));
     AuthResult beforeExpiry = authenticator.authenticate(request);
-    clock.advance(Duration.ofMinutes(1));
+    clock.add(Duration.ofMinutes(1));
     AuthResult atExpiry = authenticator.authenticate(request);
 
     assertThat(beforeExpiry).isEqualTo(AuthResult.granted(sts.accessId()));

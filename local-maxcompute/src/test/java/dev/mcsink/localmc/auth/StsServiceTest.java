@@ -8,9 +8,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.threeten.extra.MutableClock;
 
 /** AssumeRole requests signed with credentials-java's own signing helper, answered directly. */
 class StsServiceTest {
@@ -18,7 +20,7 @@ class StsServiceTest {
   private static final String SECRET = "caller-secret";
   private static final String ROLE = "acs:ram::1234567890123456:role/mc-writer";
 
-  private final MutableClock clock = new MutableClock(Instant.parse("2026-11-25T08:00:00.750Z"));
+  private final MutableClock clock = MutableClock.of(Instant.parse("2026-11-25T08:00:00.750Z"), ZoneOffset.UTC);
   private final Accounts accounts = new Accounts(Map.of(CALLER, SECRET), clock);
   private final StsService sts = new StsService(accounts, Duration.ofHours(1));
   private final ObjectMapper json = new ObjectMapper();

@@ -5,14 +5,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.mcsink.localmc.rest.ServiceException;
 import dev.mcsink.localmc.types.TableId;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
+import org.threeten.extra.MutableClock;
 
 class TableLimitsTest {
-  private final MutableClock clock = new MutableClock();
+  private final MutableClock clock = MutableClock.of(Instant.parse("2026-11-25T00:00:00Z"), ZoneOffset.UTC);
   private final TableId table = TableId.of("p", "t");
 
   @Test
@@ -26,7 +26,7 @@ class TableLimitsTest {
           assertThat(e.status()).isEqualTo(429);
           assertThat(e.code()).isEqualTo("FlowExceeded");
         });
-    clock.advance(Duration.ofSeconds(16));
+    clock.add(Duration.ofSeconds(16));
     limits.beginCommit(table).close();
   }
 
@@ -59,28 +59,5 @@ class TableLimitsTest {
     }
     assertThatThrownBy(() -> limits.onBlockWritten(table, 20_000))
         .isInstanceOfSatisfying(ServiceException.class, e -> assertThat(e.code()).isEqualTo("InvalidBlockID"));
-  }
-
-  private static final class MutableClock extends Clock {
-    private Instant now = Instant.parse("2026-11-25T00:00:00Z");
-
-    void advance(Duration d) {
-      now = now.plus(d);
-    }
-
-    @Override
-    public java.time.ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(java.time.ZoneId zone) {
-      return this;
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
   }
 }

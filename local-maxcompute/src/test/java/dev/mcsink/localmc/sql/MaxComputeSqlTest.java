@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.aliyun.odps.data.Record;
 import com.aliyun.odps.utils.CSVRecordParser;
 import dev.mcsink.localmc.storage.DuckDbWarehouse;
-import dev.mcsink.localmc.storage.Warehouse.SqlOutcome;
 import dev.mcsink.localmc.types.Column;
 import dev.mcsink.localmc.types.PartitionSpec;
 import dev.mcsink.localmc.types.TableId;
@@ -31,12 +30,14 @@ class MaxComputeSqlTest {
   @TempDir
   Path dir;
   private DuckDbWarehouse warehouse;
+  private MaxComputeSqlRunner sql;
 
   @BeforeEach
   void open() {
-    warehouse = DuckDbWarehouse.open(dir, ZoneId.of("Asia/Shanghai"));
+    warehouse = DuckDbWarehouse.open(dir);
     warehouse.ensureProject(P);
     warehouse.ensureProject("p1");
+    sql = new MaxComputeSqlRunner(warehouse, warehouse.queries(), ZoneId.of("Asia/Shanghai"));
   }
 
   @AfterEach
@@ -45,14 +46,14 @@ class MaxComputeSqlTest {
   }
 
   private String ok(String script) {
-    SqlOutcome outcome = warehouse.executeSql(P, null, script);
+    SqlOutcome outcome = sql.run(P, null, script);
     assertThat(outcome.errorMessage()).as(script).isNull();
     assertThat(outcome.success()).isTrue();
     return outcome.csv();
   }
 
   private String failure(String script) {
-    SqlOutcome outcome = warehouse.executeSql(P, null, script);
+    SqlOutcome outcome = sql.run(P, null, script);
     assertThat(outcome.success()).as(script).isFalse();
     return outcome.errorMessage();
   }

@@ -3,7 +3,6 @@ package dev.mcsink.localmc.storage;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.mcsink.localmc.storage.Warehouse.UploadStage;
 import dev.mcsink.localmc.types.Column;
 import dev.mcsink.localmc.types.PartitionSpec;
 import dev.mcsink.localmc.types.TableId;
@@ -14,7 +13,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -39,7 +37,7 @@ class DuckDbWarehouseTest {
 
   @BeforeEach
   void open() {
-    warehouse = DuckDbWarehouse.open(dir, ZoneOffset.UTC);
+    warehouse = DuckDbWarehouse.open(dir);
     warehouse.ensureProject(P);
   }
 
@@ -195,7 +193,7 @@ class DuckDbWarehouseTest {
     stage.writeBlock(1, idRows(100, 102).iterator());
     stage.writeBlock(3, idRows(200, 201).iterator());
     assertThat(warehouse.rowCount(id, pt)).isZero();
-    assertThat(stage.blocks()).extracting(Warehouse.BlockInfo::blockId, Warehouse.BlockInfo::recordCount)
+    assertThat(stage.blocks()).extracting(BlockInfo::blockId, BlockInfo::recordCount)
         .containsExactly(org.assertj.core.groups.Tuple.tuple(1L, 2L), org.assertj.core.groups.Tuple.tuple(2L, 2L),
             org.assertj.core.groups.Tuple.tuple(3L, 1L));
 
@@ -244,7 +242,7 @@ class DuckDbWarehouseTest {
     stage.writeBlock(0, idRows(0, 5).iterator());
     stage.discard();
     assertThat(warehouse.uploadStage("u1")).isEmpty();
-    assertThatThrownBy(() -> stage.commit(List.of(0L))).isInstanceOf(Warehouse.NotFoundException.class);
+    assertThatThrownBy(() -> stage.commit(List.of(0L))).isInstanceOf(NotFoundException.class);
     assertThat(warehouse.rowCount(id, PartitionSpec.empty())).isZero();
   }
 
@@ -269,13 +267,13 @@ class DuckDbWarehouseTest {
   void writesToAMissingPartitionOrTableAreNotFound() {
     TableId id = narrowPartitioned("t");
     assertThatThrownBy(() -> warehouse.append(id, PartitionSpec.parse("pt=x"), idRows(0, 1)))
-        .isInstanceOf(Warehouse.NotFoundException.class).hasMessageContaining("pt='x'");
+        .isInstanceOf(NotFoundException.class).hasMessageContaining("pt='x'");
     assertThatThrownBy(() -> warehouse.openUploadStage("u", id, PartitionSpec.parse("pt=x"), false))
-        .isInstanceOf(Warehouse.NotFoundException.class);
+        .isInstanceOf(NotFoundException.class);
     assertThatThrownBy(() -> warehouse.append(id, PartitionSpec.parse("dt=x"), idRows(0, 1)))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("dt");
     assertThatThrownBy(() -> warehouse.rowCount(TableId.of(P, "nosuch"), PartitionSpec.empty()))
-        .isInstanceOf(Warehouse.NotFoundException.class);
+        .isInstanceOf(NotFoundException.class);
   }
 
   @Test
@@ -308,15 +306,15 @@ class DuckDbWarehouseTest {
     PartitionSpec a = PartitionSpec.parse("pt=a");
     assertThat(warehouse.createPartition(id, a)).isTrue();
     assertThat(warehouse.createPartition(id, a)).isFalse();
-    Warehouse.PartitionInfo before = warehouse.partition(id, a).orElseThrow();
+    PartitionInfo before = warehouse.partition(id, a).orElseThrow();
     assertThat(before.recordCount()).isZero();
     long t0 = System.currentTimeMillis();
     warehouse.append(id, a, idRows(0, 10));
-    Warehouse.PartitionInfo after = warehouse.partition(id, a).orElseThrow();
+    PartitionInfo after = warehouse.partition(id, a).orElseThrow();
     assertThat(after.recordCount()).isEqualTo(10);
     assertThat(after.sizeBytes()).isPositive();
     assertThat(after.lastModifiedTimeMillis()).isGreaterThanOrEqualTo(t0);
-    Warehouse.TableInfo table = warehouse.table(id).orElseThrow();
+    TableInfo table = warehouse.table(id).orElseThrow();
     assertThat(table.recordCount()).isEqualTo(10);
     assertThat(table.lastModifiedTimeMillis()).isGreaterThanOrEqualTo(t0);
     assertThat(warehouse.tables(P, "default").stream().map(t -> t.id().table()).collect(Collectors.toList()))
@@ -333,14 +331,14 @@ class DuckDbWarehouseTest {
     stage.writeBlock(7, idRows(3, 5).iterator());
     warehouse.close();
 
-    warehouse = DuckDbWarehouse.open(dir, ZoneOffset.UTC);
+    warehouse = DuckDbWarehouse.open(dir);
     assertThat(warehouse.project(P)).isPresent();
     assertThat(warehouse.table(id).orElseThrow().schema().partitionColumns()).extracting(Column::name)
         .containsExactly("pt");
     assertThat(warehouse.partitions(id)).hasSize(1);
     UploadStage reopened = warehouse.uploadStage("u-open").orElseThrow();
     assertThat(reopened.partition()).isEqualTo(a);
-    assertThat(reopened.blocks()).extracting(Warehouse.BlockInfo::blockId).containsExactly(7L);
+    assertThat(reopened.blocks()).extracting(BlockInfo::blockId).containsExactly(7L);
     reopened.commit(List.of(7L));
     warehouse.append(id, a, idRows(5, 6));
     assertThat(text(scanAll(id, a))).containsExactly("[0, v0]", "[1, v1]", "[2, v2]", "[3, v3]", "[4, v4]",

@@ -10,7 +10,6 @@ import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -30,7 +29,7 @@ class IngestionThroughputBenchmark {
 
   @Test
   void narrowAndWideRowsPerSecond() {
-    try (DuckDbWarehouse warehouse = DuckDbWarehouse.open(dir, ZoneOffset.UTC)) {
+    try (DuckDbWarehouse warehouse = DuckDbWarehouse.open(dir)) {
       warehouse.ensureProject("p");
       List<Column> narrow = List.of(Column.of("id", "BIGINT"), Column.of("topic", "STRING"),
           Column.of("part", "INT"), Column.of("offset", "BIGINT"), Column.of("ts", "DATETIME"),
@@ -72,7 +71,7 @@ class IngestionThroughputBenchmark {
     PartitionSpec pt = PartitionSpec.parse("pt=x");
     warehouse.createPartition(id, pt);
     long start = System.nanoTime();
-    Warehouse.UploadStage stage = warehouse.openUploadStage("bench-" + id.table(), id, pt, false);
+    UploadStage stage = warehouse.openUploadStage("bench-" + id.table(), id, pt, false);
     List<Long> blocks = new ArrayList<>();
     for (int block = 0; block * BLOCK_ROWS < rows; block++) {
       int from = block * BLOCK_ROWS;

@@ -1,7 +1,7 @@
 package dev.mcsink.reliability.chaos;
 
 import dev.mcsink.localmc.LocalMaxCompute;
-import dev.mcsink.localmc.storage.Warehouse;
+import dev.mcsink.localmc.sql.SqlOutcome;
 import dev.mcsink.stack.ConnectWorker;
 import dev.mcsink.stack.KafkaBroker;
 import dev.mcsink.stack.NewTopics;
@@ -130,7 +130,7 @@ final class ChaosStack implements AutoCloseable {
 
   /** A statement on the local MaxCompute's default project, e.g. CREATE TABLE. */
   void sql(String statement) {
-    Warehouse.SqlOutcome outcome = maxCompute.warehouse().executeSql(LocalMaxCompute.DEFAULT_PROJECT, "default",
+    SqlOutcome outcome = maxCompute.executeSql(LocalMaxCompute.DEFAULT_PROJECT, "default",
         statement);
     if (!outcome.success()) {
       throw new IllegalStateException("SQL failed: " + statement + ": " + outcome.errorMessage());

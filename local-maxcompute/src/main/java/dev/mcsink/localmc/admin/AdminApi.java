@@ -1,4 +1,4 @@
-package dev.mcsink.localmc.faults;
+package dev.mcsink.localmc.admin;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -6,8 +6,9 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mcsink.localmc.activity.TableActivity;
 import dev.mcsink.localmc.activity.TunnelActivity;
+import dev.mcsink.localmc.faults.Faults;
 import dev.mcsink.localmc.limits.TableLimits;
-import dev.mcsink.localmc.rest.HttpEntry;
+import dev.mcsink.localmc.rest.AdminRoutes;
 import dev.mcsink.localmc.rest.OdpsResponse;
 import dev.mcsink.localmc.types.TableId;
 import java.time.Duration;
@@ -27,7 +28,7 @@ import java.util.Map;
  *       {@code DELETE /__admin/activity} resets them</li>
  * </ul>
  */
-public final class AdminApi implements HttpEntry.AdminRoutes {
+public final class AdminApi implements AdminRoutes {
   private static final ObjectMapper JSON = new ObjectMapper();
   private final Faults faults;
   private final TableLimits limits;

@@ -1,0 +1,77 @@
+package dev.mcsink.localmc.storage;
+
+import dev.mcsink.localmc.types.PartitionSpec;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Optional;
+import org.duckdb.DuckDBAppender;
+import org.duckdb.DuckDBConnection;
+
+/**
+ * Changes to a table's committed rows, each made in the caller's transaction together with the
+ * catalog statistics it affects, so that row counts and sizes never drift from the rows.
+ * The caller holds the table's lock, which orders the commit sequence numbers.
+ */
+final class CommittedRows {
+  private CommittedRows() {}
+
+  /** Fails unless the partition rows are written to exists (an empty spec: the whole table). */
+  static void requirePartition(DuckDBConnection c, TableMeta t, PartitionSpec spec) throws SQLException {
+    if (!spec.isEmpty() && CatalogStore.partition(c, t.tid, spec).isEmpty()) {
+      throw new NotFoundException("Partition (" + spec + ") of table " + t.id + " does not exist");
+    }
+  }
+
+  /** Appends rows numbered from {@code firstSeq} and counts them in the statistics. */
+  static void append(DuckDBConnection c, TableMeta t, PartitionSpec spec, List<Object[]> rows, long firstSeq)
+      throws SQLException {
+    RowWriter writer = new RowWriter(t.schema.columns());
+    long bytes = 0;
+    try (DuckDBAppender appender = c.createAppender("data", t.dataTableName())) {
+      long seq = firstSeq;
+      for (Object[] row : rows) {
+        appender.beginRow();
+        appender.append(seq++);
+        bytes += writer.append(appender, row);
+        for (String value : spec.values().values()) {
+          appender.append(value);
+        }
+        appender.endRow();
+      }
+    }
+    recordWrite(c, t, spec, rows.size(), bytes, System.currentTimeMillis());
+  }
+
+  /** Statistics of a write: table and partition row counts, sizes and modification times. */
+  static void recordWrite(DuckDBConnection c, TableMeta t, PartitionSpec spec, long rows, long bytes, long now)
+      throws SQLException {
+    CatalogStore.addToTable(c, t.tid, rows, bytes, now);
+    if (!spec.isEmpty()) {
+      CatalogStore.addToPartition(c, t.tid, spec, rows, bytes, now);
+    }
+  }
+
+  /** Deletes the rows of the table or partition and zeroes their statistics (overwrite, truncate). */
+  static void clear(DuckDBConnection c, TableMeta t, PartitionSpec spec, long now) throws SQLException {
+    delete(c, t, spec);
+    if (spec.isEmpty()) {
+      CatalogStore.update(c, "UPDATE mc.tables SET record_count = 0, size_bytes = 0, last_modified = ?"
+          + " WHERE tid = ?", now, t.tid);
+    } else {
+      Optional<PartitionInfo> before = CatalogStore.partition(c, t.tid, spec);
+      if (before.isPresent()) {
+        CatalogStore.addToTable(c, t.tid, -before.get().recordCount(), -before.get().sizeBytes(), now);
+      }
+    }
+    CatalogStore.clearPartitions(c, t.tid, spec, now);
+  }
+
+  /** Deletes the rows only; the caller settles the statistics (a dropped partition loses its entry). */
+  static void delete(DuckDBConnection c, TableMeta t, PartitionSpec spec) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement("DELETE FROM " + t.dataTable() + PartitionFilter.where(spec))) {
+      PartitionFilter.bind(ps, spec, 1);
+      ps.executeUpdate();
+    }
+  }
+}

@@ -1,0 +1,36 @@
+package dev.mcsink.localmc.storage;
+
+import dev.mcsink.localmc.types.TableId;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+
+/** SQL queries over the tables' views ({@link TableMeta#sqlView}), each on a borrowed connection. */
+final class DuckDbQueries implements SqlQueries {
+  private final DuckDbConnections db;
+  private final TableRegistry tables;
+
+  DuckDbQueries(DuckDbConnections db, TableRegistry tables) {
+    this.db = db;
+    this.tables = tables;
+  }
+
+  @Override
+  public String relation(TableId id) {
+    return tables.require(id).sqlView();
+  }
+
+  @Override
+  public <T> T query(String duckDbSql, ResultHandler<T> handler) throws SQLException {
+    try {
+      return db.withConnection(c -> {
+        try (PreparedStatement ps = c.prepareStatement(duckDbSql); ResultSet rs = ps.executeQuery()) {
+          return handler.handle(rs);
+        }
+      });
+    } catch (DuckDbConnections.StorageException e) {
+      // The SQL layer turns DuckDB's messages into MaxCompute's, so it needs them as they are.
+      throw (SQLException) e.getCause();
+    }
+  }
+}
