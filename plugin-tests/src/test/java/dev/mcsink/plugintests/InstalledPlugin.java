@@ -1,5 +1,6 @@
 package dev.mcsink.plugintests;
 
+import dev.mcsink.localmc.sink.SinkConnectorConfig;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,7 +13,7 @@ import java.util.stream.Stream;
  * properties come from this module's pom): the directory a worker gets as {@code plugin.path}.
  */
 final class InstalledPlugin {
-  static final String CONNECTOR_CLASS = "com.aliyun.odps.kafka.connect.MaxComputeSinkConnector";
+  static final String CONNECTOR_CLASS = SinkConnectorConfig.CONNECTOR_CLASS;
   /** The archive's top directory: {@code <owner>-<name>}. */
   static final String COMPONENT_DIRECTORY = "mcsink-kafka-connect-maxcompute";
 

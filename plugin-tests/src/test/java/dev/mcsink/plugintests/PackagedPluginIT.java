@@ -12,11 +12,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.mcsink.localmc.LocalMaxCompute;
 import dev.mcsink.localmc.junit.LocalMaxComputeExtension;
+import dev.mcsink.localmc.sink.SinkConnectorConfig;
 import jakarta.ws.rs.core.Response;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -116,7 +116,7 @@ class PackagedPluginIT {
     connect.kafka().produce("topic_text", "123", "abc");
     connect.kafka().produce("topic_text", "456", "edf");
 
-    connect.configureConnector("odps-test-text", textConnectorConfig(MC.service()));
+    connect.configureConnector("odps-test-text", SinkConnectorConfig.documentExample(MC.service(), "TEXT").build());
 
     List<Record> rows = awaitRows("SELECT * FROM table_text;", 2, "odps-test-text");
     assertThat(rows).hasSize(2);
@@ -137,10 +137,11 @@ class PackagedPluginIT {
     connect.kafka().createTopic("topic_text_streaming", 1);
     connect.kafka().produce("topic_text_streaming", "123", "abc");
     connect.kafka().produce("topic_text_streaming", "456", "edf");
-    Map<String, String> config = textConnectorConfig(MC.service());
-    config.put("topics", "topic_text_streaming");
-    config.put("table", "table_text_streaming");
-    config.put("use_streaming", "true");
+    Map<String, String> config = SinkConnectorConfig.documentExample(MC.service(), "TEXT")
+        .topics("topic_text_streaming")
+        .table("table_text_streaming")
+        .streaming(true)
+        .build();
 
     connect.configureConnector("odps-test-text-streaming", config);
 
@@ -148,28 +149,6 @@ class PackagedPluginIT {
     assertThat(rows).extracting(r -> r.getString("topic")).containsOnly("topic_text_streaming");
     assertThat(rows).extracting(r -> r.getString("offset")).containsExactly("0", "1");
     assertThat(rows).extracting(r -> r.getString("value")).containsExactly("abc", "edf");
-  }
-
-  /** "Write TEXT data", step 4, key for key; only the endpoint and the AccessKey pair are local. */
-  private static Map<String, String> textConnectorConfig(LocalMaxCompute mc) {
-    Map<String, String> c = new LinkedHashMap<>();
-    c.put("connector.class", InstalledPlugin.CONNECTOR_CLASS);
-    c.put("tasks.max", "3");
-    c.put("topics", "topic_text");
-    c.put("endpoint", mc.endpoint());
-    c.put("project", "project_name");
-    c.put("schema", "default");
-    c.put("table", "table_text");
-    c.put("account_type", "ALIYUN");
-    c.put("access_id", mc.accessId());
-    c.put("access_key", mc.accessKey());
-    c.put("partition_window_type", "MINUTE");
-    c.put("mode", "VALUE");
-    c.put("format", "TEXT");
-    c.put("sink_pool_size", "150");
-    c.put("record_batch_size", "9000");
-    c.put("buffer_size_kb", "600000");
-    return c;
   }
 
   private static void sql(String statement) throws Exception {

@@ -1,5 +1,6 @@
 package dev.mcsink.benchmarks.pipeline;
 
+import dev.mcsink.localmc.sink.SinkConnectorConfig;
 import java.nio.file.Path;
 import java.util.Map;
 
@@ -13,5 +14,5 @@ import java.util.Map;
  * @param overrides settings given with --set, applied over the harness's own
  */
 record Candidate(String label, Path pluginPath, String connectorClass, Map<String, String> overrides) {
-  static final String THIS_CONNECTOR_CLASS = "com.aliyun.odps.kafka.connect.MaxComputeSinkConnector";
+  static final String THIS_CONNECTOR_CLASS = SinkConnectorConfig.CONNECTOR_CLASS;
 }

@@ -3,6 +3,7 @@ package dev.mcsink.benchmarks.pipeline;
 import dev.mcsink.benchmarks.ProcessCpuClock;
 import dev.mcsink.localmc.LocalMaxCompute;
 import dev.mcsink.localmc.activity.TableActivity;
+import dev.mcsink.localmc.sink.SinkConnectorConfig;
 import dev.mcsink.localmc.sql.SqlOutcome;
 import dev.mcsink.localmc.storage.PartitionInfo;
 import dev.mcsink.localmc.types.TableId;
@@ -12,7 +13,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -111,21 +111,16 @@ final class ConnectorRun {
   }
 
   private Map<String, String> connectorConfig(Candidate candidate, DataSet data, boolean streaming, String table) {
-    Map<String, String> config = new LinkedHashMap<>();
-    config.put("connector.class", candidate.connectorClass());
-    config.put("tasks.max", "1");
-    config.put("topics", data.topic());
-    config.put("endpoint", maxCompute.endpoint());
-    config.put("project", LocalMaxCompute.DEFAULT_PROJECT);
-    config.put("table", table);
-    config.put("account_type", "ALIYUN");
-    config.put("access_id", maxCompute.accessId());
-    config.put("access_key", maxCompute.accessKey());
-    config.put("partition_window_type", "DAY");
-    config.put("use_streaming", Boolean.toString(streaming));
-    config.putAll(data.format().connectorSettings());
-    config.putAll(candidate.overrides());
-    return config;
+    return SinkConnectorConfig.pointingAt(maxCompute)
+        .connectorClass(candidate.connectorClass())
+        .tasksMax(1)
+        .topics(data.topic())
+        .table(table)
+        .partitionWindow("DAY")
+        .streaming(streaming)
+        .setAll(data.format().connectorSettings())
+        .setAll(candidate.overrides())
+        .build();
   }
 
   /**

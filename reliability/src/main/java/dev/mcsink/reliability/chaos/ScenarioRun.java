@@ -2,6 +2,7 @@ package dev.mcsink.reliability.chaos;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.mcsink.localmc.LocalMaxCompute;
+import dev.mcsink.localmc.sink.SinkConnectorConfig;
 import dev.mcsink.mcsql.ConnectionSettings;
 import dev.mcsink.reliability.delivery.DeliveryCheck;
 import dev.mcsink.reliability.delivery.DeliveryReport;
@@ -9,7 +10,6 @@ import dev.mcsink.reliability.delivery.DeliverySettings;
 import dev.mcsink.reliability.delivery.PartitionDelivery;
 import dev.mcsink.stack.ConnectWorker;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -102,22 +102,15 @@ final class ScenarioRun {
   }
 
   private Map<String, String> connectorConfig(Workload workload, ErrorRoute route, String name, boolean streaming) {
-    LocalMaxCompute maxCompute = stack.maxCompute();
-    Map<String, String> config = new LinkedHashMap<>();
-    config.put("connector.class", "com.aliyun.odps.kafka.connect.MaxComputeSinkConnector");
-    config.put("tasks.max", "2");
-    config.put("topics", name);
-    config.put("endpoint", maxCompute.endpoint());
-    config.put("project", LocalMaxCompute.DEFAULT_PROJECT);
-    config.put("table", name);
-    config.put("account_type", "ALIYUN");
-    config.put("access_id", maxCompute.accessId());
-    config.put("access_key", maxCompute.accessKey());
-    config.put("partition_window_type", "DAY");
-    config.put("use_streaming", Boolean.toString(streaming));
-    config.putAll(workload.connectorSettings());
-    config.putAll(route.connectorSettings(name, stack.bootstrapServers()));
-    return config;
+    return SinkConnectorConfig.pointingAt(stack.maxCompute())
+        .tasksMax(2)
+        .topics(name)
+        .table(name)
+        .partitionWindow("DAY")
+        .streaming(streaming)
+        .setAll(workload.connectorSettings())
+        .setAll(route.connectorSettings(name, stack.bootstrapServers()))
+        .build();
   }
 
   /**

@@ -7,7 +7,7 @@ import com.aliyun.odps.Partition;
 import com.aliyun.odps.data.Record;
 import com.aliyun.odps.data.RecordReader;
 import com.aliyun.odps.tunnel.TableTunnel;
-import dev.mcsink.localmc.junit.LocalMaxComputeExtension;
+import dev.mcsink.localmc.sink.SinkConnectorConfig;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -15,12 +15,8 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.connect.util.clusters.EmbeddedConnectCluster;
 import org.apache.kafka.test.TestUtils;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * BINARY, which the document lists but shows no example of: keys and values as bytes, through
@@ -28,28 +24,11 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * columns, byte for byte. Rows are read back through a Tunnel download: SQL would print them as
  * MaxCompute's quoted-printable text.
  */
-class BinaryFormatIT {
+class BinaryFormatIT extends IntegrationTestBase {
   private static final long TIMEOUT_MS = 60_000;
   private static final byte[] KEY = {1, 2, 3};
   private static final byte[] VALUE = {0, (byte) 0xff, '\n', '=', '|', (byte) 0x80, 'a'};
   private static final byte[] VALUE_WITHOUT_KEY = {(byte) 0xc3, 0x28};
-
-  @RegisterExtension
-  @Order(1)
-  static final LocalMaxComputeExtension MC = new LocalMaxComputeExtension();
-
-  @RegisterExtension
-  @Order(2)
-  static final ConnectClusterExtension CONNECT = new ConnectClusterExtension(1);
-
-  private static EmbeddedConnectCluster connect;
-  private static MaxComputeSql sql;
-
-  @BeforeAll
-  static void clients() {
-    connect = CONNECT.connect();
-    sql = MaxComputeSql.on(MC.service());
-  }
 
   @Test
   void binaryFormatWritesKeysAndValuesByteForByte() throws Exception {
@@ -61,13 +40,11 @@ class BinaryFormatIT {
       producer.send(new ProducerRecord<>("topic_binary", KEY, VALUE)).get();
       producer.send(new ProducerRecord<>("topic_binary", null, VALUE_WITHOUT_KEY)).get();
     }
-    Map<String, String> config = DocumentConnectorConfigs.text(MC.service());
-    config.put("topics", "topic_binary");
-    config.put("table", "table_binary");
-    config.put("format", "BINARY");
-    config.put("mode", "DEFAULT");
-    config.put("key.converter", "org.apache.kafka.connect.converters.ByteArrayConverter");
-    config.put("value.converter", "org.apache.kafka.connect.converters.ByteArrayConverter");
+    Map<String, String> config = SinkConnectorConfig.documentExample(mc, "BINARY")
+        .mode("DEFAULT")
+        .set("key.converter", "org.apache.kafka.connect.converters.ByteArrayConverter")
+        .set("value.converter", "org.apache.kafka.connect.converters.ByteArrayConverter")
+        .build();
 
     connect.configureConnector("odps-test-binary", config);
 
@@ -83,7 +60,7 @@ class BinaryFormatIT {
   }
 
   /** Every row of every partition of the table, through the Tunnel, by offset. */
-  private static List<Record> awaitDownloadedRows(String table, int count) throws InterruptedException {
+  private List<Record> awaitDownloadedRows(String table, int count) throws InterruptedException {
     AtomicReference<List<Record>> seen = new AtomicReference<>(List.of());
     TestUtils.waitForCondition(() -> {
       seen.set(download(sql.odps(), table));

@@ -3,7 +3,7 @@ package com.aliyun.odps.kafka.connect.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
-import dev.mcsink.localmc.junit.LocalMaxComputeExtension;
+import dev.mcsink.localmc.sink.SinkConnectorConfig;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,57 +14,33 @@ import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.connect.runtime.rest.entities.ConnectorStateInfo;
-import org.apache.kafka.connect.util.clusters.EmbeddedConnectCluster;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Failed records without the document's error topic: Connect's own dead-letter queue, skip_error,
  * and a task that stops and says why. The bad record is the abnormal example's: a FLATTEN message
  * with a key ({@code extendinfos}) the table has no column for.
  */
-class ErrorRoutingIT {
+class ErrorRoutingIT extends IntegrationTestBase {
   private static final long TIMEOUT_MS = 60_000;
   private static final String GOOD_1 = "{\"id\":100,\"name\":\"json-3\",\"extendinfo\":{\"region\":\"beijing\"}}";
   private static final String BAD = "{\"id\":101,\"name\":\"json-4\",\"extendinfos\":\"null\"}";
   private static final String GOOD_2 = "{\"id\":102,\"name\":\"json-5\",\"extendinfo\":{\"region\":\"beijing\"}}";
 
-  @RegisterExtension
-  @Order(1)
-  static final LocalMaxComputeExtension MC = new LocalMaxComputeExtension();
-
-  @RegisterExtension
-  @Order(2)
-  static final ConnectClusterExtension CONNECT = new ConnectClusterExtension(1);
-
-  private static EmbeddedConnectCluster connect;
-  private static MaxComputeSql sql;
-
-  @BeforeAll
-  static void clients() {
-    connect = CONNECT.connect();
-    sql = MaxComputeSql.on(MC.service());
-  }
-
-  @AfterEach
-  void deleteConnectors() {
-    for (String name : connect.connectors()) {
-      connect.deleteConnector(name);
-    }
+  ErrorRoutingIT() {
+    super(new Setup().deletingConnectorsAfterEach());
   }
 
   @Test
   void connectsDeadLetterQueueReceivesTheBadRecordAndTheGoodOnesLand() throws Exception {
     String topic = "topic_dlq";
     prepare(topic, "table_dlq");
-    Map<String, String> config = flattenConfig(topic, "table_dlq");
-    config.put("errors.tolerance", "all");
-    config.put("errors.deadletterqueue.topic.name", "dlq");
-    config.put("errors.deadletterqueue.topic.replication.factor", "1");
-    config.put("errors.deadletterqueue.context.headers.enable", "true");
+    Map<String, String> config = flattenConfig(topic, "table_dlq")
+        .set("errors.tolerance", "all")
+        .set("errors.deadletterqueue.topic.name", "dlq")
+        .set("errors.deadletterqueue.topic.replication.factor", "1")
+        .set("errors.deadletterqueue.context.headers.enable", "true")
+        .build();
 
     connect.configureConnector("dlq-connector", config);
 
@@ -88,8 +64,7 @@ class ErrorRoutingIT {
   void skipErrorDropsTheBadRecordAndGoesOn() throws Exception {
     String topic = "topic_skip";
     prepare(topic, "table_skip");
-    Map<String, String> config = flattenConfig(topic, "table_skip");
-    config.put("skip_error", "true");
+    Map<String, String> config = flattenConfig(topic, "table_skip").set("skip_error", "true").build();
 
     connect.configureConnector("skip-connector", config);
 
@@ -103,9 +78,7 @@ class ErrorRoutingIT {
   void withoutAnyErrorRouteTheTaskFailsNamingTheRecordInItsStatus() throws Exception {
     String topic = "topic_fail";
     prepare(topic, "table_fail");
-    Map<String, String> config = flattenConfig(topic, "table_fail");
-    config.put("tasks.max", "1");
-    config.put("skip_error", "false");
+    Map<String, String> config = flattenConfig(topic, "table_fail").tasksMax(1).set("skip_error", "false").build();
 
     connect.configureConnector("failing-connector", config);
 
@@ -126,7 +99,7 @@ class ErrorRoutingIT {
     }
   }
 
-  private static void prepare(String topic, String table) throws Exception {
+  private void prepare(String topic, String table) throws Exception {
     sql.execute("CREATE TABLE IF NOT EXISTS " + table + "(\n"
         + "  topic STRING,\n  `partition` BIGINT,\n  `offset` BIGINT,\n  id BIGINT,\n  name STRING,\n"
         + "  extendinfo JSON\n) PARTITIONED BY (pt STRING);");
@@ -137,11 +110,8 @@ class ErrorRoutingIT {
   }
 
   /** The document's FLATTEN connector JSON, reading {@code topic} into {@code table}. */
-  private static Map<String, String> flattenConfig(String topic, String table) {
-    Map<String, String> config = DocumentConnectorConfigs.flatten(MC.service());
-    config.put("topics", topic);
-    config.put("table", table);
-    return config;
+  private SinkConnectorConfig flattenConfig(String topic, String table) {
+    return SinkConnectorConfig.documentExample(mc, "FLATTEN").topics(topic).table(table);
   }
 
   private static String text(byte[] bytes) {

@@ -4,17 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.aliyun.odps.kafka.connect.tls.LocalTrust;
-import dev.mcsink.localmc.junit.LocalMaxComputeExtension;
+import dev.mcsink.localmc.sink.SinkConnectorConfig;
 import dev.mcsink.localmc.tls.SelfSignedTls;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.apache.kafka.connect.util.clusters.EmbeddedConnectCluster;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -23,52 +19,36 @@ import org.junit.jupiter.api.io.TempDir;
  * found by discovery, streaming Tunnel at a configured https tunnel_endpoint); without it, creation
  * is refused and a task fails at once, both saying to set ssl_truststore_location.
  */
-class HttpsEndpointIT {
+class HttpsEndpointIT extends IntegrationTestBase {
   private static final int RECORDS = 20;
   private static final long TIMEOUT_MS = 60_000;
   private static final long FAIL_FAST_MS = 30_000;
 
-  @RegisterExtension
-  @Order(1)
-  static final LocalMaxComputeExtension MC = new LocalMaxComputeExtension();
-
-  @RegisterExtension
-  @Order(2)
-  static final ConnectClusterExtension CONNECT = new ConnectClusterExtension(1, ProviderFile.WORKER_PROPS);
-
   @TempDir
   static Path dir;
-  private static EmbeddedConnectCluster connect;
-  private static MaxComputeSql sql;
+
+  HttpsEndpointIT() {
+    super(new Setup().workerProps(ProviderFile.WORKER_PROPS).deletingConnectorsAfterEach());
+  }
 
   @BeforeAll
-  static void setUp() throws Exception {
-    connect = CONNECT.connect();
-    sql = MaxComputeSql.on(MC.service());
+  void createTable() throws Exception {
     sql.execute("CREATE TABLE IF NOT EXISTS table_https(topic STRING, `partition` BIGINT, `offset` BIGINT,"
         + " key STRING, value STRING) PARTITIONED BY (pt STRING);");
   }
 
-  @AfterEach
-  void deleteConnectors() {
-    for (String name : connect.connectors()) {
-      connect.deleteConnector(name);
-    }
+  /** The document's TEXT example, one task, at the https endpoint, with no trust store. */
+  private SinkConnectorConfig httpsText(String topic) {
+    return SinkConnectorConfig.documentExample(mc, "TEXT").topics(topic).table("table_https").tasksMax(1)
+        .httpsEndpoint();
   }
 
-  /** The document's TEXT example, one task, at the https endpoint with the service's trust store. */
-  private static Map<String, String> httpsText(String topic) {
-    Map<String, String> c = DocumentConnectorConfigs.text(MC.service());
-    c.put("topics", topic);
-    c.put("table", "table_https");
-    c.put("tasks.max", "1");
-    c.put("endpoint", LocalTrust.httpsEndpoint(MC.service()));
-    c.put("ssl_truststore_location", MC.service().trustStore().toString());
-    c.put("ssl_truststore_password", SelfSignedTls.PASSWORD);
-    return c;
+  /** {@link #httpsText} with the service's trust store. */
+  private SinkConnectorConfig trustedHttpsText(String topic) {
+    return httpsText(topic).trustStore(mc.trustStore().toString(), SelfSignedTls.PASSWORD);
   }
 
-  private static void produceAndAwaitRows(String connector, String topic) throws Exception {
+  private void produceAndAwaitRows(String connector, String topic) throws Exception {
     connect.kafka().createTopic(topic, 1);
     for (int i = 0; i < RECORDS; i++) {
       connect.kafka().produce(topic, "k" + i, "over-tls-" + i);
@@ -80,15 +60,14 @@ class HttpsEndpointIT {
 
   @Test
   void batchWritesGoThroughTheHttpsEndpointWithTheTrustStore() throws Exception {
-    connect.configureConnector("https-batch", httpsText("topic_https_batch"));
+    connect.configureConnector("https-batch", trustedHttpsText("topic_https_batch").build());
 
     produceAndAwaitRows("https-batch", "topic_https_batch");
   }
 
   @Test
   void streamingWritesGoThroughAnHttpsTunnelEndpointWithTheTrustStore() throws Exception {
-    Map<String, String> config = StreamingConfigs.streaming(httpsText("topic_https_stream"));
-    config.put("tunnel_endpoint", MC.service().tunnelEndpoint().replaceFirst("^http:", "https:"));
+    Map<String, String> config = trustedHttpsText("topic_https_stream").streaming(true).httpsTunnelEndpoint().build();
     connect.configureConnector("https-stream", config);
 
     produceAndAwaitRows("https-stream", "topic_https_stream");
@@ -96,24 +75,22 @@ class HttpsEndpointIT {
 
   @Test
   void withoutTheTrustStoreCreationIsRefusedOnEndpoint() {
-    Map<String, String> config = httpsText("topic_https_untrusted");
-    config.remove("ssl_truststore_location");
-    config.remove("ssl_truststore_password");
+    Map<String, String> config = httpsText("topic_https_untrusted").build();
 
     assertThatThrownBy(() -> connect.configureConnector("https-untrusted", config))
         .hasMessageContaining("endpoint")
-        .hasMessageContaining("TLS with MaxCompute at " + LocalTrust.httpsEndpoint(MC.service()) + " failed")
+        .hasMessageContaining("TLS with MaxCompute at " + LocalTrust.httpsEndpoint(mc) + " failed")
         .hasMessageContaining("ssl_truststore_location");
   }
 
   @Test
   void aTaskWithoutTheTrustStoreFailsAtOnceWithACertificateError() throws Exception {
     ProviderFile trust = new ProviderFile(dir.resolve("trust.properties"))
-        .put("location", MC.service().trustStore().toString())
+        .put("location", mc.trustStore().toString())
         .put("password", SelfSignedTls.PASSWORD);
-    Map<String, String> config = httpsText("topic_https_lost_trust");
-    config.put("ssl_truststore_location", trust.ref("location"));
-    config.put("ssl_truststore_password", trust.ref("password"));
+    Map<String, String> config = httpsText("topic_https_lost_trust")
+        .trustStore(trust.ref("location"), trust.ref("password"))
+        .build();
     connect.kafka().createTopic("topic_https_lost_trust", 1);
     connect.configureConnector("https-lost-trust", config);
     connect.assertions().assertConnectorAndExactlyNumTasksAreRunning("https-lost-trust", 1, "did not start");
@@ -123,7 +100,7 @@ class HttpsEndpointIT {
     connect.restartTask("https-lost-trust", 0);
     String trace = ConnectorStatus.awaitFailedTask(connect, "https-lost-trust", FAIL_FAST_MS);
 
-    assertThat(trace).contains("Cannot start: endpoint: TLS with MaxCompute at " + LocalTrust.httpsEndpoint(MC.service()))
+    assertThat(trace).contains("Cannot start: endpoint: TLS with MaxCompute at " + LocalTrust.httpsEndpoint(mc))
         .contains("PKIX path building failed")
         .contains("ssl_truststore_location");
   }

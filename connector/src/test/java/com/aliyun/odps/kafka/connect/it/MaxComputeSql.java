@@ -9,8 +9,10 @@ import com.aliyun.odps.task.SQLTask;
 import dev.mcsink.localmc.LocalMaxCompute;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import org.apache.kafka.test.TestUtils;
@@ -91,5 +93,33 @@ public final class MaxComputeSql {
     }, timeoutMs, POLL_MS, () -> "expected " + count + " rows of " + topic + " in " + table + " but found "
         + seen.get().size() + ": " + seen.get() + "; " + diagnostics.get());
     return seen.get();
+  }
+
+  /**
+   * Waits until {@code table} holds a row for every record of {@code topic} below {@code ends}
+   * (partition to end offset), then returns how many rows of the topic it holds: more than the
+   * records are duplicates. Polls once a second, as each poll reads every row.
+   */
+  public int awaitEveryRecord(String table, String topic, Map<Integer, Long> ends, long timeoutMs,
+      Supplier<String> diagnostics) throws InterruptedException {
+    Set<String> missing = new HashSet<>();
+    int[] rowCount = {0};
+    TestUtils.waitForCondition(() -> {
+      List<Map<String, String>> rows = rows("SELECT `partition`, `offset` FROM " + table
+          + " WHERE topic = '" + topic + "';");
+      rowCount[0] = rows.size();
+      missing.clear();
+      ends.forEach((partition, end) -> {
+        for (long offset = 0; offset < end; offset++) {
+          missing.add(partition + "@" + offset);
+        }
+      });
+      for (Map<String, String> r : rows) {
+        missing.remove(r.get("partition") + "@" + r.get("offset"));
+      }
+      return missing.isEmpty();
+    }, timeoutMs, 1000, () -> missing.size() + " records missing from " + table + " (" + rowCount[0]
+        + " rows), e.g. " + missing.stream().limit(20).toList() + "; " + diagnostics.get());
+    return rowCount[0];
   }
 }

@@ -5,19 +5,14 @@ import static com.aliyun.odps.kafka.connect.it.DocumentExpectations.assertSameJs
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
-import dev.mcsink.localmc.junit.LocalMaxComputeExtension;
+import dev.mcsink.localmc.sink.SinkConnectorConfig;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
-import org.apache.kafka.connect.util.clusters.EmbeddedConnectCluster;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The product document's examples ("Write TEXT/CSV/JSON/FLATTEN data", "Handle abnormal data")
@@ -30,31 +25,11 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * {@code topic_csv} and {@code topic_json}; the abnormal example's names are made consistent
  * ({@link DocumentConnectorConfigs#runtimeError}), and its offsets start at 0 because its topic is new here.
  */
-class ProductDocumentExamplesIT {
+class ProductDocumentExamplesIT extends IntegrationTestBase {
   private static final long ROWS_TIMEOUT_MS = 60_000;
 
-  @RegisterExtension
-  @Order(1)
-  static final LocalMaxComputeExtension MC = new LocalMaxComputeExtension();
-
-  @RegisterExtension
-  @Order(2)
-  static final ConnectClusterExtension CONNECT = new ConnectClusterExtension(1);
-
-  private static EmbeddedConnectCluster connect;
-  private static MaxComputeSql sql;
-
-  @BeforeAll
-  static void clients() {
-    connect = CONNECT.connect();
-    sql = MaxComputeSql.on(MC.service());
-  }
-
-  @AfterEach
-  void deleteConnectors() {
-    for (String name : connect.connectors()) {
-      connect.deleteConnector(name);
-    }
+  ProductDocumentExamplesIT() {
+    super(new Setup().deletingConnectorsAfterEach());
   }
 
   @Test
@@ -66,7 +41,7 @@ class ProductDocumentExamplesIT {
     connect.kafka().produce("topic_text", "123", "abc");
     connect.kafka().produce("topic_text", "456", "edf");
 
-    connect.configureConnector("odps-test-text", DocumentConnectorConfigs.text(MC.service()));
+    connect.configureConnector("odps-test-text", SinkConnectorConfig.documentExample(mc, "TEXT").build());
 
     List<Map<String, String>> rows = awaitRows("odps-test-text", "table_text", "topic_text", 2);
     assertThat(rows).extracting(r -> r.get("topic"), r -> r.get("partition"), r -> r.get("offset"),
@@ -86,7 +61,7 @@ class ProductDocumentExamplesIT {
     connect.kafka().produce("topic_csv", "123", "1103,zhangsan,china");
     connect.kafka().produce("topic_csv", "456", "1104,lisi,usa");
 
-    connect.configureConnector("odps-test-csv", DocumentConnectorConfigs.csv(MC.service()));
+    connect.configureConnector("odps-test-csv", SinkConnectorConfig.documentExample(mc, "CSV").build());
 
     List<Map<String, String>> rows = awaitRows("odps-test-csv", "table_csv", "topic_csv", 2);
     assertThat(rows).extracting(r -> r.get("topic"), r -> r.get("partition"), r -> r.get("offset"),
@@ -106,7 +81,7 @@ class ProductDocumentExamplesIT {
     connect.kafka().produce("topic_json", "123", "{\"id\":123,\"name\":\"json-1\",\"region\":\"beijing\"}");
     connect.kafka().produce("topic_json", "456", "{\"id\":456,\"name\":\"json-2\",\"region\":\"hangzhou\"}");
 
-    connect.configureConnector("odps-test-json", DocumentConnectorConfigs.json(MC.service()));
+    connect.configureConnector("odps-test-json", SinkConnectorConfig.documentExample(mc, "JSON").build());
 
     List<Map<String, String>> rows = awaitRows("odps-test-json", "table_json", "topic_json", 2);
     assertThat(rows).extracting(r -> r.get("topic"), r -> r.get("partition"), r -> r.get("offset"),
@@ -126,7 +101,7 @@ class ProductDocumentExamplesIT {
     connect.kafka().produce("topic_flatten", "456",
         "{\"id\":456,\"name\":\"json-2\",\"extendinfo\":{\"region\":\"hangzhou\",\"sex\":\"W\"}}");
 
-    connect.configureConnector("odps-test-flatten", DocumentConnectorConfigs.flatten(MC.service()));
+    connect.configureConnector("odps-test-flatten", SinkConnectorConfig.documentExample(mc, "FLATTEN").build());
 
     List<Map<String, String>> rows = awaitRows("odps-test-flatten", "table_flatten", "topic_flatten", 2);
     assertThat(rows).extracting(r -> r.get("topic"), r -> r.get("partition"), r -> r.get("offset"),
@@ -151,7 +126,7 @@ class ProductDocumentExamplesIT {
         "{\"id\":102,\"name\":\"json-5\",\"extendinfo\":{\"region\":\"beijing\",\"gender\":\"M\"}}");
 
     connect.configureConnector("odps-test-runtime-error",
-        DocumentConnectorConfigs.runtimeError(MC.service(), connect.kafka().bootstrapServers()));
+        DocumentConnectorConfigs.runtimeError(mc, connect.kafka().bootstrapServers()).build());
 
     List<Map<String, String>> rows = awaitRows("odps-test-runtime-error", "table_flatten", "topic_abnormal", 2);
     assertThat(rows).extracting(r -> r.get("topic"), r -> r.get("partition"), r -> r.get("offset"),
@@ -188,9 +163,10 @@ class ProductDocumentExamplesIT {
     for (int i = 0; i < 30; i++) {
       connect.kafka().produce("topic_text_offsets", i % 3, "k" + i, "v" + i);
     }
-    Map<String, String> config = DocumentConnectorConfigs.text(MC.service());
-    config.put("topics", "topic_text_offsets");
-    config.put("table", "table_text_offsets");
+    Map<String, String> config = SinkConnectorConfig.documentExample(mc, "TEXT")
+        .topics("topic_text_offsets")
+        .table("table_text_offsets")
+        .build();
 
     connect.configureConnector("odps-test-offsets", config);
 
@@ -199,19 +175,19 @@ class ProductDocumentExamplesIT {
     CommittedOffsets.awaitEndOfTopic(connect, "odps-test-offsets", "topic_text_offsets", 3, ROWS_TIMEOUT_MS);
   }
 
-  private static void createTableFlatten() throws Exception {
+  private void createTableFlatten() throws Exception {
     sql.execute("CREATE TABLE IF NOT EXISTS table_flatten(\n"
         + "  topic STRING,\n  `partition` BIGINT,\n  `offset` BIGINT,\n  id BIGINT,\n  name STRING,\n"
         + "  extendinfo JSON\n) PARTITIONED BY (pt STRING);");
   }
 
-  private static List<Map<String, String>> awaitRows(String connector, String table, String topic, int count)
+  private List<Map<String, String>> awaitRows(String connector, String table, String topic, int count)
       throws InterruptedException {
     return sql.awaitRowsFromTopic(table, topic, count, ROWS_TIMEOUT_MS,
         () -> ConnectorStatus.describe(connect, connector));
   }
 
-  private static String header(ConsumerRecord<byte[], byte[]> record, String key) {
+  private String header(ConsumerRecord<byte[], byte[]> record, String key) {
     Header h = record.headers().lastHeader(key);
     assertThat(h).as("header %s of the error record", key).isNotNull();
     return text(h.value());

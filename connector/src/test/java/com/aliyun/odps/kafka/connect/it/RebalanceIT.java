@@ -2,26 +2,17 @@ package com.aliyun.odps.kafka.connect.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.mcsink.localmc.junit.LocalMaxComputeExtension;
-import java.util.HashMap;
+import dev.mcsink.localmc.sink.SinkConnectorConfig;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.connect.runtime.rest.entities.ConnectorStateInfo;
-import org.apache.kafka.connect.util.clusters.EmbeddedConnectCluster;
 import org.apache.kafka.connect.util.clusters.WorkerHandle;
 import org.apache.kafka.test.TestUtils;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A worker joins and then leaves while records stream in: tasks move between workers (Connect's
@@ -29,7 +20,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * may land twice (a task that loses its partitions after a write but before the offset commit),
  * never zero times.
  */
-class RebalanceIT {
+class RebalanceIT extends IntegrationTestBase {
   private static final String COOPERATIVE = "org.apache.kafka.clients.consumer.CooperativeStickyAssignor";
   private static final int PARTITIONS = 4;
   private static final int RECORDS = 2000;
@@ -41,32 +32,13 @@ class RebalanceIT {
   private static final long BATCH_PERIOD_MS = 100;
   private static final long TIMEOUT_MS = 120_000;
 
-  @RegisterExtension
-  @Order(1)
-  static final LocalMaxComputeExtension MC = new LocalMaxComputeExtension();
-
-  @RegisterExtension
-  @Order(2)
-  // A worker that leaves gets its tasks reassigned only after this delay (5 minutes by default).
-  // Connectors may choose their consumer's assignor (the cooperative run below does).
-  static final ConnectClusterExtension CONNECT = new ConnectClusterExtension(1,
-      Map.of("scheduled.rebalance.max.delay.ms", "2000", "connector.client.config.override.policy", "All"));
-
-  private static EmbeddedConnectCluster connect;
-  private static MaxComputeSql sql;
-
-  @BeforeAll
-  static void clients() {
-    connect = CONNECT.connect();
-    sql = MaxComputeSql.on(MC.service());
-  }
-
-  /** Each run needs the cluster to itself: tasks of another connector could move instead of its own. */
-  @AfterEach
-  void deleteConnectors() {
-    for (String name : connect.connectors()) {
-      connect.deleteConnector(name);
-    }
+  RebalanceIT() {
+    // A worker that leaves gets its tasks reassigned only after this delay (5 minutes by default).
+    // Connectors may choose their consumer's assignor (the cooperative run below does).
+    // Each run needs the cluster to itself: tasks of another connector could move instead of its own.
+    super(new Setup()
+        .workerProps(Map.of("scheduled.rebalance.max.delay.ms", "2000", "connector.client.config.override.policy", "All"))
+        .deletingConnectorsAfterEach());
   }
 
   /**
@@ -84,21 +56,20 @@ class RebalanceIT {
         + "  topic STRING,\n  `partition` BIGINT,\n  `offset` BIGINT,\n  key STRING,\n  value STRING\n"
         + ") PARTITIONED BY (pt STRING);");
     connect.kafka().createTopic(topic, PARTITIONS);
-    Map<String, String> config = DocumentConnectorConfigs.text(MC.service());
-    config.put("topics", topic);
-    config.put("table", table);
-    config.put("tasks.max", "2");
-    config.put("mode", "DEFAULT");
+    Map<String, String> config = SinkConnectorConfig.documentExample(mc, "TEXT")
+        .topics(topic)
+        .table(table)
+        .tasksMax(2)
+        .mode("DEFAULT")
+        .build();
     if (assignor.equals("cooperative")) {
       config.put("consumer.override.partition.assignment.strategy", COOPERATIVE);
     }
     connect.configureConnector(connectorName, config);
     connect.assertions().assertConnectorAndExactlyNumTasksAreRunning(connectorName, 2, "connector did not start");
 
-    ScheduledExecutorService producerThread = Executors.newSingleThreadScheduledExecutor();
-    SteadyProducer stream;
-    try (KafkaProducer<byte[], byte[]> producer = connect.kafka().createProducer(Map.of("acks", "all"))) {
-      stream = SteadyProducer.start(producerThread, producer, topic, PARTITIONS, RECORDS, BATCH, BATCH_PERIOD_MS);
+    try (SteadyProducer stream = SteadyProducer.start(connect.kafka(), topic, PARTITIONS, RECORDS, BATCH,
+        BATCH_PERIOD_MS)) {
 
       // Mid-stream: a second worker joins once rows are flowing, takes a task, then leaves again.
       sql.awaitRowsFromTopic(table, topic, 1, TIMEOUT_MS, () -> ConnectorStatus.describe(connect, connectorName));
@@ -113,39 +84,22 @@ class RebalanceIT {
       assertThat(stream.sent()).as("the stream was still going when the worker left").isLessThan(RECORDS);
 
       stream.done().get(TIMEOUT_MS, TimeUnit.MILLISECONDS);
-    } finally {
-      producerThread.shutdownNow();
+      assertThat(stream.sent()).isEqualTo(RECORDS);
     }
-    assertThat(stream.sent()).isEqualTo(RECORDS);
 
-    Map<Integer, Long> ends = new HashMap<>();
-    for (int p = 0; p < PARTITIONS; p++) {
-      ends.put(p, connect.kafka().endOffset(new org.apache.kafka.common.TopicPartition(topic, p)));
-    }
+    Map<Integer, Long> ends = endOffsets(topic, PARTITIONS);
     assertThat(ends.values().stream().mapToLong(Long::longValue).sum()).isEqualTo(RECORDS);
 
-    Set<String> missing = new HashSet<>();
-    int[] rowCount = {0};
-    TestUtils.waitForCondition(() -> {
-      List<Map<String, String>> rows = sql.rows("SELECT `partition`, `offset` FROM " + table
-          + " WHERE topic = '" + topic + "';");
-      rowCount[0] = rows.size();
-      missing.clear();
-      missing.addAll(expectedPositions(ends));
-      for (Map<String, String> r : rows) {
-        missing.remove(r.get("partition") + "@" + r.get("offset"));
-      }
-      return missing.isEmpty();
-    }, TIMEOUT_MS, 1000, () -> missing.size() + " records missing from " + table + " (" + rowCount[0]
-        + " rows), e.g. " + missing.stream().limit(20).toList() + "; " + ConnectorStatus.describe(connect, connectorName));
+    int rowCount = sql.awaitEveryRecord(table, topic, ends, TIMEOUT_MS,
+        () -> ConnectorStatus.describe(connect, connectorName));
 
-    report(assignor + ": " + RECORDS + " records, " + rowCount[0] + " rows: " + (rowCount[0] - RECORDS) + " duplicates");
-    assertThat(rowCount[0]).isGreaterThanOrEqualTo(RECORDS);
+    report(assignor + ": " + RECORDS + " records, " + rowCount + " rows: " + (rowCount - RECORDS) + " duplicates");
+    assertThat(rowCount).isGreaterThanOrEqualTo(RECORDS);
     CommittedOffsets.awaitEndOfTopic(connect, connectorName, topic, PARTITIONS, TIMEOUT_MS);
   }
 
   /** Both tasks RUNNING, spread over exactly {@code workers} workers. */
-  private static void awaitTasksRunningOnWorkers(String connectorName, int workers) throws InterruptedException {
+  private void awaitTasksRunningOnWorkers(String connectorName, int workers) throws InterruptedException {
     TestUtils.waitForCondition(() -> {
       List<ConnectorStateInfo.TaskState> tasks = connect.connectorStatus(connectorName).tasks();
       Set<String> hosts = new HashSet<>();
@@ -162,15 +116,5 @@ class RebalanceIT {
   /** On standard output, which surefire keeps in its report whatever the logging setup. */
   private static void report(String line) {
     System.out.println("RebalanceIT: " + line);
-  }
-
-  private static Set<String> expectedPositions(Map<Integer, Long> ends) {
-    Set<String> positions = new HashSet<>();
-    ends.forEach((partition, end) -> {
-      for (long offset = 0; offset < end; offset++) {
-        positions.add(partition + "@" + offset);
-      }
-    });
-    return positions;
   }
 }

@@ -4,17 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.aliyun.odps.kafka.connect.tls.LocalTrust;
-import dev.mcsink.localmc.junit.LocalMaxComputeExtension;
+import dev.mcsink.localmc.sink.SinkConnectorConfig;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.kafka.connect.util.clusters.EmbeddedConnectCluster;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -29,7 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
  * placeholders Connect shows instead. This connector returns the submitted keys unchanged, so the
  * placeholders survive into the task configurations.
  */
-class SecretsIT {
+class SecretsIT extends IntegrationTestBase {
   private static final String ACCESS_ID = "secrets-it-id";
   private static final String ACCESS_KEY = "ak-secret-4f1e7c02";
   private static final String WRONG_KEY = "ak-wrong-b9d3a6e1";
@@ -49,30 +46,22 @@ class SecretsIT {
   /** A task whose key stopped working must be FAILED this soon after its restart. */
   private static final long FAIL_FAST_MS = 30_000;
 
-  @RegisterExtension
-  @Order(1)
-  static final LocalMaxComputeExtension MC = new LocalMaxComputeExtension(b -> b.account(ACCESS_ID, ACCESS_KEY));
-
-  @RegisterExtension
-  @Order(2)
-  static final ConnectClusterExtension CONNECT = new ConnectClusterExtension(1, ProviderFile.WORKER_PROPS);
-
   @TempDir
   static Path dir;
-  private static EmbeddedConnectCluster connect;
-  private static MaxComputeSql sql;
-  private static ProviderFile secrets;
-  private static Path trustStore;
-  private static CapturedLogs logs;
+  private ProviderFile secrets;
+  private Path trustStore;
+  private CapturedLogs logs;
+
+  SecretsIT() {
+    super(new Setup().maxCompute(b -> b.account(ACCESS_ID, ACCESS_KEY)).workerProps(ProviderFile.WORKER_PROPS));
+  }
 
   @BeforeAll
-  static void setUp() throws Exception {
+  void setUp() throws Exception {
     logs = CapturedLogs.start();
-    connect = CONNECT.connect();
-    sql = MaxComputeSql.on(MC.service());
     sql.execute("CREATE TABLE IF NOT EXISTS " + TABLE + "(topic STRING, `partition` BIGINT, `offset` BIGINT,"
         + " id BIGINT, name STRING) PARTITIONED BY (pt STRING);");
-    trustStore = LocalTrust.copy(MC.service().trustStore(), dir.resolve("trust.p12"), "PKCS12", TRUSTSTORE_PASSWORD);
+    trustStore = LocalTrust.copy(mc.trustStore(), dir.resolve("trust.p12"), "PKCS12", TRUSTSTORE_PASSWORD);
     secrets = new ProviderFile(dir.resolve("secrets.properties"))
         .put("access_key", ACCESS_KEY)
         .put("truststore_password", TRUSTSTORE_PASSWORD)
@@ -80,7 +69,7 @@ class SecretsIT {
   }
 
   @AfterAll
-  static void stopCapture() {
+  void stopCapture() {
     if (logs != null) {
       logs.close();
     }
@@ -92,18 +81,17 @@ class SecretsIT {
    * to the test broker, which ignores the login; the secret still goes through the connector's
    * configuration and the producer's.
    */
-  private static Map<String, String> config(String topic, Map<String, String> secretValues) {
-    Map<String, String> c = DocumentConnectorConfigs.runtimeError(MC.service(), connect.kafka().bootstrapServers());
-    c.put("tasks.max", "1");
-    c.put("topics", topic);
-    c.put("table", TABLE);
-    c.put("endpoint", LocalTrust.httpsEndpoint(MC.service()));
-    c.put("ssl_truststore_location", trustStore.toString());
-    c.put("runtime.error.topic.name", topic + "_errors");
-    c.put("runtime.error.topic.security.protocol", "PLAINTEXT");
-    c.put("runtime.error.topic.sasl.mechanism", "PLAIN");
-    c.putAll(secretValues);
-    return c;
+  private SinkConnectorConfig config(String topic, Map<String, String> secretValues) {
+    return DocumentConnectorConfigs.runtimeError(mc, connect.kafka().bootstrapServers())
+        .tasksMax(1)
+        .topics(topic)
+        .table(TABLE)
+        .httpsEndpoint()
+        .set("ssl_truststore_location", trustStore.toString())
+        .set("runtime.error.topic.name", topic + "_errors")
+        .set("runtime.error.topic.security.protocol", "PLAINTEXT")
+        .set("runtime.error.topic.sasl.mechanism", "PLAIN")
+        .setAll(secretValues);
   }
 
   private static Map<String, String> plainSecrets() {
@@ -111,14 +99,14 @@ class SecretsIT {
         "runtime.error.topic.sasl.jaas.config", JAAS);
   }
 
-  private static Map<String, String> secretsThroughTheProvider(String accessKeyEntry) {
+  private Map<String, String> secretsThroughTheProvider(String accessKeyEntry) {
     return Map.of("access_key", secrets.ref(accessKeyEntry),
         "ssl_truststore_password", secrets.ref("truststore_password"),
         "runtime.error.topic.sasl.jaas.config", secrets.ref("jaas"));
   }
 
   /** Creates the topics, the three records (the second one bad) and the connector; waits for the two good rows. */
-  private static void runToCompletion(String connector, String topic, Map<String, String> config) throws Exception {
+  private void runToCompletion(String connector, String topic, Map<String, String> config) throws Exception {
     connect.kafka().createTopic(topic, 1);
     connect.kafka().createTopic(topic + "_errors", 1);
     connect.kafka().produce(topic, "1", GOOD_1);
@@ -142,7 +130,7 @@ class SecretsIT {
     }
   }
 
-  private static void assertNoSecretInLogsOrStatus(String connector) {
+  private void assertNoSecretInLogsOrStatus(String connector) {
     assertNoSecretIn("GET /connectors/" + connector + "/status", ConnectRest.get(connect, "connectors/" + connector
         + "/status"));
     assertNoSecretIn("the logs", logs.text());
@@ -151,7 +139,7 @@ class SecretsIT {
   @Test
   void withAConfigProviderRestShowsOnlyPlaceholdersAndRowsStillLand() throws Exception {
     String connector = "secrets-provider";
-    Map<String, String> config = config("topic_secrets_provider", secretsThroughTheProvider("access_key"));
+    Map<String, String> config = config("topic_secrets_provider", secretsThroughTheProvider("access_key")).build();
 
     runToCompletion(connector, "topic_secrets_provider", config);
 
@@ -167,7 +155,7 @@ class SecretsIT {
   @Test
   void secretsGivenInClearStayOutOfLogsAndStatusAndTaskConfigsAreTheSubmittedOnes() throws Exception {
     String connector = "secrets-plain";
-    Map<String, String> config = config("topic_secrets_plain", plainSecrets());
+    Map<String, String> config = config("topic_secrets_plain", plainSecrets()).build();
 
     runToCompletion(connector, "topic_secrets_plain", config);
 
@@ -185,7 +173,8 @@ class SecretsIT {
     String connector = "secrets-rotated";
     secrets.put("rotated_key", ACCESS_KEY);
     connect.kafka().createTopic("topic_secrets_rotated", 1);
-    connect.configureConnector(connector, config("topic_secrets_rotated", secretsThroughTheProvider("rotated_key")));
+    connect.configureConnector(connector,
+        config("topic_secrets_rotated", secretsThroughTheProvider("rotated_key")).build());
     connect.assertions().assertConnectorAndExactlyNumTasksAreRunning(connector, 1, "the connector did not start");
 
     secrets.put("rotated_key", WRONG_KEY);
@@ -201,8 +190,7 @@ class SecretsIT {
 
   @Test
   void aWrongKeyGivenInClearIsRefusedAtCreationWithoutBeingShown() {
-    Map<String, String> config = config("topic_secrets_wrong", plainSecrets());
-    config.put("access_key", WRONG_KEY);
+    Map<String, String> config = config("topic_secrets_wrong", plainSecrets()).set("access_key", WRONG_KEY).build();
 
     assertThatThrownBy(() -> connect.configureConnector("secrets-wrong", config))
         .hasMessageContaining("access_id")
@@ -215,11 +203,9 @@ class SecretsIT {
   void stsWithAWrongCallerKeyIsRefusedAtCreationAndFailsARunningTaskWithoutShowingIt() throws Exception {
     String connector = "secrets-sts";
     secrets.put("sts_caller_key", ACCESS_KEY);
-    Map<String, String> config = config("topic_secrets_sts", secretsThroughTheProvider("sts_caller_key"));
-    config.put("account_type", "STS");
-    config.put("account_id", "1234567890123456");
-    config.put("role_name", "mc-sink");
-    config.put("sts.endpoint", MC.service().stsEndpoint());
+    Map<String, String> config = config("topic_secrets_sts", secretsThroughTheProvider("sts_caller_key"))
+        .stsRole("1234567890123456", "mc-sink")
+        .build();
     connect.kafka().createTopic("topic_secrets_sts", 1);
     connect.configureConnector(connector, config);
     connect.assertions().assertConnectorAndExactlyNumTasksAreRunning(connector, 1, "the STS connector did not start");

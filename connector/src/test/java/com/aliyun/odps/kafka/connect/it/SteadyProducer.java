@@ -1,30 +1,36 @@
 package com.aliyun.odps.kafka.connect.it;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.connect.util.clusters.EmbeddedKafkaCluster;
 
 /**
  * A stream of records produced while a test disturbs the pipeline: {@code batch} records every
  * {@code periodMs}, record n keyed {@code k<n>} with value {@code v<n>} on partition n % partitions,
- * each send acknowledged before the next, until {@code records} are out.
+ * each send acknowledged by all replicas before the next, until {@code records} are out. Closing
+ * stops the stream and its producer.
  */
-final class SteadyProducer {
+final class SteadyProducer implements AutoCloseable {
+  private final KafkaProducer<byte[], byte[]> producer;
+  private final ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor();
   private final AtomicInteger sent = new AtomicInteger();
   private final CompletableFuture<Void> done = new CompletableFuture<>();
 
-  private SteadyProducer() {
+  private SteadyProducer(KafkaProducer<byte[], byte[]> producer) {
+    this.producer = producer;
   }
 
-  /** Starts on {@code scheduler}; the caller owns the producer and shuts the scheduler down. */
-  static SteadyProducer start(ScheduledExecutorService scheduler, KafkaProducer<byte[], byte[]> producer,
-      String topic, int partitions, int records, int batch, long periodMs) {
-    SteadyProducer stream = new SteadyProducer();
-    scheduler.scheduleAtFixedRate(() -> stream.sendBatch(producer, topic, partitions, records, batch),
+  static SteadyProducer start(EmbeddedKafkaCluster kafka, String topic, int partitions, int records, int batch,
+      long periodMs) {
+    SteadyProducer stream = new SteadyProducer(kafka.createProducer(Map.of("acks", "all")));
+    stream.thread.scheduleAtFixedRate(() -> stream.sendBatch(topic, partitions, records, batch),
         0, periodMs, TimeUnit.MILLISECONDS);
     return stream;
   }
@@ -39,8 +45,14 @@ final class SteadyProducer {
     return done;
   }
 
-  private void sendBatch(KafkaProducer<byte[], byte[]> producer, String topic, int partitions, int records,
-      int batch) {
+  @Override
+  public void close() throws InterruptedException {
+    thread.shutdownNow();
+    thread.awaitTermination(10, TimeUnit.SECONDS);
+    producer.close();
+  }
+
+  private void sendBatch(String topic, int partitions, int records, int batch) {
     if (done.isDone()) {
       return;
     }

@@ -10,7 +10,7 @@ import com.aliyun.odps.data.Record;
 import com.aliyun.odps.data.RecordReader;
 import com.aliyun.odps.tunnel.TableTunnel;
 import dev.mcsink.localmc.faults.Faults;
-import dev.mcsink.localmc.junit.LocalMaxComputeExtension;
+import dev.mcsink.localmc.sink.SinkConnectorConfig;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -19,38 +19,21 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.connect.util.clusters.EmbeddedConnectCluster;
 import org.apache.kafka.test.TestUtils;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Every format through the streaming Tunnel: the product document's examples (tables, messages,
  * connector JSON) with {@code use_streaming=true}. Workers commit offsets only once a minute, so
  * rows that land within the timeout were sent by the streaming latency bound, not by a commit.
  */
-class StreamingFormatsIT {
+class StreamingFormatsIT extends IntegrationTestBase {
   private static final long ROWS_TIMEOUT_MS = 45_000;
 
-  @RegisterExtension
-  @Order(1)
-  static final LocalMaxComputeExtension MC = new LocalMaxComputeExtension();
-
-  @RegisterExtension
-  @Order(2)
-  static final ConnectClusterExtension CONNECT = new ConnectClusterExtension(1, Map.of("offset.flush.interval.ms", "60000"));
-
-  private static EmbeddedConnectCluster connect;
-  private static MaxComputeSql sql;
-
-  @BeforeAll
-  static void clients() {
-    connect = CONNECT.connect();
-    sql = MaxComputeSql.on(MC.service());
+  StreamingFormatsIT() {
+    super(new Setup().workerProps(Map.of("offset.flush.interval.ms", "60000")));
   }
 
   private Faults.Rule streamWrites;
@@ -59,16 +42,14 @@ class StreamingFormatsIT {
   @BeforeEach
   void countTunnelRequests() {
     // Zero-latency rules count requests without changing them.
-    streamWrites = MC.service().faults().delay("stream-write", Duration.ZERO, Faults.FOREVER);
-    batchSessions = MC.service().faults().delay("upload-create", Duration.ZERO, Faults.FOREVER);
+    streamWrites = mc.faults().delay("stream-write", Duration.ZERO, Faults.FOREVER);
+    batchSessions = mc.faults().delay("upload-create", Duration.ZERO, Faults.FOREVER);
   }
 
   @AfterEach
   void rowsCameThroughTheStreamingTunnelOnly() {
-    for (String name : connect.connectors()) {
-      connect.deleteConnector(name);
-    }
-    MC.service().faults().clear();
+    deleteConnectors();
+    mc.faults().clear();
     assertThat(streamWrites.applied()).as("stream writes").isPositive();
     assertThat(batchSessions.applied()).as("batch upload sessions").isZero();
   }
@@ -81,7 +62,7 @@ class StreamingFormatsIT {
     connect.kafka().produce("topic_text", "123", "abc");
     connect.kafka().produce("topic_text", "456", "edf");
 
-    connect.configureConnector("stream-text", StreamingConfigs.streaming(DocumentConnectorConfigs.text(MC.service())));
+    connect.configureConnector("stream-text", streamingExample("TEXT").build());
 
     List<Map<String, String>> rows = awaitRows("stream-text", "table_text", "topic_text", 2);
     assertThat(rows).extracting(r -> r.get("offset"), r -> r.get("key"), r -> r.get("value"))
@@ -97,7 +78,7 @@ class StreamingFormatsIT {
     connect.kafka().produce("topic_csv", "123", "1103,zhangsan,china");
     connect.kafka().produce("topic_csv", "456", "1104,lisi,usa");
 
-    connect.configureConnector("stream-csv", StreamingConfigs.streaming(DocumentConnectorConfigs.csv(MC.service())));
+    connect.configureConnector("stream-csv", streamingExample("CSV").build());
 
     List<Map<String, String>> rows = awaitRows("stream-csv", "table_csv", "topic_csv", 2);
     assertThat(rows).extracting(r -> r.get("offset"), r -> r.get("id"), r -> r.get("name"), r -> r.get("region"))
@@ -112,7 +93,7 @@ class StreamingFormatsIT {
     connect.kafka().produce("topic_json", "123", "{\"id\":123,\"name\":\"json-1\",\"region\":\"beijing\"}");
     connect.kafka().produce("topic_json", "456", "{\"id\":456,\"name\":\"json-2\",\"region\":\"hangzhou\"}");
 
-    connect.configureConnector("stream-json", StreamingConfigs.streaming(DocumentConnectorConfigs.json(MC.service())));
+    connect.configureConnector("stream-json", streamingExample("JSON").build());
 
     List<Map<String, String>> rows = awaitRows("stream-json", "table_json", "topic_json", 2);
     assertSameJson(rows.get(0).get("value"), "{\"id\":123,\"name\":\"json-1\",\"region\":\"beijing\"}");
@@ -129,7 +110,7 @@ class StreamingFormatsIT {
     connect.kafka().produce("topic_flatten", "456",
         "{\"id\":456,\"name\":\"json-2\",\"extendinfo\":{\"region\":\"hangzhou\",\"sex\":\"W\"}}");
 
-    connect.configureConnector("stream-flatten", StreamingConfigs.streaming(DocumentConnectorConfigs.flatten(MC.service())));
+    connect.configureConnector("stream-flatten", streamingExample("FLATTEN").build());
 
     List<Map<String, String>> rows = awaitRows("stream-flatten", "table_flatten", "topic_flatten", 2);
     assertThat(rows).extracting(r -> r.get("id"), r -> r.get("name")).containsExactly(tuple("123", "json-1"), tuple("456", "json-2"));
@@ -147,13 +128,11 @@ class StreamingFormatsIT {
     try (KafkaProducer<byte[], byte[]> producer = connect.kafka().createProducer(Map.of())) {
       producer.send(new ProducerRecord<>("topic_binary", key, value)).get();
     }
-    Map<String, String> config = StreamingConfigs.streaming(DocumentConnectorConfigs.text(MC.service()));
-    config.put("topics", "topic_binary");
-    config.put("table", "table_binary");
-    config.put("format", "BINARY");
-    config.put("mode", "DEFAULT");
-    config.put("key.converter", "org.apache.kafka.connect.converters.ByteArrayConverter");
-    config.put("value.converter", "org.apache.kafka.connect.converters.ByteArrayConverter");
+    Map<String, String> config = streamingExample("BINARY")
+        .mode("DEFAULT")
+        .set("key.converter", "org.apache.kafka.connect.converters.ByteArrayConverter")
+        .set("value.converter", "org.apache.kafka.connect.converters.ByteArrayConverter")
+        .build();
 
     connect.configureConnector("stream-binary", config);
 
@@ -167,12 +146,17 @@ class StreamingFormatsIT {
     assertThat(seen.get().get(0).getBytes("value")).containsExactly(value);
   }
 
-  private static List<Map<String, String>> awaitRows(String connector, String table, String topic, int count)
+  /** The document's example of {@code format}, switched to the streaming Tunnel. */
+  private SinkConnectorConfig streamingExample(String format) {
+    return SinkConnectorConfig.documentExample(mc, format).streaming(true);
+  }
+
+  private List<Map<String, String>> awaitRows(String connector, String table, String topic, int count)
       throws InterruptedException {
     return sql.awaitRowsFromTopic(table, topic, count, ROWS_TIMEOUT_MS, () -> ConnectorStatus.describe(connect, connector));
   }
 
-  private static List<Record> download(String table) throws Exception {
+  private List<Record> download(String table) throws Exception {
     TableTunnel tunnel = new TableTunnel(sql.odps());
     List<Record> rows = new ArrayList<>();
     for (Partition partition : sql.odps().tables().get(table).getPartitions()) {

@@ -2,44 +2,27 @@ package com.aliyun.odps.kafka.connect.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.mcsink.localmc.junit.LocalMaxComputeExtension;
+import dev.mcsink.localmc.sink.SinkConnectorConfig;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import org.apache.kafka.connect.util.clusters.EmbeddedConnectCluster;
 import org.apache.kafka.test.TestUtils;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * End-to-end latency of the streaming path at low load: one record at a time, from produce to
  * visible in a SELECT. Workers keep Kafka Connect's default commit interval (60 s), so only the
  * streaming latency bound can make rows visible sooner. Prints the figures; asserts a generous bound.
  */
-class StreamingLatencyIT {
+class StreamingLatencyIT extends IntegrationTestBase {
   private static final int SAMPLES = 8;
   private static final long BOUND_MS = 30_000;
   /** Between two SELECTs: finer than the other tests, to measure rather than just wait. */
   private static final long POLL_MS = 100;
 
-  @RegisterExtension
-  @Order(1)
-  static final LocalMaxComputeExtension MC = new LocalMaxComputeExtension();
-
-  @RegisterExtension
-  @Order(2)
-  static final ConnectClusterExtension CONNECT = new ConnectClusterExtension(1, Map.of("offset.flush.interval.ms", "60000"));
-
-  private static EmbeddedConnectCluster connect;
-  private static MaxComputeSql sql;
-
-  @BeforeAll
-  static void clients() {
-    connect = CONNECT.connect();
-    sql = MaxComputeSql.on(MC.service());
+  StreamingLatencyIT() {
+    super(new Setup().workerProps(Map.of("offset.flush.interval.ms", "60000")));
   }
 
   @Test
@@ -47,7 +30,8 @@ class StreamingLatencyIT {
     sql.execute("CREATE TABLE IF NOT EXISTS table_latency(topic STRING, `partition` BIGINT, `offset` BIGINT,"
         + " key STRING, value STRING) PARTITIONED BY (pt STRING);");
     connect.kafka().createTopic("topic_latency", 1);
-    connect.configureConnector("stream-latency", StreamingConfigs.textInto(MC.service(), "topic_latency", "table_latency"));
+    connect.configureConnector("stream-latency", SinkConnectorConfig.documentExample(mc, "TEXT")
+        .topics("topic_latency").table("table_latency").tasksMax(1).streaming(true).build());
     connect.assertions().assertConnectorAndExactlyNumTasksAreRunning("stream-latency", 1, "connector did not start");
     // A first record, not measured: the consumer joins its group and the first session opens.
     connect.kafka().produce("topic_latency", "warm", "up");

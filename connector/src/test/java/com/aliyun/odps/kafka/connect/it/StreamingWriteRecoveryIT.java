@@ -3,53 +3,33 @@ package com.aliyun.odps.kafka.connect.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mcsink.localmc.faults.Faults;
-import dev.mcsink.localmc.junit.LocalMaxComputeExtension;
+import dev.mcsink.localmc.sink.SinkConnectorConfig;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.apache.kafka.connect.util.clusters.EmbeddedConnectCluster;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Stream writes that fail, then recover: every record lands, once, and every offset is committed. */
-class StreamingWriteRecoveryIT {
+class StreamingWriteRecoveryIT extends IntegrationTestBase {
   private static final long TIMEOUT_MS = 90_000;
   private static final int PARTITIONS = 3;
   private static final int PER_PARTITION = 100;
-
-  @RegisterExtension
-  @Order(1)
-  static final LocalMaxComputeExtension MC = new LocalMaxComputeExtension();
-
-  @RegisterExtension
-  @Order(2)
-  static final ConnectClusterExtension CONNECT = new ConnectClusterExtension(1);
-
-  private static EmbeddedConnectCluster connect;
-  private static MaxComputeSql sql;
-
-  @BeforeAll
-  static void clients() {
-    connect = CONNECT.connect();
-    sql = MaxComputeSql.on(MC.service());
-  }
 
   @Test
   void failingThenRecoveringStreamWritesLoseNothing() throws Exception {
     sql.execute("CREATE TABLE IF NOT EXISTS table_recovery(topic STRING, `partition` BIGINT, `offset` BIGINT,"
         + " key STRING, value STRING) PARTITIONED BY (pt STRING);");
     connect.kafka().createTopic("topic_recovery", PARTITIONS);
-    connect.configureConnector("stream-recovery", StreamingConfigs.textInto(MC.service(), "topic_recovery", "table_recovery"));
+    connect.configureConnector("stream-recovery", SinkConnectorConfig.documentExample(mc, "TEXT")
+        .topics("topic_recovery").table("table_recovery").tasksMax(1).streaming(true).build());
     produce(0, PER_PARTITION / 2);
     sql.awaitRowsFromTopic("table_recovery", "topic_recovery", PARTITIONS * PER_PARTITION / 2, TIMEOUT_MS,
         () -> ConnectorStatus.describe(connect, "stream-recovery"));
     // Three 503s (the SDK retries them after 1, 2 and 4 s), then a refusal of the session in use
     // (the connector opens a new one): no write gets through for several seconds.
-    Faults.Rule unavailable = MC.service().faults().fail("stream-write", 503, 3);
-    Faults.Rule refusedSession = MC.service().faults().fail("stream-write", 404, 1);
+    Faults.Rule unavailable = mc.faults().fail("stream-write", 503, 3);
+    Faults.Rule refusedSession = mc.faults().fail("stream-write", 404, 1);
 
     produce(PER_PARTITION / 2, PER_PARTITION);
 
@@ -70,7 +50,7 @@ class StreamingWriteRecoveryIT {
   }
 
   /** Offsets [from, to) of every partition, in rounds across partitions. */
-  private static void produce(int from, int to) {
+  private void produce(int from, int to) {
     for (int o = from; o < to; o++) {
       for (int p = 0; p < PARTITIONS; p++) {
         connect.kafka().produce("topic_recovery", p, "k" + o, "v" + p + "-" + o);

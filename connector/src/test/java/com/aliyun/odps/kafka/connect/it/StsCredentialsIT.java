@@ -5,23 +5,17 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.mcsink.localmc.faults.Faults;
 import dev.mcsink.localmc.faults.RouteNames;
-import dev.mcsink.localmc.junit.LocalMaxComputeExtension;
+import dev.mcsink.localmc.sink.SinkConnectorConfig;
 import dev.mcsink.localmc.tls.SelfSignedTls;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.connect.runtime.rest.entities.ConnectorStateInfo;
-import org.apache.kafka.connect.util.clusters.EmbeddedConnectCluster;
 import org.apache.kafka.test.TestUtils;
 import org.apache.logging.log4j.Level;
 import org.apache.logging.log4j.LogManager;
@@ -33,9 +27,7 @@ import org.apache.logging.log4j.core.config.LoggerConfig;
 import org.apache.logging.log4j.core.config.Property;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * account_type STS on a real Kafka + Connect against the local MaxCompute, whose STS tokens expire
@@ -44,7 +36,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * more successive tokens. No write may fail, the task must never leave RUNNING, and every record
  * must land.
  */
-class StsCredentialsIT {
+class StsCredentialsIT extends IntegrationTestBase {
   private static final String CONNECTOR = "odps-test-sts";
   private static final String TOPIC = "topic_sts";
   private static final String TABLE = "table_sts";
@@ -56,47 +48,34 @@ class StsCredentialsIT {
   private static final int RECORDS = 1300;
   private static final long TIMEOUT_MS = 120_000;
 
-  @RegisterExtension
-  @Order(1)
-  static final LocalMaxComputeExtension MC = new LocalMaxComputeExtension(b -> b.stsTokenLifetime(TOKEN_LIFETIME));
+  private ConnectorLogs logs;
 
-  @RegisterExtension
-  @Order(2)
-  static final ConnectClusterExtension CONNECT = new ConnectClusterExtension(1);
-
-  private static EmbeddedConnectCluster connect;
-  private static MaxComputeSql sql;
-  private static ConnectorLogs logs;
+  StsCredentialsIT() {
+    super(new Setup().maxCompute(b -> b.stsTokenLifetime(TOKEN_LIFETIME)));
+  }
 
   @BeforeAll
-  static void setUp() throws Exception {
-    connect = CONNECT.connect();
-    sql = MaxComputeSql.on(MC.service());
+  void captureLogs() {
     logs = ConnectorLogs.capture();
   }
 
   @AfterAll
-  static void tearDown() throws Exception {
+  void tearDown() throws Exception {
     if (logs != null) {
       logs.close();
     }
   }
 
-  private static Map<String, String> stsConfig() {
-    Map<String, String> config = DocumentConnectorConfigs.text(MC.service());
-    config.put("topics", TOPIC);
-    config.put("table", TABLE);
-    config.put("tasks.max", "1");
-    config.put("mode", "DEFAULT");
-    config.put("account_type", "STS");
-    config.put("account_id", "1234567890123456");
-    config.put("region_id", "cn-shanghai");
-    config.put("role_name", "mc-sink");
-    config.put("sts.endpoint", MC.service().stsEndpoint());
-    // STS answers https only, with the service's self-signed certificate.
-    config.put("ssl_truststore_location", MC.service().trustStore().toString());
-    config.put("ssl_truststore_password", SelfSignedTls.PASSWORD);
-    return config;
+  private SinkConnectorConfig stsConfig() {
+    return SinkConnectorConfig.documentExample(mc, "TEXT")
+        .topics(TOPIC)
+        .table(TABLE)
+        .tasksMax(1)
+        .mode("DEFAULT")
+        .stsRole("1234567890123456", "mc-sink")
+        .set("region_id", "cn-shanghai")
+        // STS answers https only, with the service's self-signed certificate.
+        .trustStore(mc.trustStore().toString(), SelfSignedTls.PASSWORD);
   }
 
   @Test
@@ -105,58 +84,41 @@ class StsCredentialsIT {
         + "  topic STRING,\n  `partition` BIGINT,\n  `offset` BIGINT,\n  key STRING,\n  value STRING\n"
         + ") PARTITIONED BY (pt STRING);");
     connect.kafka().createTopic(TOPIC, PARTITIONS);
-    Faults.Rule assumeRoleCalls = MC.service().faults().delay(RouteNames.STS, Duration.ZERO, Faults.FOREVER);
-    connect.configureConnector(CONNECTOR, stsConfig());
+    Faults.Rule assumeRoleCalls = mc.faults().delay(RouteNames.STS, Duration.ZERO, Faults.FOREVER);
+    connect.configureConnector(CONNECTOR, stsConfig().build());
     connect.assertions().assertConnectorAndExactlyNumTasksAreRunning(CONNECTOR, 1, "connector did not start");
     int callsBeforeStream = assumeRoleCalls.applied();
 
     List<String> notRunning = Collections.synchronizedList(new ArrayList<>());
-    ScheduledExecutorService threads = Executors.newScheduledThreadPool(2);
+    ScheduledExecutorService watcher = Executors.newSingleThreadScheduledExecutor();
     long started = System.nanoTime();
-    Faults.Rule injected = null;
-    SteadyProducer stream;
-    try (KafkaProducer<byte[], byte[]> producer = connect.kafka().createProducer(Map.of("acks", "all"))) {
-      threads.scheduleAtFixedRate(() -> watchTasks(notRunning), 0, 250, TimeUnit.MILLISECONDS);
-      stream = SteadyProducer.start(threads, producer, TOPIC, PARTITIONS, RECORDS, BATCH, BATCH_PERIOD_MS);
+    Faults.Rule injected;
+    watcher.scheduleAtFixedRate(() -> watchTasks(notRunning), 0, 250, TimeUnit.MILLISECONDS);
+    try (SteadyProducer stream = SteadyProducer.start(connect.kafka(), TOPIC, PARTITIONS, RECORDS, BATCH,
+        BATCH_PERIOD_MS)) {
 
       // Once rows flow, STS fails one refresh: the old token must carry on until the retry succeeds.
       sql.awaitRowsFromTopic(TABLE, TOPIC, 1, TIMEOUT_MS, () -> ConnectorStatus.describe(connect, CONNECTOR));
       TestUtils.waitForCondition(() -> stream.sent() >= RECORDS / 2, TIMEOUT_MS, "the stream stalled at " + stream.sent());
-      injected = MC.service().faults().fail(RouteNames.STS, 503, 1);
+      injected = mc.faults().fail(RouteNames.STS, 503, 1);
 
       stream.done().get(TIMEOUT_MS, TimeUnit.MILLISECONDS);
+      assertThat(stream.sent()).isEqualTo(RECORDS);
     } finally {
-      threads.shutdownNow();
-      threads.awaitTermination(10, TimeUnit.SECONDS);
+      watcher.shutdownNow();
+      watcher.awaitTermination(10, TimeUnit.SECONDS);
     }
     Duration streamed = Duration.ofNanos(System.nanoTime() - started);
-    assertThat(stream.sent()).isEqualTo(RECORDS);
     assertThat(streamed).isGreaterThan(Duration.ofSeconds(60));
 
-    Map<Integer, Long> ends = new HashMap<>();
-    for (int p = 0; p < PARTITIONS; p++) {
-      ends.put(p, connect.kafka().endOffset(new TopicPartition(TOPIC, p)));
-    }
-    Set<String> missing = new HashSet<>();
-    int[] rowCount = {0};
-    TestUtils.waitForCondition(() -> {
-      List<Map<String, String>> rows = sql.rows("SELECT `partition`, `offset` FROM " + TABLE
-          + " WHERE topic = '" + TOPIC + "';");
-      rowCount[0] = rows.size();
-      missing.clear();
-      missing.addAll(expectedPositions(ends));
-      for (Map<String, String> r : rows) {
-        missing.remove(r.get("partition") + "@" + r.get("offset"));
-      }
-      return missing.isEmpty();
-    }, TIMEOUT_MS, 1000, () -> missing.size() + " records missing from " + TABLE + " (" + rowCount[0]
-        + " rows), e.g. " + missing.stream().limit(20).toList() + "; " + ConnectorStatus.describe(connect, CONNECTOR));
+    int rowCount = sql.awaitEveryRecord(TABLE, TOPIC, endOffsets(TOPIC, PARTITIONS), TIMEOUT_MS,
+        () -> ConnectorStatus.describe(connect, CONNECTOR));
     CommittedOffsets.awaitEndOfTopic(connect, CONNECTOR, TOPIC, PARTITIONS, TIMEOUT_MS);
 
     int assumeRoles = assumeRoleCalls.applied();
     int duringStream = assumeRoles - callsBeforeStream;
     report(RECORDS + " records over " + streamed.toSeconds() + " s with " + TOKEN_LIFETIME.toSeconds()
-        + " s tokens: " + rowCount[0] + " rows; AssumeRole calls " + assumeRoles + " in all (" + callsBeforeStream
+        + " s tokens: " + rowCount + " rows; AssumeRole calls " + assumeRoles + " in all (" + callsBeforeStream
         + " before the stream: validation and task start), " + duringStream + " during the stream ("
         + injected.applied() + " failed on purpose); the task logged " + logs.tokensIssued() + " tokens received and "
         + logs.refreshFailures() + " refresh failures");
@@ -166,7 +128,7 @@ class StsCredentialsIT {
     assertThat(notRunning).as("task states other than RUNNING").isEmpty();
     assertThat(logs.writeFailures()).as("failed writes").isEmpty();
     assertThat(connect.connectorStatus(CONNECTOR).tasks()).allSatisfy(t -> assertThat(t.state()).isEqualTo("RUNNING"));
-    assertThat(rowCount[0]).isGreaterThanOrEqualTo(RECORDS);
+    assertThat(rowCount).isGreaterThanOrEqualTo(RECORDS);
     // Tokens were really rotated: one per 2.5 s at least over the minute, plus the failed call.
     assertThat(injected.applied()).isEqualTo(1);
     assertThat(duringStream).isGreaterThanOrEqualTo(20);
@@ -176,9 +138,10 @@ class StsCredentialsIT {
 
   @Test
   void aWrongCallerKeyIsRefusedWhenTheConnectorIsCreatedWithAClearMessageWithoutTheKey() {
-    Map<String, String> config = stsConfig();
-    config.put("topics", "topic_sts_wrong_key");
-    config.put("access_key", "wrong-caller-secret-42");
+    Map<String, String> config = stsConfig()
+        .topics("topic_sts_wrong_key")
+        .set("access_key", "wrong-caller-secret-42")
+        .build();
 
     assertThatThrownBy(() -> connect.configureConnector("odps-test-sts-wrong-key", config))
         .hasMessageContaining("access_id")
@@ -187,7 +150,7 @@ class StsCredentialsIT {
         .hasMessageNotContaining("wrong-caller-secret-42");
   }
 
-  private static void watchTasks(List<String> notRunning) {
+  private void watchTasks(List<String> notRunning) {
     try {
       ConnectorStateInfo info = connect.connectorStatus(CONNECTOR);
       for (ConnectorStateInfo.TaskState task : info.tasks()) {
@@ -201,16 +164,6 @@ class StsCredentialsIT {
     } catch (RuntimeException e) {
       notRunning.add("no status: " + e.getMessage());
     }
-  }
-
-  private static Set<String> expectedPositions(Map<Integer, Long> ends) {
-    Set<String> positions = new HashSet<>();
-    ends.forEach((partition, end) -> {
-      for (long offset = 0; offset < end; offset++) {
-        positions.add(partition + "@" + offset);
-      }
-    });
-    return positions;
   }
 
   /** On standard output, which surefire keeps in its report whatever the logging setup. */
