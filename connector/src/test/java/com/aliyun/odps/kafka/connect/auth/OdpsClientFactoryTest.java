@@ -1,16 +1,18 @@
 package com.aliyun.odps.kafka.connect.auth;
 
+import static com.aliyun.odps.kafka.connect.LocalMaxComputeSettings.parse;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.aliyun.odps.Odps;
 import com.aliyun.odps.PartitionSpec;
 import com.aliyun.odps.data.Record;
 import com.aliyun.odps.data.RecordWriter;
-import com.aliyun.odps.kafka.connect.config.AccountType;
+import com.aliyun.odps.kafka.connect.LocalMaxComputeSettings;
 import com.aliyun.odps.kafka.connect.config.SinkSettings;
 import com.aliyun.odps.task.SQLTask;
 import com.aliyun.odps.tunnel.TableTunnel;
 import dev.mcsink.localmc.junit.LocalMaxComputeExtension;
+import dev.mcsink.localmc.sink.SinkConnectorConfig;
 import java.net.URI;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -19,19 +21,13 @@ class OdpsClientFactoryTest {
   @RegisterExtension
   static final LocalMaxComputeExtension MC = new LocalMaxComputeExtension();
 
-  private static SinkSettings.Builder local() {
-    return SinkSettings.builder()
-        .endpoint(MC.service().endpoint())
-        .project("project_name")
-        .table("t")
-        .accountType(AccountType.ALIYUN)
-        .accessId(MC.service().accessId())
-        .accessKey(MC.service().accessKey());
+  private static SinkConnectorConfig local() {
+    return LocalMaxComputeSettings.config(MC.service(), "t");
   }
 
   @Test
   void anAccessKeyClientReachesTheConfiguredProject() throws Exception {
-    Odps odps = new OdpsClientFactory(local().retryTimes(5).build()).createOdps();
+    Odps odps = new OdpsClientFactory(parse(local().set("retry_times", "5"))).createOdps();
 
     assertThat(odps.getDefaultProject()).isEqualTo("project_name");
     assertThat(odps.getEndpoint()).isEqualTo(MC.service().endpoint());
@@ -41,7 +37,7 @@ class OdpsClientFactoryTest {
 
   @Test
   void theValidationClientDoesNotRetry() {
-    Odps odps = new OdpsClientFactory(local().retryTimes(5).build()).createOdpsForValidation();
+    Odps odps = new OdpsClientFactory(parse(local().set("retry_times", "5"))).createOdpsForValidation();
 
     assertThat(odps.getRestClient().getRetryTimes()).isZero();
     assertThat(odps.getRestClient().getConnectTimeout()).isLessThanOrEqualTo(10);
@@ -49,14 +45,14 @@ class OdpsClientFactoryTest {
 
   @Test
   void aSchemaBecomesTheCurrentSchemaAndNoSchemaLeavesItUnset() {
-    assertThat(new OdpsClientFactory(local().schema("sales").build()).createOdps().getCurrentSchema())
+    assertThat(new OdpsClientFactory(parse(local().set("schema", "sales"))).createOdps().getCurrentSchema())
         .isEqualTo("sales");
-    assertThat(new OdpsClientFactory(local().schema("").build()).createOdps().getCurrentSchema()).isNull();
+    assertThat(new OdpsClientFactory(parse(local().set("schema", ""))).createOdps().getCurrentSchema()).isNull();
   }
 
   @Test
   void aConfiguredTunnelEndpointIsUsedAsIs() throws Exception {
-    SinkSettings settings = local().tunnelEndpoint("http://tunnel.example.invalid").build();
+    SinkSettings settings = parse(local().set("tunnel_endpoint", "http://tunnel.example.invalid"));
     OdpsClientFactory factory = new OdpsClientFactory(settings);
 
     TableTunnel tunnel = factory.createTableTunnel(factory.createOdps());
@@ -66,7 +62,7 @@ class OdpsClientFactoryTest {
 
   @Test
   void withoutATunnelEndpointTheTunnelIsDiscoveredAndUploads() throws Exception {
-    OdpsClientFactory factory = new OdpsClientFactory(local().build());
+    OdpsClientFactory factory = new OdpsClientFactory(parse(local()));
     Odps odps = factory.createOdps();
     SQLTask.run(odps, "CREATE TABLE IF NOT EXISTS factory_upload (id BIGINT) PARTITIONED BY (pt STRING);")
         .waitForSuccess();

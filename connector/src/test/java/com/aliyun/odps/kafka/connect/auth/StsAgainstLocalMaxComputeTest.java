@@ -1,16 +1,17 @@
 package com.aliyun.odps.kafka.connect.auth;
 
+import static com.aliyun.odps.kafka.connect.LocalMaxComputeSettings.parse;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.aliyun.odps.Odps;
 import com.aliyun.odps.account.AklessAccount;
+import com.aliyun.odps.kafka.connect.LocalMaxComputeSettings;
 import com.aliyun.odps.kafka.connect.MaxComputeSinkTask;
-import com.aliyun.odps.kafka.connect.config.AccountType;
 import com.aliyun.odps.kafka.connect.config.SinkSettings;
-import com.aliyun.odps.kafka.connect.tls.LocalTrust;
 import com.aliyun.odps.kafka.connect.tls.TrustStores;
 import dev.mcsink.localmc.junit.LocalMaxComputeExtension;
+import dev.mcsink.localmc.sink.SinkConnectorConfig;
 import dev.mcsink.localmc.tls.SelfSignedTls;
 import java.time.Duration;
 import java.time.Instant;
@@ -37,24 +38,15 @@ class StsAgainstLocalMaxComputeTest {
     return new AssumeRoleSource(settings, timeout, TrustStores.socketFactory(settings.trustStore()));
   }
 
-  private static SinkSettings.Builder sts() {
-    return SinkSettings.builder()
-        .endpoint(MC.service().endpoint())
-        .project("project_name")
-        .table("t")
-        .accountType(AccountType.STS)
-        .accessId(MC.service().accessId())
-        .accessKey(MC.service().accessKey())
-        .accountId("1234567890123456")
-        .roleName("mc-sink")
-        .stsEndpoint(MC.service().stsEndpoint())
-        .trustStore(LocalTrust.trustStore(MC.service()))
-        .clientTimeoutMs(Duration.ofHours(11).toMillis());
+  /** AssumeRole of role mc-sink at the service's STS endpoint (https, its trust store), with the AccessKey pair. */
+  private static SinkConnectorConfig sts() {
+    return LocalMaxComputeSettings.config(MC.service(), "t").stsRole("1234567890123456", "mc-sink")
+        .trustStore(MC.service().trustStore().toString(), SelfSignedTls.PASSWORD);
   }
 
   @Test
   void eachFetchAssumesTheRoleAnewAndKeepsTheAnswersRealExpiry() {
-    try (AssumeRoleSource source = assumeRole(sts().build(), Duration.ofSeconds(5))) {
+    try (AssumeRoleSource source = assumeRole(parse(sts()), Duration.ofSeconds(5))) {
       Instant before = Instant.now();
       IssuedCredentials first = source.fetch();
       IssuedCredentials second = source.fetch();
@@ -70,7 +62,7 @@ class StsAgainstLocalMaxComputeTest {
 
   @Test
   void aWrongCallerKeyIsReportedOnAccessIdWithoutTheKey() {
-    SinkSettings settings = sts().accessKey("wrong-secret-value").build();
+    SinkSettings settings = parse(sts().set("access_key", "wrong-secret-value"));
     try (AssumeRoleSource source = assumeRole(settings, Duration.ofSeconds(5))) {
       assertThatThrownBy(source::fetch)
           .isInstanceOfSatisfying(CredentialsUnavailableException.class, e -> {
@@ -87,7 +79,7 @@ class StsAgainstLocalMaxComputeTest {
 
   @Test
   void aMalformedRoleIsReportedOnRoleName() {
-    SinkSettings settings = sts().roleName("no spaces allowed").build();
+    SinkSettings settings = parse(sts().set("role_name", "no spaces allowed"));
     try (AssumeRoleSource source = assumeRole(settings, Duration.ofSeconds(5))) {
       assertThatThrownBy(source::fetch)
           .isInstanceOfSatisfying(CredentialsUnavailableException.class,
@@ -98,7 +90,7 @@ class StsAgainstLocalMaxComputeTest {
 
   @Test
   void anUnreachableStsEndpointIsATransientProblemOnStsEndpoint() {
-    SinkSettings settings = sts().stsEndpoint("127.0.0.1:1").build();
+    SinkSettings settings = parse(sts().set("sts.endpoint", "127.0.0.1:1"));
     try (AssumeRoleSource source = assumeRole(settings, Duration.ofSeconds(2))) {
       assertThatThrownBy(source::fetch)
           .isInstanceOfSatisfying(CredentialsUnavailableException.class, e -> {
@@ -118,7 +110,7 @@ class StsAgainstLocalMaxComputeTest {
 
   @Test
   void anStsClientKeepsWorkingAcrossManyTokenExpiries() throws Exception {
-    try (OdpsClientFactory factory = new OdpsClientFactory(sts().build())) {
+    try (OdpsClientFactory factory = new OdpsClientFactory(parse(sts()))) {
       Odps odps = factory.createOdps();
       RefreshingCredentialsProvider credentials =
           (RefreshingCredentialsProvider) ((AklessAccount) odps.getAccount()).getCredentialsProvider();
@@ -134,7 +126,7 @@ class StsAgainstLocalMaxComputeTest {
 
   @Test
   void aWrongCallerKeyFailsTheClientAtOnce() {
-    SinkSettings settings = sts().accessKey("wrong-secret-value").retryTimes(3).build();
+    SinkSettings settings = parse(sts().set("access_key", "wrong-secret-value").set("retry_times", "3"));
     try (OdpsClientFactory factory = new OdpsClientFactory(settings)) {
       long start = System.nanoTime();
       assertThatThrownBy(factory::createOdps)
@@ -174,7 +166,7 @@ class StsAgainstLocalMaxComputeTest {
   void theDefaultChainFindsCredentialsInSystemProperties() throws Exception {
     System.setProperty("alibabacloud.accessKeyId", MC.service().accessId());
     System.setProperty("alibabacloud.accessKeySecret", MC.service().accessKey());
-    SinkSettings settings = sts().accountType(AccountType.DEFAULT_CHAIN).accessId("").accessKey("").build();
+    SinkSettings settings = parse(sts().set("account_type", "DEFAULT").set("access_id", "").set("access_key", ""));
     try (OdpsClientFactory factory = new OdpsClientFactory(settings)) {
       assertThat(factory.createOdps().projects().exists("project_name")).isTrue();
     } finally {

@@ -1,5 +1,7 @@
 package com.aliyun.odps.kafka.connect.maxcompute;
 
+import static com.aliyun.odps.kafka.connect.LocalMaxComputeSettings.config;
+import static com.aliyun.odps.kafka.connect.LocalMaxComputeSettings.parse;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -138,8 +140,7 @@ class BatchTunnelTableAgainstLocalMaxComputeTest {
 
   @Test
   void aMissingTableFailsAtOpenNamingIt() {
-    SinkSettings settings = SinkSettings.builder().endpoint(MC.service().endpoint()).project("project_name")
-        .table("no_such_table").accessId(MC.service().accessId()).accessKey(MC.service().accessKey()).build();
+    SinkSettings settings = parse(config(MC.service(), "no_such_table"));
 
     assertThatThrownBy(() -> BatchTunnelTable.open(odps, new TableTunnel(odps), settings))
         .isExactlyInstanceOf(ConnectException.class)
@@ -161,9 +162,7 @@ class BatchTunnelTableAgainstLocalMaxComputeTest {
         Map.of("odps.namespace.schema", "true"), null).waitForSuccess(50);
     sql("CREATE TABLE project_name.batch_schema." + tableName
         + " (topic STRING, `partition` BIGINT, `offset` BIGINT, value STRING) PARTITIONED BY (pt STRING);");
-    SinkSettings inSchema = SinkSettings.builder().endpoint(MC.service().endpoint()).project("project_name")
-        .schema("batch_schema").table(tableName).accessId(MC.service().accessId()).accessKey(MC.service().accessKey())
-        .build();
+    SinkSettings inSchema = parse(config(MC.service(), tableName).set("schema", "batch_schema"));
     try (BatchTunnelTable schemaTable = BatchTunnelTable.open(odps, new TableTunnel(odps), inSchema)) {
       schemaTable.write(PT, TextRows.rows(schemaTable, 0, 3));
     }
@@ -176,9 +175,8 @@ class BatchTunnelTableAgainstLocalMaxComputeTest {
   }
 
   private SinkSettings settings(int recordBatchSize, int poolSize) {
-    return SinkSettings.builder().endpoint(MC.service().endpoint()).project("project_name").table(tableName)
-        .accessId(MC.service().accessId()).accessKey(MC.service().accessKey())
-        .recordBatchSize(recordBatchSize).sinkPoolSize(poolSize).build();
+    return parse(config(MC.service(), tableName).set("record_batch_size", String.valueOf(recordBatchSize))
+        .set("sink_pool_size", String.valueOf(poolSize)));
   }
 
   private List<Object[]> rows(long firstOffset, int count) {

@@ -1,5 +1,7 @@
 package com.aliyun.odps.kafka.connect.maxcompute;
 
+import static com.aliyun.odps.kafka.connect.LocalMaxComputeSettings.config;
+import static com.aliyun.odps.kafka.connect.LocalMaxComputeSettings.parse;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -161,8 +163,7 @@ class StreamTunnelTableAgainstLocalMaxComputeTest {
   }
 
   private static SinkSettings settings(String table, String schema) {
-    return SinkSettings.builder().endpoint(MC.service().endpoint()).project("project_name").schema(schema).table(table)
-        .accessId(MC.service().accessId()).accessKey(MC.service().accessKey()).useStreaming(true).build();
+    return parse(config(MC.service(), table).set("schema", schema).streaming(true));
   }
 
   private static List<Object[]> rows(MaxComputeTable target, long firstOffset, int count) {

@@ -24,11 +24,6 @@ public final class LocalTrust {
     return mc.endpoint().replaceFirst("^http:", "https:");
   }
 
-  /** The service's own trust store, as the connector's settings take it. */
-  public static TrustStoreFile trustStore(LocalMaxCompute mc) {
-    return new TrustStoreFile(mc.trustStore().toString(), SelfSignedTls.PASSWORD, TrustStoreFile.DEFAULT_TYPE);
-  }
-
   /**
    * A copy at {@code target} of a trust store made by {@link SelfSignedTls} (such as the service's),
    * of another type and with another password.

@@ -1,5 +1,6 @@
 package com.aliyun.odps.kafka.connect.tls;
 
+import static com.aliyun.odps.kafka.connect.LocalMaxComputeSettings.parse;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -7,14 +8,16 @@ import com.aliyun.odps.Odps;
 import com.aliyun.odps.account.AliyunAccount;
 import com.aliyun.odps.data.Record;
 import com.aliyun.odps.data.RecordWriter;
+import com.aliyun.odps.kafka.connect.LocalMaxComputeSettings;
 import com.aliyun.odps.kafka.connect.auth.CredentialsUnavailableException;
 import com.aliyun.odps.kafka.connect.auth.OdpsClientFactory;
-import com.aliyun.odps.kafka.connect.config.AccountType;
 import com.aliyun.odps.kafka.connect.config.SinkSettings;
 import com.aliyun.odps.kafka.connect.config.TrustStoreFile;
 import com.aliyun.odps.task.SQLTask;
 import com.aliyun.odps.tunnel.TableTunnel;
 import dev.mcsink.localmc.junit.LocalMaxComputeExtension;
+import dev.mcsink.localmc.sink.SinkConnectorConfig;
+import dev.mcsink.localmc.tls.SelfSignedTls;
 import java.time.Duration;
 import java.util.List;
 import javax.net.ssl.SSLHandshakeException;
@@ -42,20 +45,15 @@ class TrustStoreAgainstLocalMaxComputeTest {
     return odps;
   }
 
-  private static SinkSettings.Builder https(TrustStoreFile trustStore) {
-    return SinkSettings.builder()
-        .endpoint(LocalTrust.httpsEndpoint(MC.service()))
-        .project("project_name")
-        .table("tls_rows")
-        .accountType(AccountType.ALIYUN)
-        .accessId(MC.service().accessId())
-        .accessKey(MC.service().accessKey())
-        .trustStore(trustStore);
+  /** The endpoint over https, with or without the service's trust store. */
+  private static SinkConnectorConfig https(boolean trusted) {
+    SinkConnectorConfig config = LocalMaxComputeSettings.config(MC.service(), "tls_rows").httpsEndpoint();
+    return trusted ? config.trustStore(MC.service().trustStore().toString(), SelfSignedTls.PASSWORD) : config;
   }
 
   @Test
   void withTheTrustStoreRestCallsAndTunnelUploadsGoOverHttps() throws Exception {
-    try (OdpsClientFactory factory = new OdpsClientFactory(https(LocalTrust.trustStore(MC.service())).build())) {
+    try (OdpsClientFactory factory = new OdpsClientFactory(parse(https(true)))) {
       Odps odps = factory.createOdps();
       assertThat(odps.projects().exists("project_name")).isTrue();
       // An error answer (404) is read from the error stream of the same connection type.
@@ -81,7 +79,7 @@ class TrustStoreAgainstLocalMaxComputeTest {
 
   @Test
   void withoutTheTrustStoreTheHandshakeFailsAtOnceInsteadOfBeingRetried() {
-    SinkSettings settings = https(TrustStoreFile.NONE).retryTimes(3).build();
+    SinkSettings settings = parse(https(false).set("retry_times", "3"));
     try (OdpsClientFactory factory = new OdpsClientFactory(settings)) {
       Odps odps = factory.createOdps();
       long start = System.nanoTime();
@@ -96,12 +94,7 @@ class TrustStoreAgainstLocalMaxComputeTest {
 
   @Test
   void stsOverHttpsTrustsTheStoreToo() throws Exception {
-    SinkSettings sts = https(LocalTrust.trustStore(MC.service()))
-        .accountType(AccountType.STS)
-        .accountId("1234567890123456")
-        .roleName("mc-sink")
-        .stsEndpoint(MC.service().stsEndpoint())
-        .build();
+    SinkSettings sts = parse(https(true).stsRole("1234567890123456", "mc-sink"));
     try (OdpsClientFactory factory = new OdpsClientFactory(sts)) {
       assertThat(factory.createOdps().projects().exists("project_name")).isTrue();
     }
@@ -109,14 +102,8 @@ class TrustStoreAgainstLocalMaxComputeTest {
 
   @Test
   void stsWithoutTheTrustStoreGetsNoAnswer() {
-    SinkSettings sts = https(TrustStoreFile.NONE)
-        .endpoint(MC.service().endpoint())
-        .accountType(AccountType.STS)
-        .accountId("1234567890123456")
-        .roleName("mc-sink")
-        .stsEndpoint(MC.service().stsEndpoint())
-        .retryTimes(0)
-        .build();
+    SinkSettings sts = parse(https(false).set("endpoint", MC.service().endpoint())
+        .stsRole("1234567890123456", "mc-sink").set("retry_times", "0"));
     try (OdpsClientFactory factory = new OdpsClientFactory(sts)) {
       assertThatThrownBy(factory::createOdps)
           .isInstanceOf(CredentialsUnavailableException.class)

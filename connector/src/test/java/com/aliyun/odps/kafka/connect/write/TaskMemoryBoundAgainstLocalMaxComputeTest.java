@@ -1,5 +1,7 @@
 package com.aliyun.odps.kafka.connect.write;
 
+import static com.aliyun.odps.kafka.connect.LocalMaxComputeSettings.config;
+import static com.aliyun.odps.kafka.connect.LocalMaxComputeSettings.parse;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.aliyun.odps.Odps;
@@ -56,9 +58,8 @@ class TaskMemoryBoundAgainstLocalMaxComputeTest {
     odps.setDefaultProject("project_name");
     String tableName = "memory_bound_" + partitions;
     TextRows.sql(odps, "CREATE TABLE " + tableName + " (topic STRING, `partition` BIGINT, `offset` BIGINT, value STRING) PARTITIONED BY (pt STRING);");
-    SinkSettings settings = SinkSettings.builder().endpoint(MC.service().endpoint()).project("project_name").table(tableName)
-        .accessId(MC.service().accessId()).accessKey(MC.service().accessKey())
-        .useStreaming(true).bufferSizeKb(BUFFER_SIZE_KB).recordBatchSize(8000).build();
+    SinkSettings settings = parse(config(MC.service(), tableName).streaming(true)
+        .set("buffer_size_kb", String.valueOf(BUFFER_SIZE_KB)).set("record_batch_size", "8000"));
     StreamTunnelTable table = StreamTunnelTable.open(odps, new TableTunnel(odps), settings);
     MutableClock clock = MutableClock.of(Instant.parse("2024-05-01T10:00:10Z"), ZoneOffset.UTC);
     SinkWriter writer = TestWriters.on(table).clock(clock).bufferSizeKb(BUFFER_SIZE_KB)
