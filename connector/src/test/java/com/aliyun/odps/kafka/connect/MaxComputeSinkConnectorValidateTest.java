@@ -3,9 +3,8 @@ package com.aliyun.odps.kafka.connect;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.aliyun.odps.Odps;
-import com.aliyun.odps.account.AliyunAccount;
-import com.aliyun.odps.task.SQLTask;
 import com.aliyun.odps.kafka.connect.tls.LocalTrust;
+import com.aliyun.odps.task.SQLTask;
 import dev.mcsink.localmc.junit.LocalMaxComputeExtension;
 import dev.mcsink.localmc.tls.SelfSignedTls;
 import java.time.Duration;
@@ -28,9 +27,7 @@ class MaxComputeSinkConnectorValidateTest {
 
   @BeforeAll
   static void createTheDocumentsTextTable() throws Exception {
-    Odps odps = new Odps(new AliyunAccount(MC.service().accessId(), MC.service().accessKey()));
-    odps.setEndpoint(MC.service().endpoint());
-    odps.setDefaultProject("project_name");
+    Odps odps = LocalMaxComputeAccess.client(MC.service());
     SQLTask.run(odps, "CREATE TABLE IF NOT EXISTS table_text(topic STRING, `partition` BIGINT, `offset` BIGINT,"
         + " key STRING, value STRING) PARTITIONED BY (pt STRING);").waitForSuccess();
   }

@@ -3,7 +3,6 @@ package com.aliyun.odps.kafka.connect;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.aliyun.odps.Odps;
-import com.aliyun.odps.account.AliyunAccount;
 import com.aliyun.odps.task.SQLTask;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -38,9 +37,7 @@ class ValidateThroughConnectRestTest {
         .workerProps(workerProps).build();
     connect.start();
 
-    Odps odps = new Odps(new AliyunAccount(MC.service().accessId(), MC.service().accessKey()));
-    odps.setEndpoint(MC.service().endpoint());
-    odps.setDefaultProject("project_name");
+    Odps odps = LocalMaxComputeAccess.client(MC.service());
     SQLTask.run(odps, "CREATE TABLE IF NOT EXISTS table_text(topic STRING, `partition` BIGINT, `offset` BIGINT,"
         + " key STRING, value STRING) PARTITIONED BY (pt STRING);").waitForSuccess();
   }

@@ -1,13 +1,13 @@
 package com.aliyun.odps.kafka.connect.auth;
 
-import static com.aliyun.odps.kafka.connect.LocalMaxComputeSettings.parse;
+import static com.aliyun.odps.kafka.connect.LocalMaxComputeAccess.parse;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.aliyun.odps.Odps;
 import com.aliyun.odps.PartitionSpec;
 import com.aliyun.odps.data.Record;
 import com.aliyun.odps.data.RecordWriter;
-import com.aliyun.odps.kafka.connect.LocalMaxComputeSettings;
+import com.aliyun.odps.kafka.connect.LocalMaxComputeAccess;
 import com.aliyun.odps.kafka.connect.config.SinkSettings;
 import com.aliyun.odps.task.SQLTask;
 import com.aliyun.odps.tunnel.TableTunnel;
@@ -22,7 +22,7 @@ class OdpsClientFactoryTest {
   static final LocalMaxComputeExtension MC = new LocalMaxComputeExtension();
 
   private static SinkConnectorConfig local() {
-    return LocalMaxComputeSettings.config(MC.service(), "t");
+    return LocalMaxComputeAccess.config(MC.service(), "t");
   }
 
   @Test

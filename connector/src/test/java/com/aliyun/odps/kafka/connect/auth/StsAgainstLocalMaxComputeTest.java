@@ -1,12 +1,12 @@
 package com.aliyun.odps.kafka.connect.auth;
 
-import static com.aliyun.odps.kafka.connect.LocalMaxComputeSettings.parse;
+import static com.aliyun.odps.kafka.connect.LocalMaxComputeAccess.parse;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.aliyun.odps.Odps;
 import com.aliyun.odps.account.AklessAccount;
-import com.aliyun.odps.kafka.connect.LocalMaxComputeSettings;
+import com.aliyun.odps.kafka.connect.LocalMaxComputeAccess;
 import com.aliyun.odps.kafka.connect.MaxComputeSinkTask;
 import com.aliyun.odps.kafka.connect.config.SinkSettings;
 import com.aliyun.odps.kafka.connect.tls.TrustStores;
@@ -40,7 +40,7 @@ class StsAgainstLocalMaxComputeTest {
 
   /** AssumeRole of role mc-sink at the service's STS endpoint (https, its trust store), with the AccessKey pair. */
   private static SinkConnectorConfig sts() {
-    return LocalMaxComputeSettings.config(MC.service(), "t").stsRole("1234567890123456", "mc-sink")
+    return LocalMaxComputeAccess.config(MC.service(), "t").stsRole("1234567890123456", "mc-sink")
         .trustStore(MC.service().trustStore().toString(), SelfSignedTls.PASSWORD);
   }
 

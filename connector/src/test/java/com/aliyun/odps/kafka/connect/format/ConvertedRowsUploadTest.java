@@ -7,12 +7,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.aliyun.odps.Odps;
 import com.aliyun.odps.PartitionSpec;
 import com.aliyun.odps.TableSchema;
-import com.aliyun.odps.account.AliyunAccount;
 import com.aliyun.odps.data.ArrayRecord;
 import com.aliyun.odps.data.Record;
 import com.aliyun.odps.data.RecordReader;
 import com.aliyun.odps.data.RecordWriter;
 import com.aliyun.odps.data.SimpleStruct;
+import com.aliyun.odps.kafka.connect.LocalMaxComputeAccess;
 import com.aliyun.odps.kafka.connect.config.MessageFormat;
 import com.aliyun.odps.kafka.connect.config.MessageMode;
 import com.aliyun.odps.task.SQLTask;
@@ -48,10 +48,7 @@ class ConvertedRowsUploadTest {
   private final TableTunnel tunnel = new TableTunnel(odps);
 
   private static Odps odps() {
-    Odps odps = new Odps(new AliyunAccount(MC.service().accessId(), MC.service().accessKey()));
-    odps.setEndpoint(MC.service().endpoint());
-    odps.setDefaultProject("project_name");
-    return odps;
+    return LocalMaxComputeAccess.client(MC.service());
   }
 
   @Test

@@ -3,8 +3,8 @@ package com.aliyun.odps.kafka.connect.it;
 import com.aliyun.odps.Instance;
 import com.aliyun.odps.Odps;
 import com.aliyun.odps.OdpsException;
-import com.aliyun.odps.account.AliyunAccount;
 import com.aliyun.odps.data.Record;
+import com.aliyun.odps.kafka.connect.LocalMaxComputeAccess;
 import com.aliyun.odps.task.SQLTask;
 import dev.mcsink.localmc.LocalMaxCompute;
 import java.util.ArrayList;
@@ -35,10 +35,7 @@ public final class MaxComputeSql {
   }
 
   public static MaxComputeSql on(LocalMaxCompute mc) {
-    Odps odps = new Odps(new AliyunAccount(mc.accessId(), mc.accessKey()));
-    odps.setEndpoint(mc.endpoint());
-    odps.setDefaultProject(LocalMaxCompute.DEFAULT_PROJECT);
-    return new MaxComputeSql(odps);
+    return new MaxComputeSql(LocalMaxComputeAccess.client(mc));
   }
 
   public Odps odps() {

@@ -1,14 +1,14 @@
 package com.aliyun.odps.kafka.connect.maxcompute;
 
-import static com.aliyun.odps.kafka.connect.LocalMaxComputeSettings.config;
-import static com.aliyun.odps.kafka.connect.LocalMaxComputeSettings.parse;
+import static com.aliyun.odps.kafka.connect.LocalMaxComputeAccess.config;
+import static com.aliyun.odps.kafka.connect.LocalMaxComputeAccess.parse;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.aliyun.odps.Odps;
 import com.aliyun.odps.OdpsException;
-import com.aliyun.odps.account.AliyunAccount;
 import com.aliyun.odps.data.Record;
+import com.aliyun.odps.kafka.connect.LocalMaxComputeAccess;
 import com.aliyun.odps.kafka.connect.config.SinkSettings;
 import com.aliyun.odps.task.SQLTask;
 import com.aliyun.odps.tunnel.TableTunnel;
@@ -41,9 +41,7 @@ class BatchTunnelTableAgainstLocalMaxComputeTest {
 
   @BeforeEach
   void createTable() throws OdpsException {
-    odps = new Odps(new AliyunAccount(MC.service().accessId(), MC.service().accessKey()));
-    odps.setEndpoint(MC.service().endpoint());
-    odps.setDefaultProject("project_name");
+    odps = LocalMaxComputeAccess.client(MC.service());
     tableName = "tunnel_table_" + TABLES.incrementAndGet();
     sql("CREATE TABLE " + tableName + " (topic STRING, `partition` BIGINT, `offset` BIGINT, value STRING) PARTITIONED BY (pt STRING);");
     table = BatchTunnelTable.open(odps, new TableTunnel(odps), settings(8000, 3));

@@ -1,14 +1,13 @@
 package com.aliyun.odps.kafka.connect.tls;
 
-import static com.aliyun.odps.kafka.connect.LocalMaxComputeSettings.parse;
+import static com.aliyun.odps.kafka.connect.LocalMaxComputeAccess.parse;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.aliyun.odps.Odps;
-import com.aliyun.odps.account.AliyunAccount;
 import com.aliyun.odps.data.Record;
 import com.aliyun.odps.data.RecordWriter;
-import com.aliyun.odps.kafka.connect.LocalMaxComputeSettings;
+import com.aliyun.odps.kafka.connect.LocalMaxComputeAccess;
 import com.aliyun.odps.kafka.connect.auth.CredentialsUnavailableException;
 import com.aliyun.odps.kafka.connect.auth.OdpsClientFactory;
 import com.aliyun.odps.kafka.connect.config.SinkSettings;
@@ -20,7 +19,6 @@ import dev.mcsink.localmc.sink.SinkConnectorConfig;
 import dev.mcsink.localmc.tls.SelfSignedTls;
 import java.time.Duration;
 import java.util.List;
-import javax.net.ssl.SSLHandshakeException;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -39,15 +37,12 @@ class TrustStoreAgainstLocalMaxComputeTest {
   }
 
   private static Odps plainHttpOdps() {
-    Odps odps = new Odps(new AliyunAccount(MC.service().accessId(), MC.service().accessKey()));
-    odps.setEndpoint(MC.service().endpoint());
-    odps.setDefaultProject("project_name");
-    return odps;
+    return LocalMaxComputeAccess.client(MC.service());
   }
 
   /** The endpoint over https, with or without the service's trust store. */
   private static SinkConnectorConfig https(boolean trusted) {
-    SinkConnectorConfig config = LocalMaxComputeSettings.config(MC.service(), "tls_rows").httpsEndpoint();
+    SinkConnectorConfig config = LocalMaxComputeAccess.config(MC.service(), "tls_rows").httpsEndpoint();
     return trusted ? config.trustStore(MC.service().trustStore().toString(), SelfSignedTls.PASSWORD) : config;
   }
 

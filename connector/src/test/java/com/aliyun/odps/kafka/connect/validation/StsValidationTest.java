@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.aliyun.odps.Odps;
-import com.aliyun.odps.account.AliyunAccount;
+import com.aliyun.odps.kafka.connect.LocalMaxComputeAccess;
 import com.aliyun.odps.kafka.connect.MaxComputeSinkConnector;
 import com.aliyun.odps.task.SQLTask;
 import dev.mcsink.localmc.junit.LocalMaxComputeExtension;
@@ -31,9 +31,7 @@ class StsValidationTest {
 
   @BeforeAll
   static void setUp() throws Exception {
-    Odps odps = new Odps(new AliyunAccount(MC.service().accessId(), MC.service().accessKey()));
-    odps.setEndpoint(MC.service().endpoint());
-    odps.setDefaultProject("project_name");
+    Odps odps = LocalMaxComputeAccess.client(MC.service());
     SQLTask.run(odps, "CREATE TABLE IF NOT EXISTS sts_text(topic STRING, `partition` BIGINT, `offset` BIGINT,"
         + " key STRING, value STRING) PARTITIONED BY (pt STRING);").waitForSuccess();
   }

@@ -1,11 +1,11 @@
 package com.aliyun.odps.kafka.connect.write;
 
-import static com.aliyun.odps.kafka.connect.LocalMaxComputeSettings.config;
-import static com.aliyun.odps.kafka.connect.LocalMaxComputeSettings.parse;
+import static com.aliyun.odps.kafka.connect.LocalMaxComputeAccess.config;
+import static com.aliyun.odps.kafka.connect.LocalMaxComputeAccess.parse;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.aliyun.odps.Odps;
-import com.aliyun.odps.account.AliyunAccount;
+import com.aliyun.odps.kafka.connect.LocalMaxComputeAccess;
 import com.aliyun.odps.kafka.connect.config.SinkSettings;
 import com.aliyun.odps.kafka.connect.maxcompute.StreamTunnelTable;
 import com.aliyun.odps.kafka.connect.maxcompute.TextRows;
@@ -53,9 +53,7 @@ class TaskMemoryBoundAgainstLocalMaxComputeTest {
   @ParameterizedTest(name = "{0} Kafka partitions")
   @ValueSource(ints = {1, 256})
   void bufferedBytesStayUnderBufferSizeWhateverTheKafkaPartitionCount(int partitions) throws Exception {
-    Odps odps = new Odps(new AliyunAccount(MC.service().accessId(), MC.service().accessKey()));
-    odps.setEndpoint(MC.service().endpoint());
-    odps.setDefaultProject("project_name");
+    Odps odps = LocalMaxComputeAccess.client(MC.service());
     String tableName = "memory_bound_" + partitions;
     TextRows.sql(odps, "CREATE TABLE " + tableName + " (topic STRING, `partition` BIGINT, `offset` BIGINT, value STRING) PARTITIONED BY (pt STRING);");
     SinkSettings settings = parse(config(MC.service(), tableName).streaming(true)
