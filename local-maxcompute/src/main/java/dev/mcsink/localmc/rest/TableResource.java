@@ -9,6 +9,7 @@ import dev.mcsink.localmc.storage.Warehouse;
 import dev.mcsink.localmc.types.Column;
 import dev.mcsink.localmc.types.PartitionSpec;
 import dev.mcsink.localmc.types.TableId;
+import dev.mcsink.localmc.types.TableProperties;
 import java.util.List;
 import java.util.Map;
 
@@ -116,10 +117,27 @@ final class TableResource {
         .put("isExternal", false)
         .put("size", table.sizeBytes())
         .put("recordNum", table.recordCount())
-        .put("Reserved", "{\"Transactional\":\"false\"}");
+        .put("Reserved", reserved(table.properties()).toString());
     json.set("columns", columns(table.schema().columns()));
     json.set("partitionKeys", columns(table.schema().partitionColumns()));
     return json.toString();
+  }
+
+  /**
+   * The extended-info JSON the SDK parses for {@code isTransactional()}, {@code getPrimaryKey()}
+   * and {@code getClusterInfo()}: a Delta table is hash-clustered on its key into its buckets.
+   */
+  private static ObjectNode reserved(TableProperties properties) {
+    ObjectNode reserved = JSON.createObjectNode()
+        .put("Transactional", Boolean.toString(properties.transactional()));
+    if (properties.isDelta()) {
+      ArrayNode key = reserved.putArray("PrimaryKey");
+      properties.primaryKey().forEach(key::add);
+      reserved.put("ClusterType", "hash").put("BucketNum", properties.bucketNum());
+      ArrayNode clusterCols = reserved.putArray("ClusterCols");
+      properties.primaryKey().forEach(clusterCols::add);
+    }
+    return reserved;
   }
 
   private static ArrayNode columns(List<Column> columns) {

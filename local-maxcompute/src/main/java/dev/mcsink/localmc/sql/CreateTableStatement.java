@@ -2,16 +2,21 @@ package dev.mcsink.localmc.sql;
 
 import dev.mcsink.localmc.types.Column;
 import dev.mcsink.localmc.types.MaxComputeType;
+import dev.mcsink.localmc.types.TableProperties;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 /**
- * {@code CREATE TABLE [IF NOT EXISTS] name (col type [NOT NULL] [COMMENT '..'], ...) [COMMENT '..']
- * [PARTITIONED BY (col type [COMMENT '..'], ...)] [LIFECYCLE n]}, as the SDK and users write it.
+ * {@code CREATE TABLE [IF NOT EXISTS] name (col type [NOT NULL] [PRIMARY KEY] [COMMENT '..'], ...
+ * [, PRIMARY KEY (col, ...)]) [COMMENT '..'] [PARTITIONED BY (col type [COMMENT '..'], ...)]
+ * [TBLPROPERTIES ("k"="v", ...)] [LIFECYCLE n]}, as the SDK and users write it.
  */
 record CreateTableStatement(List<SqlToken> name, boolean ifNotExists, List<Column> columns,
-    List<Column> partitionColumns, String comment, long lifecycleDays) {
+    List<Column> partitionColumns, String comment, long lifecycleDays, TableProperties properties) {
 
   private static final Set<String> COLUMN_CLAUSES = Set.of("COMMENT", "NOT", "NULL", "DEFAULT", "PRIMARY");
 
@@ -22,7 +27,9 @@ record CreateTableStatement(List<SqlToken> name, boolean ifNotExists, List<Colum
     if (cursor.acceptWords("AS") || cursor.acceptWords("LIKE")) {
       throw cursor.parseError("CREATE TABLE ... AS/LIKE is not supported here");
     }
-    List<Column> columns = columnList(cursor);
+    List<String> primaryKey = new ArrayList<>();
+    List<Column> columns = columnList(cursor, primaryKey);
+    Map<String, String> tblProperties = new LinkedHashMap<>();
     String comment = "";
     List<Column> partitionColumns = List.of();
     long lifecycle = -1;
@@ -30,20 +37,35 @@ record CreateTableStatement(List<SqlToken> name, boolean ifNotExists, List<Colum
       if (cursor.acceptWords("COMMENT")) {
         comment = cursor.string();
       } else if (cursor.acceptWords("PARTITIONED", "BY")) {
-        partitionColumns = columnList(cursor);
+        partitionColumns = columnList(cursor, null);
+      } else if (cursor.acceptWords("TBLPROPERTIES")) {
+        tblProperties.putAll(tblProperties(cursor));
       } else if (cursor.acceptWords("LIFECYCLE")) {
         lifecycle = cursor.number();
       } else {
         throw cursor.parseError("unsupported CREATE TABLE clause");
       }
     }
-    return new CreateTableStatement(name, ifNotExists, columns, partitionColumns, comment, lifecycle);
+    return new CreateTableStatement(name, ifNotExists, columns, partitionColumns, comment, lifecycle,
+        properties(cursor, primaryKey, tblProperties));
   }
 
-  private static List<Column> columnList(TokenCursor cursor) {
+  /**
+   * Column definitions; {@code primaryKey} collects the columns marked PRIMARY KEY and those of a
+   * PRIMARY KEY (..) entry, or is null where no key may be declared (partition columns).
+   */
+  private static List<Column> columnList(TokenCursor cursor, List<String> primaryKey) {
     List<Column> columns = new ArrayList<>();
     cursor.expectSymbol("(");
     do {
+      if (primaryKey != null && cursor.acceptWords("PRIMARY", "KEY")) {
+        cursor.expectSymbol("(");
+        do {
+          primaryKey.add(cursor.name().text());
+        } while (cursor.acceptSymbol(","));
+        cursor.expectSymbol(")");
+        continue;
+      }
       SqlToken name = cursor.name();
       SqlToken typeStart = cursor.peek();
       MaxComputeType type = parseType(cursor, typeText(cursor), typeStart);
@@ -56,6 +78,8 @@ record CreateTableStatement(List<SqlToken> name, boolean ifNotExists, List<Colum
           nullable = true;
         } else if (cursor.acceptWords("COMMENT")) {
           comment = cursor.string();
+        } else if (primaryKey != null && cursor.acceptWords("PRIMARY", "KEY")) {
+          primaryKey.add(name.text());
         } else {
           throw cursor.parseError("unsupported column clause");
         }
@@ -64,6 +88,34 @@ record CreateTableStatement(List<SqlToken> name, boolean ifNotExists, List<Colum
     } while (cursor.acceptSymbol(","));
     cursor.expectSymbol(")");
     return columns;
+  }
+
+  /** {@code ("k"="v", ...)}: keys lower-case. */
+  private static Map<String, String> tblProperties(TokenCursor cursor) {
+    Map<String, String> properties = new LinkedHashMap<>();
+    cursor.expectSymbol("(");
+    do {
+      String key = cursor.string().toLowerCase(Locale.ROOT);
+      cursor.expectSymbol("=");
+      properties.put(key, cursor.string());
+    } while (cursor.acceptSymbol(","));
+    cursor.expectSymbol(")");
+    return properties;
+  }
+
+  private static TableProperties properties(TokenCursor cursor, List<String> primaryKey,
+      Map<String, String> tblProperties) {
+    boolean transactional = "true".equalsIgnoreCase(tblProperties.get("transactional"));
+    String buckets = tblProperties.get("write.bucket.num");
+    int bucketNum = primaryKey.isEmpty() ? 0 : TableProperties.DEFAULT_BUCKET_NUM;
+    if (buckets != null) {
+      try {
+        bucketNum = Integer.parseInt(buckets.trim());
+      } catch (NumberFormatException e) {
+        throw cursor.parseError("write.bucket.num must be a number, got '" + buckets + "'");
+      }
+    }
+    return new TableProperties(transactional, primaryKey, bucketNum);
   }
 
   /** The type's tokens up to the column's end or its clauses, joined for {@link MaxComputeType#parse}. */

@@ -27,7 +27,8 @@ final class DdlStatements {
       throw new SqlError("ODPS-0110061: Failed to run ddltask - project " + id.project() + " does not exist");
     }
     TableSchema schema = new TableSchema(create.columns(), create.partitionColumns());
-    boolean created = semantic(() -> warehouse.createTable(id, schema, create.comment(), create.lifecycleDays()),
+    boolean created = semantic(() -> warehouse.createTable(id, schema, create.properties(), create.comment(),
+        create.lifecycleDays()),
         create.name().get(0));
     if (!created && !create.ifNotExists()) {
       throw new SqlError("ODPS-0110061: Failed to run ddltask - AlreadyExistsException(message:Table or view "

@@ -37,6 +37,13 @@ final class DescribeFormatter {
     if (table.lifecycleDays() > 0) {
       line(field("Lifecycle:", Long.toString(table.lifecycleDays())));
     }
+    if (table.properties().transactional()) {
+      line(field("Transactional:", "true"));
+    }
+    if (table.properties().isDelta()) {
+      line(field("PrimaryKey:", String.join(", ", table.properties().primaryKey())));
+      line(field("write.bucket.num:", Integer.toString(table.properties().bucketNum())));
+    }
     rule();
     line(String.format(Locale.ROOT, "InternalTable: YES      | Size: %d", table.sizeBytes()));
     if (extended) {

@@ -2,6 +2,7 @@ package dev.mcsink.localmc.storage;
 
 import dev.mcsink.localmc.types.PartitionSpec;
 import dev.mcsink.localmc.types.TableId;
+import dev.mcsink.localmc.types.TableProperties;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -22,11 +23,7 @@ final class CatalogStore {
   private CatalogStore() {}
 
   static String specKey(PartitionSpec spec) {
-    try {
-      return JSON.writeValueAsString(spec.values());
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      throw new IllegalStateException(e);
-    }
+    return writeJson(spec.values());
   }
 
   static PartitionSpec parseSpec(String key) {
@@ -47,6 +44,10 @@ final class CatalogStore {
         "CREATE TABLE IF NOT EXISTS mc.tables(tid BIGINT, project VARCHAR, schema_name VARCHAR, name VARCHAR,"
             + " schema_json VARCHAR, comment VARCHAR, lifecycle BIGINT, created BIGINT, last_ddl BIGINT,"
             + " last_modified BIGINT, record_count BIGINT, size_bytes BIGINT)",
+        // Added with Delta tables; databases written before get the columns with plain-table values.
+        "ALTER TABLE mc.tables ADD COLUMN IF NOT EXISTS transactional BOOLEAN DEFAULT false",
+        "ALTER TABLE mc.tables ADD COLUMN IF NOT EXISTS primary_key VARCHAR DEFAULT '[]'",
+        "ALTER TABLE mc.tables ADD COLUMN IF NOT EXISTS bucket_num BIGINT DEFAULT 0",
         "CREATE TABLE IF NOT EXISTS mc.partitions(tid BIGINT, spec VARCHAR, created BIGINT, last_ddl BIGINT,"
             + " last_modified BIGINT, record_count BIGINT, size_bytes BIGINT)",
         "CREATE TABLE IF NOT EXISTS mc.stages(upload_id VARCHAR, tid BIGINT, spec VARCHAR, overwrite BOOLEAN,"
@@ -80,8 +81,11 @@ final class CatalogStore {
   // ---- tables ----
 
   static void insertTable(Connection c, TableMeta t, long now) throws SQLException {
-    update(c, "INSERT INTO mc.tables VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, 0)", t.tid, t.id.project(),
-        t.id.schema(), t.id.table(), SchemaJson.write(t.schema), t.comment, t.lifecycleDays, now, now, now);
+    update(c, "INSERT INTO mc.tables (tid, project, schema_name, name, schema_json, comment, lifecycle, created,"
+        + " last_ddl, last_modified, record_count, size_bytes, transactional, primary_key, bucket_num)"
+        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, 0, ?, ?, ?)", t.tid, t.id.project(),
+        t.id.schema(), t.id.table(), SchemaJson.write(t.schema), t.comment, t.lifecycleDays, now, now, now,
+        t.properties.transactional(), writeJson(t.properties.primaryKey()), t.properties.bucketNum());
   }
 
   static void deleteTable(Connection c, long tid) throws SQLException {
@@ -95,11 +99,13 @@ final class CatalogStore {
   static List<TableMeta> loadTables(Connection c) throws SQLException {
     List<TableMeta> tables = new ArrayList<>();
     try (PreparedStatement ps = c.prepareStatement(
-        "SELECT tid, project, schema_name, name, schema_json, comment, lifecycle FROM mc.tables ORDER BY tid");
+        "SELECT tid, project, schema_name, name, schema_json, comment, lifecycle, transactional, primary_key,"
+            + " bucket_num FROM mc.tables ORDER BY tid");
          ResultSet rs = ps.executeQuery()) {
       while (rs.next()) {
         tables.add(new TableMeta(rs.getLong(1), new TableId(rs.getString(2), rs.getString(3), rs.getString(4)),
-            SchemaJson.read(rs.getString(5)), rs.getString(6), rs.getLong(7), 0));
+            SchemaJson.read(rs.getString(5)), properties(rs.getBoolean(8), rs.getString(9), rs.getLong(10)),
+            rs.getString(6), rs.getLong(7), 0));
       }
     }
     for (TableMeta t : tables) {
@@ -113,6 +119,24 @@ final class CatalogStore {
     return tables;
   }
 
+  private static TableProperties properties(boolean transactional, String primaryKeyJson, long bucketNum) {
+    try {
+      List<String> key = JSON.readValue(primaryKeyJson == null ? "[]" : primaryKeyJson,
+          new com.fasterxml.jackson.core.type.TypeReference<List<String>>() {});
+      return new TableProperties(transactional, key, (int) bucketNum);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException("Corrupt primary key in the catalog: " + primaryKeyJson, e);
+    }
+  }
+
+  private static String writeJson(Object value) {
+    try {
+      return JSON.writeValueAsString(value);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   static TableInfo tableInfo(Connection c, TableMeta t) throws SQLException {
     try (PreparedStatement ps = c.prepareStatement("SELECT created, last_ddl, last_modified, record_count,"
         + " size_bytes FROM mc.tables WHERE tid = ?")) {
@@ -122,7 +146,7 @@ final class CatalogStore {
           throw new NotFoundException("Table " + t.id + " does not exist");
         }
         return new TableInfo(t.id, t.schema, t.comment, t.lifecycleDays, rs.getLong(1), rs.getLong(2),
-            rs.getLong(3), rs.getLong(4), rs.getLong(5));
+            rs.getLong(3), rs.getLong(4), rs.getLong(5), t.properties);
       }
     }
   }

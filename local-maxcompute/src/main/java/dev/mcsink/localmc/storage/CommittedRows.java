@@ -26,6 +26,13 @@ final class CommittedRows {
   /** Appends rows numbered from {@code firstSeq} and counts them in the statistics. */
   static void append(DuckDBConnection c, TableMeta t, PartitionSpec spec, List<Object[]> rows, long firstSeq)
       throws SQLException {
+    long bytes = appendUncounted(c, t, spec, rows, firstSeq);
+    recordWrite(c, t, spec, rows.size(), bytes, System.currentTimeMillis());
+  }
+
+  /** Appends rows numbered from {@code firstSeq}, leaving the statistics to the caller; returns their size. */
+  static long appendUncounted(DuckDBConnection c, TableMeta t, PartitionSpec spec, List<Object[]> rows,
+      long firstSeq) throws SQLException {
     RowWriter writer = new RowWriter(t.schema.columns());
     long bytes = 0;
     try (DuckDBAppender appender = c.createAppender("data", t.dataTableName())) {
@@ -40,7 +47,7 @@ final class CommittedRows {
         appender.endRow();
       }
     }
-    recordWrite(c, t, spec, rows.size(), bytes, System.currentTimeMillis());
+    return bytes;
   }
 
   /** Statistics of a write: table and partition row counts, sizes and modification times. */

@@ -2,6 +2,7 @@ package dev.mcsink.localmc.storage;
 
 import dev.mcsink.localmc.types.PartitionSpec;
 import dev.mcsink.localmc.types.TableId;
+import dev.mcsink.localmc.types.TableProperties;
 import dev.mcsink.localmc.types.TableSchema;
 import java.util.Locale;
 import java.util.Optional;
@@ -38,7 +39,8 @@ final class DuckDbDdl {
     }
   }
 
-  boolean createTable(TableId id, TableSchema schema, String comment, long lifecycleDays) {
+  boolean createTable(TableId id, TableSchema schema, TableProperties properties, String comment,
+      long lifecycleDays) {
     ddlLock.lock();
     try {
       if (tables.find(id).isPresent()) {
@@ -48,7 +50,9 @@ final class DuckDbDdl {
         throw new NotFoundException("Project " + id.project() + " does not exist");
       }
       DataTables.checkColumns(id, schema);
-      TableMeta t = new TableMeta(tables.newTid(), id, schema, comment == null ? "" : comment, lifecycleDays, 0);
+      properties.check(schema);
+      TableMeta t = new TableMeta(tables.newTid(), id, schema, properties, comment == null ? "" : comment,
+          lifecycleDays, 0);
       db.inTransaction(true, c -> {
         DataTables.create(c, t);
         CatalogStore.insertTable(c, t, System.currentTimeMillis());

@@ -118,6 +118,7 @@ final class DuckDbUploadStage implements UploadStage {
         deleteStagedRows(c, "");
         CatalogStore.deleteStage(c, uploadId);
         CommittedRows.recordWrite(c, table, partition, rows, bytes, now);
+        KeyedRows.supersede(c, table, partition, base);
         return rows;
       });
       table.nextSeq = base + inserted;

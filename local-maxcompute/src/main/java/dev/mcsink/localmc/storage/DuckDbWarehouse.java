@@ -3,6 +3,7 @@ package dev.mcsink.localmc.storage;
 import dev.mcsink.localmc.types.Column;
 import dev.mcsink.localmc.types.PartitionSpec;
 import dev.mcsink.localmc.types.TableId;
+import dev.mcsink.localmc.types.TableProperties;
 import dev.mcsink.localmc.types.TableSchema;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -128,8 +129,9 @@ public final class DuckDbWarehouse implements Warehouse {
   // ---- DDL ----
 
   @Override
-  public boolean createTable(TableId id, TableSchema schema, String comment, long lifecycleDays) {
-    return ddl.createTable(id, schema, comment, lifecycleDays);
+  public boolean createTable(TableId id, TableSchema schema, TableProperties properties, String comment,
+      long lifecycleDays) {
+    return ddl.createTable(id, schema, properties, comment, lifecycleDays);
   }
 
   @Override
@@ -185,9 +187,28 @@ public final class DuckDbWarehouse implements Warehouse {
       db.inTransaction(true, c -> {
         CommittedRows.requirePartition(c, t, normalized);
         CommittedRows.append(c, t, normalized, rows, base);
+        KeyedRows.supersede(c, t, normalized, base);
         return null;
       });
       t.nextSeq = base + rows.size();
+      return null;
+    });
+  }
+
+  @Override
+  public void applyKeyed(TableId id, PartitionSpec spec, List<KeyedChange> changes) {
+    TableMeta t = tables.require(id);
+    if (!t.properties.isDelta()) {
+      throw new IllegalArgumentException("Table " + id + " has no primary key");
+    }
+    PartitionSpec normalized = t.normalize(spec, true);
+    t.whileLocked(() -> {
+      long base = t.nextSeq;
+      long used = db.inTransaction(true, c -> {
+        CommittedRows.requirePartition(c, t, normalized);
+        return KeyedRows.apply(c, t, normalized, changes, base);
+      });
+      t.nextSeq = base + used;
       return null;
     });
   }

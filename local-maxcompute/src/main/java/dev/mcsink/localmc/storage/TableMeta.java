@@ -3,6 +3,7 @@ package dev.mcsink.localmc.storage;
 import dev.mcsink.localmc.types.Column;
 import dev.mcsink.localmc.types.PartitionSpec;
 import dev.mcsink.localmc.types.TableId;
+import dev.mcsink.localmc.types.TableProperties;
 import dev.mcsink.localmc.types.TableSchema;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,12 +24,15 @@ final class TableMeta {
   final TableSchema schema;
   final String comment;
   final long lifecycleDays;
+  final TableProperties properties;
   /** Guarded by {@link #lock}. */
   long nextSeq;
   private final ReentrantLock lock = new ReentrantLock();
   volatile boolean dropped;
 
-  TableMeta(long tid, TableId id, TableSchema schema, String comment, long lifecycleDays, long nextSeq) {
+  TableMeta(long tid, TableId id, TableSchema schema, TableProperties properties, String comment,
+      long lifecycleDays, long nextSeq) {
+    this.properties = properties;
     this.tid = tid;
     this.id = id;
     this.schema = schema;

@@ -2,6 +2,7 @@ package dev.mcsink.localmc.storage;
 
 import dev.mcsink.localmc.types.PartitionSpec;
 import dev.mcsink.localmc.types.TableId;
+import dev.mcsink.localmc.types.TableProperties;
 import dev.mcsink.localmc.types.TableSchema;
 import java.util.List;
 import java.util.Optional;
@@ -31,8 +32,17 @@ public interface Warehouse extends AutoCloseable {
 
   Optional<PartitionInfo> partition(TableId id, PartitionSpec spec);
 
-  /** Creates a table; false when one of that name exists already (nothing changed). */
-  boolean createTable(TableId id, TableSchema schema, String comment, long lifecycleDays);
+  /** Creates a plain table; false when one of that name exists already (nothing changed). */
+  default boolean createTable(TableId id, TableSchema schema, String comment, long lifecycleDays) {
+    return createTable(id, schema, TableProperties.NONE, comment, lifecycleDays);
+  }
+
+  /**
+   * Creates a table, transactional or a Delta table as {@code properties} say (checked by
+   * {@link TableProperties#check}); false when one of that name exists already.
+   */
+  boolean createTable(TableId id, TableSchema schema, TableProperties properties, String comment,
+      long lifecycleDays);
 
   /** Drops a table with its rows and open uploads; false when it does not exist. */
   boolean dropTable(TableId id);
@@ -53,8 +63,17 @@ public interface Warehouse extends AutoCloseable {
   /** Reopens the stage of an upload session after a restart, or empty when it is unknown. */
   Optional<UploadStage> uploadStage(String uploadId);
 
-  /** A streaming write: the rows are durable and visible when this returns. */
+  /**
+   * A streaming write: the rows are durable and visible when this returns. Into a Delta table
+   * (as batch upload commits too) each row replaces the committed row of its primary key.
+   */
   void append(TableId id, PartitionSpec spec, List<Object[]> rows);
+
+  /**
+   * Applies a Delta table's change set to one partition, atomically: in list order, an upsert
+   * replaces the row of its primary key, a delete removes it (only its key values matter).
+   */
+  void applyKeyed(TableId id, PartitionSpec spec, List<KeyedChange> changes);
 
   // ---- reads ----
   long rowCount(TableId id, PartitionSpec spec);
