@@ -23,6 +23,7 @@ import dev.mcsink.localmc.tls.SelfSignedTls;
 import dev.mcsink.localmc.tunnel.DownloadSessions;
 import dev.mcsink.localmc.tunnel.StreamSessions;
 import dev.mcsink.localmc.tunnel.UploadSessions;
+import dev.mcsink.localmc.tunnel.UpsertSessions;
 import java.time.Clock;
 import java.time.ZoneId;
 import org.eclipse.jetty.server.DetectorConnectionFactory;
@@ -65,7 +66,7 @@ final class LocalMaxComputeServer {
       tls = SelfSignedTls.in(settings.dataDir().resolve("tls"));
       Router router = new Router(warehouse, sql, clock, settings.timeZone(),
           new UploadSessions(warehouse, limits, activity, clock), new StreamSessions(warehouse, activity),
-          new DownloadSessions(warehouse));
+          new DownloadSessions(warehouse), new UpsertSessions(warehouse, limits, clock));
       HttpEntry entry = new HttpEntry(router, accounting.access(), accounting.sts(), faults, new AdminApi(faults, limits, activity));
       QueuedThreadPool threads = new QueuedThreadPool(200, 8);
       threads.setName("local-maxcompute");

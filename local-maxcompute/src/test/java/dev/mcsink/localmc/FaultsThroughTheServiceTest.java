@@ -29,10 +29,16 @@ class FaultsThroughTheServiceTest {
 
   @BeforeAll
   static void createTable() throws Exception {
-    odps = new Odps(new AliyunAccount(MC.service().accessId(), MC.service().accessKey()));
-    odps.setEndpoint(MC.service().endpoint());
-    odps.setDefaultProject(LocalMaxCompute.DEFAULT_PROJECT);
+    odps = client(MC.service());
     SQLTask.run(odps, "CREATE TABLE faulty (id BIGINT);").waitForSuccess(50);
+  }
+
+  /** An SDK client of the service's default project. */
+  static Odps client(LocalMaxCompute service) {
+    Odps client = new Odps(new AliyunAccount(service.accessId(), service.accessKey()));
+    client.setEndpoint(service.endpoint());
+    client.setDefaultProject(LocalMaxCompute.DEFAULT_PROJECT);
+    return client;
   }
 
   @AfterEach

@@ -15,6 +15,11 @@ public final class RouteNames {
   public static final String STREAM_CREATE = "stream-create";
   public static final String STREAM_RELOAD = "stream-reload";
   public static final String STREAM_WRITE = "stream-write";
+  public static final String UPSERT_CREATE = "upsert-create";
+  public static final String UPSERT_RELOAD = "upsert-reload";
+  public static final String UPSERT_WRITE = "upsert-write";
+  public static final String UPSERT_COMMIT = "upsert-commit";
+  public static final String UPSERT_ABORT = "upsert-abort";
   public static final String DOWNLOAD_CREATE = "download-create";
   public static final String DOWNLOAD_RELOAD = "download-reload";
   public static final String DOWNLOAD_READ = "download-read";

@@ -17,6 +17,11 @@ import static dev.mcsink.localmc.faults.RouteNames.UPLOAD_BLOCK;
 import static dev.mcsink.localmc.faults.RouteNames.UPLOAD_COMMIT;
 import static dev.mcsink.localmc.faults.RouteNames.UPLOAD_CREATE;
 import static dev.mcsink.localmc.faults.RouteNames.UPLOAD_RELOAD;
+import static dev.mcsink.localmc.faults.RouteNames.UPSERT_ABORT;
+import static dev.mcsink.localmc.faults.RouteNames.UPSERT_COMMIT;
+import static dev.mcsink.localmc.faults.RouteNames.UPSERT_CREATE;
+import static dev.mcsink.localmc.faults.RouteNames.UPSERT_RELOAD;
+import static dev.mcsink.localmc.faults.RouteNames.UPSERT_WRITE;
 
 import dev.mcsink.localmc.sql.MaxComputeSqlRunner;
 import dev.mcsink.localmc.storage.Warehouse;
@@ -35,16 +40,18 @@ public final class Router {
   private final UploadRoutes uploads;
   private final StreamRoutes streams;
   private final DownloadRoutes downloads;
+  private final UpsertRoutes upserts;
 
   /** The tunnel's routes are given, not built: the tunnel package sits above this one. */
   public Router(Warehouse warehouse, MaxComputeSqlRunner sql, Clock clock, String sqlTimeZone,
-      UploadRoutes uploads, StreamRoutes streams, DownloadRoutes downloads) {
+      UploadRoutes uploads, StreamRoutes streams, DownloadRoutes downloads, UpsertRoutes upserts) {
     this.projects = new ProjectResource(warehouse, sqlTimeZone);
     this.tables = new TableResource(warehouse);
     this.instances = new InstanceResource(sql, clock);
     this.uploads = uploads;
     this.streams = streams;
     this.downloads = downloads;
+    this.upserts = upserts;
   }
 
   /**
@@ -89,6 +96,16 @@ public final class Router {
         case "POST" -> tunnel(STREAM_CREATE, () -> streams.create(id, r, self));
         case "GET" -> tunnel(STREAM_RELOAD, () -> streams.reload(id, r, self));
         case "PUT" -> tunnel(STREAM_WRITE, () -> streams.write(id, r, self));
+        default -> unknown(r);
+      };
+    }
+    if (s.size() == at + 3 && s.get(at + 2).equals("upserts")) {
+      return switch (m) {
+        case "POST" -> r.has("upsertid") ? tunnel(UPSERT_COMMIT, () -> upserts.commit(id, r, self))
+            : tunnel(UPSERT_CREATE, () -> upserts.create(id, r, self));
+        case "GET" -> tunnel(UPSERT_RELOAD, () -> upserts.reload(id, r, self));
+        case "PUT" -> tunnel(UPSERT_WRITE, () -> upserts.write(id, r, self));
+        case "DELETE" -> tunnel(UPSERT_ABORT, () -> upserts.abort(id, r));
         default -> unknown(r);
       };
     }

@@ -3,9 +3,6 @@ package dev.mcsink.localmc.tunnel;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mcsink.localmc.activity.TunnelActivity;
-import dev.mcsink.localmc.codec.BodyEncoding;
-import dev.mcsink.localmc.codec.RecordStreamException;
-import dev.mcsink.localmc.codec.RecordStreamReader;
 import dev.mcsink.localmc.rest.OdpsRequest;
 import dev.mcsink.localmc.rest.OdpsResponse;
 import dev.mcsink.localmc.rest.PartitionSpecs;
@@ -16,8 +13,6 @@ import dev.mcsink.localmc.storage.TableInfo;
 import dev.mcsink.localmc.storage.Warehouse;
 import dev.mcsink.localmc.types.PartitionSpec;
 import dev.mcsink.localmc.types.TableId;
-import java.io.IOException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -65,24 +60,7 @@ public final class StreamSessions implements StreamRoutes {
     if (!spec.isEmpty() && warehouse.partition(id, spec).isEmpty()) {
       throw TunnelErrors.noSuchPartition(spec, id);
     }
-    List<Object[]> rows = new ArrayList<>();
-    try {
-      RecordStreamReader reader = new RecordStreamReader(
-          BodyEncoding.decoding(request.body(), request.header("Content-Encoding")),
-          table.schema().columns());
-      for (Object[] row = reader.read(); row != null; row = reader.read()) {
-        rows.add(row);
-      }
-    } catch (RecordStreamException e) {
-      throw TunnelErrors.badData(e);
-    } catch (IOException e) {
-      throw ServiceException.badRequest("MalformedDataStream", "The body could not be read: " + e.getMessage());
-    }
-    String declared = request.param("record_count");
-    if (declared != null && !declared.equals(String.valueOf(rows.size()))) {
-      throw ServiceException.badRequest("MalformedDataStream",
-          "record_count=" + declared + " but the body holds " + rows.size() + " records");
-    }
+    List<Object[]> rows = RecordPacks.read(request, table.schema().columns());
     try {
       warehouse.append(id, spec, rows);
     } catch (IllegalArgumentException e) {
