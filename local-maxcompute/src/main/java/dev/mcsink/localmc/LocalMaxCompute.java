@@ -20,9 +20,9 @@ public final class LocalMaxCompute implements AutoCloseable {
   private final ServiceSettings settings;
   private final LocalMaxComputeServer server;
 
-  private LocalMaxCompute(ServiceSettings settings) {
+  private LocalMaxCompute(ServiceSettings settings, java.time.Clock clock) {
     this.settings = settings;
-    this.server = new LocalMaxComputeServer(settings);
+    this.server = new LocalMaxComputeServer(settings, clock);
   }
 
   public static Builder builder() {
@@ -121,6 +121,7 @@ public final class LocalMaxCompute implements AutoCloseable {
     private Duration stsTokenLifetime = Duration.ofHours(1);
     private boolean enforceLimits = true;
     private String timeZone = "UTC";
+    private java.time.Clock clock = java.time.Clock.systemUTC();
 
     /** Port to listen on; 0 picks a free one. Default 8080. */
     public Builder port(int port) {
@@ -172,6 +173,15 @@ public final class LocalMaxCompute implements AutoCloseable {
       return this;
     }
 
+    /**
+     * The clock sessions and limits expire by (upsert session lifecycles, limit windows, STS
+     * tokens); tests pass one they can move instead of waiting. Default: the system clock.
+     */
+    public Builder clock(java.time.Clock clock) {
+      this.clock = clock;
+      return this;
+    }
+
     public LocalMaxCompute start() {
       if (dataDir == null) {
         throw new IllegalStateException("dataDir is required");
@@ -179,7 +189,7 @@ public final class LocalMaxCompute implements AutoCloseable {
       List<String> p = projects.isEmpty() ? List.of(DEFAULT_PROJECT) : projects;
       Map<String, String> a = accounts.isEmpty() ? Map.of(DEFAULT_ACCESS_ID, DEFAULT_ACCESS_KEY) : accounts;
       LocalMaxCompute service = new LocalMaxCompute(
-          new ServiceSettings(host, port, dataDir, p, a, stsTokenLifetime, enforceLimits, timeZone));
+          new ServiceSettings(host, port, dataDir, p, a, stsTokenLifetime, enforceLimits, timeZone), clock);
       service.server.start();
       return service;
     }

@@ -41,7 +41,7 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
  */
 final class LocalMaxComputeServer {
   private final ServiceSettings settings;
-  private final Clock clock = Clock.systemUTC();
+  private final Clock clock;
   private final Faults faults = new Faults();
   private final TableLimits limits;
   private final TunnelActivity activity = new TunnelActivity();
@@ -51,8 +51,9 @@ final class LocalMaxComputeServer {
   private ServerConnector connector;
   private SelfSignedTls tls;
 
-  LocalMaxComputeServer(ServiceSettings settings) {
+  LocalMaxComputeServer(ServiceSettings settings, Clock clock) {
     this.settings = settings;
+    this.clock = clock;
     this.limits = new TableLimits(settings.enforceLimits(), clock);
   }
 
