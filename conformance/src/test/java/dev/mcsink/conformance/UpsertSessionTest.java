@@ -114,6 +114,21 @@ class UpsertSessionTest {
   }
 
   @Test
+  void asyncCommitHasCommittedWhenItReturns() throws Exception {
+    String table = deltaTable(2);
+    TableTunnel.UpsertSession session = tunnel.buildUpsertSession(project, table).setSchemaName("default").build();
+    try (UpsertStream stream = session.buildUpsertStream().build()) {
+      upsert(session, stream, 1, "a");
+    }
+
+    session.commit(true);
+
+    assertThat(session.getStatus()).isEqualTo("committed");
+    assertThat(contents(table)).containsExactly(Map.entry(1L, "a"));
+    session.close();
+  }
+
+  @Test
   void sessionRebuiltByIdCommitsWhatItWrites() throws Exception {
     String table = deltaTable(4);
     TableTunnel.UpsertSession first = tunnel.buildUpsertSession(project, table).build();
