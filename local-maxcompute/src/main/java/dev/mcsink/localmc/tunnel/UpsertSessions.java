@@ -105,10 +105,10 @@ public final class UpsertSessions implements UpsertRoutes {
           session.endCommit(applied);
         }
       }
-    } catch (ServiceException | IllegalArgumentException e) {
-      throw e;
+    } catch (RuntimeException e) {
+      throw e; // a refusal (4xx) or a table dropped meanwhile (404), mapped by the HTTP entry
     } catch (Exception e) {
-      throw new IllegalStateException(e);
+      throw new IllegalStateException(e); // only the commit slot's close() declares a checked exception
     }
     return answer(session, self);
   }

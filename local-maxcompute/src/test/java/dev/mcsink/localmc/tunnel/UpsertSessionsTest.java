@@ -11,6 +11,7 @@ import dev.mcsink.localmc.rest.OdpsResponse;
 import dev.mcsink.localmc.rest.ServiceException;
 import dev.mcsink.localmc.storage.DuckDbWarehouse;
 import dev.mcsink.localmc.storage.KeyedChange;
+import dev.mcsink.localmc.storage.NotFoundException;
 import dev.mcsink.localmc.types.Column;
 import dev.mcsink.localmc.types.MaxComputeType;
 import dev.mcsink.localmc.types.TableId;
@@ -151,6 +152,15 @@ class UpsertSessionsTest {
     clock.add(Duration.ofSeconds(15));
     assertThat(json(limited.commit(id, request("POST", Map.of("upsertid", second)), SELF)).get("status").asText())
         .isEqualTo("committed");
+  }
+
+  @Test
+  void commitAfterTheTableWasDroppedIsNotFound() throws Exception {
+    String upsertId = json(sessions.create(id, request("POST", Map.of()), SELF)).get("id").asText();
+    warehouse.dropTable(id);
+
+    assertThatThrownBy(() -> sessions.commit(id, request("POST", Map.of("upsertid", upsertId)), SELF))
+        .isInstanceOf(NotFoundException.class);
   }
 
   @Test
