@@ -60,6 +60,7 @@ public final class UpsertSessions implements UpsertRoutes {
     if (hours > MAX_LIFECYCLE_HOURS) {
       throw ServiceException.badRequest("InvalidArgument", "lifecycle must be in [1, 24] hours, got " + hours);
     }
+    forgetEnded();
     String sessionId = UUID.randomUUID().toString().replace("-", "");
     UpsertSession session = new UpsertSession(sessionId, table, spec, slots,
         clock.millis() + Duration.ofHours(hours).toMillis());
@@ -117,6 +118,12 @@ public final class UpsertSessions implements UpsertRoutes {
   public OdpsResponse abort(TableId id, OdpsRequest request) {
     session(id, request).abort(clock.millis());
     return OdpsResponse.empty(200);
+  }
+
+  /** Drops sessions past their lifecycle, so a long-running service does not keep every session. */
+  private void forgetEnded() {
+    long now = clock.millis();
+    sessions.values().removeIf(s -> now >= s.expiresAtMillis);
   }
 
   private UpsertSession session(TableId id, OdpsRequest request) {

@@ -94,6 +94,17 @@ class UpsertSessionsTest {
   }
 
   @Test
+  void sessionsPastTheirLifecycleAreForgottenWhenANewOneBegins() throws Exception {
+    String old = json(sessions.create(id, request("POST", Map.of("lifecycle", "1")), SELF)).get("id").asText();
+    clock.add(Duration.ofHours(1));
+
+    sessions.create(id, request("POST", Map.of()), SELF);
+
+    assertThatThrownBy(() -> status(old)).isInstanceOf(ServiceException.class)
+        .satisfies(e -> assertThat(((ServiceException) e).status()).isEqualTo(404));
+  }
+
+  @Test
   void unknownSessionIsNotFound() {
     assertThatThrownBy(() -> sessions.reload(id, request("GET", Map.of("upsertid", "nope")), SELF))
         .isInstanceOf(ServiceException.class)
