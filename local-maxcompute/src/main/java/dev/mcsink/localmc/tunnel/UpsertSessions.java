@@ -95,21 +95,20 @@ public final class UpsertSessions implements UpsertRoutes {
   @Override
   public OdpsResponse commit(TableId id, OdpsRequest request, String self) {
     UpsertSession session = session(id, request);
-    try (AutoCloseable ignored = limits.beginCommit(id)) {
-      List<KeyedChange> changes = session.beginCommit(clock.millis());
-      if (changes != null) {
-        boolean applied = false;
-        try {
-          warehouse.applyKeyed(id, session.partition, changes);
-          applied = true;
-        } finally {
-          session.endCommit(applied);
-        }
+    // Null when committed already: a commit retried after a lost answer neither applies nor counts again.
+    List<KeyedChange> changes = session.beginCommit(clock.millis());
+    if (changes != null) {
+      boolean applied = false;
+      try (AutoCloseable ignored = limits.beginCommit(id)) {
+        warehouse.applyKeyed(id, session.partition, changes);
+        applied = true;
+      } catch (RuntimeException e) {
+        throw e; // a refusal (4xx) or a table dropped meanwhile (404), mapped by the HTTP entry
+      } catch (Exception e) {
+        throw new IllegalStateException(e); // only the commit slot's close() declares a checked exception
+      } finally {
+        session.endCommit(applied);
       }
-    } catch (RuntimeException e) {
-      throw e; // a refusal (4xx) or a table dropped meanwhile (404), mapped by the HTTP entry
-    } catch (Exception e) {
-      throw new IllegalStateException(e); // only the commit slot's close() declares a checked exception
     }
     return answer(session, self);
   }

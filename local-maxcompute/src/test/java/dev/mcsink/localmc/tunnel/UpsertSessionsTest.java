@@ -160,9 +160,12 @@ class UpsertSessionsTest {
     assertThatThrownBy(() -> limited.commit(id, request("POST", Map.of("upsertid", second)), SELF))
         .isInstanceOf(ServiceException.class)
         .satisfies(e -> assertThat(((ServiceException) e).status()).isEqualTo(429));
+    assertThat(status(limited, second)).as("a throttled commit leaves the session open").isEqualTo("normal");
     clock.add(Duration.ofSeconds(15));
     assertThat(json(limited.commit(id, request("POST", Map.of("upsertid", second)), SELF)).get("status").asText())
         .isEqualTo("committed");
+    assertThat(json(limited.commit(id, request("POST", Map.of("upsertid", second)), SELF)).get("status").asText())
+        .as("a repeated commit does not count again").isEqualTo("committed");
   }
 
   @Test
@@ -185,7 +188,11 @@ class UpsertSessionsTest {
   }
 
   private String status(String upsertId) throws Exception {
-    return json(sessions.reload(id, request("GET", Map.of("upsertid", upsertId)), SELF)).get("status").asText();
+    return status(sessions, upsertId);
+  }
+
+  private String status(UpsertSessions from, String upsertId) throws Exception {
+    return json(from.reload(id, request("GET", Map.of("upsertid", upsertId)), SELF)).get("status").asText();
   }
 
   private static OdpsRequest request(String method, Map<String, String> params) {
