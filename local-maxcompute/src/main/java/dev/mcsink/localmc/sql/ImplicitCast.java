@@ -45,24 +45,33 @@ final class ImplicitCast {
   private final Source source;
   private final String sourceType;
   private final ZoneId zone;
+  private final SqlToken at;
 
-  private ImplicitCast(Column target, Source source, String sourceType, ZoneId zone) {
+  private ImplicitCast(Column target, Source source, String sourceType, ZoneId zone, SqlToken at) {
     this.target = target;
     this.source = source;
     this.sourceType = sourceType;
     this.zone = zone;
+    this.at = at;
   }
 
-  /** The cast into {@code target} of a source column of DuckDB type {@code duckType}, or a SqlError. */
+  /**
+   * The cast into {@code target} of a source column of DuckDB type {@code duckType}, or a SqlError.
+   * DuckDB types a bare NULL (which MaxCompute lets into any column) as INTEGER, so an INTEGER
+   * column that may not go into the target is refused at its first value that is not NULL.
+   */
   static ImplicitCast of(String duckType, Column target, ZoneId zone, SqlToken at) {
-    Source source = source(duckType);
-    ImplicitCast cast = new ImplicitCast(target, source, duckType, zone);
-    if (!cast.allowed()) {
-      throw new SqlError("ODPS-0130141:" + at.position() + " Illegal implicit type cast - cannot insert a "
-          + sourceName(source, duckType) + " value into column " + target.name() + " of type "
-          + target.type().typeName());
+    ImplicitCast cast = new ImplicitCast(target, source(duckType), duckType, zone, at);
+    if (!cast.allowed() && cast.source != Source.INTEGER) {
+      throw cast.illegal();
     }
     return cast;
+  }
+
+  private SqlError illegal() {
+    return new SqlError("ODPS-0130141:" + at.position() + " Illegal implicit type cast - cannot insert a "
+        + sourceName(source, sourceType) + " value into column " + target.name() + " of type "
+        + target.type().typeName());
   }
 
   static Source source(String duckType) {
@@ -119,10 +128,13 @@ final class ImplicitCast {
   }
 
   /** The value of column {@code index} of the current row, as a value of the target column. */
-  Object read(ResultSet rs, int index, SqlToken at) throws SQLException {
+  Object read(ResultSet rs, int index) throws SQLException {
     Object raw = rs.getObject(index);
     if (raw == null || source == Source.NULL) {
       return null;
+    }
+    if (!allowed()) {
+      throw illegal();
     }
     try {
       return convert(rs, index);

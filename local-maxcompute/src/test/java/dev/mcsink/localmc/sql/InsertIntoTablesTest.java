@@ -92,6 +92,16 @@ class InsertIntoTablesTest {
   }
 
   @Test
+  void aBareNullGoesIntoAColumnOfAnyType() {
+    sql.ok("CREATE TABLE t (id BIGINT, ok BOOLEAN, dt DATETIME, b BINARY);");
+    sql.ok("INSERT INTO t SELECT 1, NULL, NULL, NULL;");
+    sql.ok("INSERT INTO t VALUES (2, NULL, NULL, NULL);");
+    assertThat(rows("t", "")).containsExactly("[1, null, null, null]", "[2, null, null, null]");
+    assertThat(sql.failure("INSERT INTO t SELECT 3, 1, NULL, NULL;")).startsWith("ODPS-0130141:")
+        .contains("column ok of type BOOLEAN");
+  }
+
+  @Test
   void valuesThatDoNotFitTheColumnFailTheWholeStatement() {
     sql.ok("CREATE TABLE t (n TINYINT, d DECIMAL(4,2));");
     assertThat(sql.failure("INSERT INTO t VALUES (1, 1.0), (300, 1.0);")).startsWith("ODPS-0123131:").contains("300");
