@@ -125,6 +125,20 @@ class InsertIntoTablesTest {
   }
 
   @Test
+  void nestedValuesAreBuiltWithMaxComputesConstructors() {
+    sql.ok("CREATE TABLE t (tags ARRAY<STRING>, attrs MAP<STRING,BIGINT>, person STRUCT<name:STRING, age:INT>,"
+        + " days ARRAY<DATE>, pair STRUCT<a:BIGINT, b:STRING>);");
+    sql.ok("INSERT INTO t VALUES (array('a', \"b\"), map('k', 1, 'j', 2), named_struct('name', 'ann', 'age', 30),"
+        + " array(DATE '2024-01-01'), struct(7, 'x')), (array(), map(), NULL, NULL, NULL);");
+    assertThat(rows("t", "")).containsExactly("[[a, b], {k=1, j=2}, [ann, 30], [2024-01-01], [7, x]]",
+        "[[], {}, null, null, null]");
+    assertThat(sql.ok("SELECT tags[1], attrs['j'], person.name, pair.b FROM t WHERE person IS NOT NULL;"))
+        .isEqualTo("_c0,_c1,name,b\nb,2,ann,x\n");
+    assertThat(sql.failure("INSERT INTO t (tags) VALUES (array(true));")).startsWith("ODPS-0130141:")
+        .contains("column tags of type ARRAY<STRING>");
+  }
+
+  @Test
   void decimalsKeepTheirDigits() {
     sql.ok("CREATE TABLE t (d DECIMAL(20,4));");
     sql.ok("INSERT INTO t SELECT CAST('1234567890123.4567' AS DECIMAL(20,4));");
