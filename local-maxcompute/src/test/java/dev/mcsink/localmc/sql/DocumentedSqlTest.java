@@ -21,7 +21,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * {@code SQLTask.run} in Java examples, and {@code ```sql} blocks ({@code '...'} placeholders aside).
  * They run in one warehouse: first the scripts that create tables (the quickstart's demo queries
  * {@code table_text}, which {@code bin/quickstart} creates, before the walkthrough shows its CREATE
- * TABLE), then the others in reading order, the quickstart first.
+ * TABLE), then the others in reading order, the quickstart first. A script the document shows
+ * failing (its output starts {@code FAILED: }) must fail with that message.
  */
 class DocumentedSqlTest {
   private static final Path REPOSITORY = Path.of("..").toAbsolutePath().normalize();
@@ -32,23 +33,24 @@ class DocumentedSqlTest {
       Pattern.compile("SQLTask\\.run\\(odps,(?:\\s*\"[^\"]*\",)?\\s*\"((?:[^\"\\\\]|\\\\.)*)\""),
       Pattern.compile("```sql\\n(.*?)```", Pattern.DOTALL));
 
+  private static final Pattern FAILED = Pattern.compile("\\s*\\n\\s*FAILED: ([^\\n]*)");
+
   @RegisterExtension
   final LocalSql sql = new LocalSql("project_name");
 
   @Test
   void everyScriptInTheDocumentsRuns() throws IOException {
-    List<String[]> scripts = new ArrayList<>();
+    List<Script> scripts = new ArrayList<>();
     for (Path document : documents()) {
-      for (String script : scripts(Files.readString(document))) {
-        scripts.add(new String[] {REPOSITORY.relativize(document).toString(), script});
-      }
+      scripts.addAll(scripts(REPOSITORY.relativize(document).toString(), Files.readString(document)));
     }
-    scripts.sort(Comparator.comparing(s -> !s[1].strip().toUpperCase(java.util.Locale.ROOT).startsWith("CREATE")));
+    scripts.sort(Comparator.comparing(s -> !s.sql().strip().toUpperCase(java.util.Locale.ROOT).startsWith("CREATE")));
     List<String> failures = new ArrayList<>();
-    for (String[] script : scripts) {
-      String error = sql.run(script[1]);
-      if (error != null) {
-        failures.add(script[0] + ": " + script[1] + "\n  -> " + error);
+    for (Script script : scripts) {
+      String error = sql.run(script.sql());
+      if (!java.util.Objects.equals(error, script.expectedError())) {
+        failures.add(script.document() + ": " + script.sql() + "\n  -> " + (error == null ? "succeeded" : error)
+            + (script.expectedError() == null ? "" : "\n  documented: " + script.expectedError()));
       }
     }
     assertThat(failures).isEmpty();
@@ -57,7 +59,8 @@ class DocumentedSqlTest {
 
   @Test
   void theQuickstartsTablesAreAmongTheScripts() throws IOException {
-    List<String> quickstart = scripts(Files.readString(REPOSITORY.resolve("docs/quickstart.md")));
+    List<String> quickstart = scripts("quickstart", Files.readString(REPOSITORY.resolve("docs/quickstart.md"))).stream()
+        .map(Script::sql).toList();
     assertThat(quickstart).anySatisfy(s -> assertThat(s).contains("CREATE TABLE IF NOT EXISTS table_flatten("));
     assertThat(quickstart).anySatisfy(s -> assertThat(s).contains("select * from table_json;"));
   }
@@ -74,15 +77,19 @@ class DocumentedSqlTest {
     return documents;
   }
 
-  static List<String> scripts(String markdown) {
+  /** A script as a document shows it, with the error it shows after it (null: it succeeds). */
+  record Script(String document, String sql, String expectedError) {}
+
+  static List<Script> scripts(String document, String markdown) {
     List<int[]> spans = new ArrayList<>();
-    List<String> scripts = new ArrayList<>();
+    List<Script> scripts = new ArrayList<>();
     for (Pattern pattern : SCRIPTS) {
       Matcher m = pattern.matcher(markdown);
       while (m.find()) {
         if (!m.group(1).strip().equals("...")) {
           spans.add(new int[] {m.start(), scripts.size()});
-          scripts.add(m.group(1).replace("\\\"", "\""));
+          Matcher failed = FAILED.matcher(markdown).region(m.end(), markdown.length());
+          scripts.add(new Script(document, m.group(1).replace("\\\"", "\""), failed.lookingAt() ? failed.group(1) : null));
         }
       }
     }
