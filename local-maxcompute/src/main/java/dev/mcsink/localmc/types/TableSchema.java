@@ -1,5 +1,6 @@
 package dev.mcsink.localmc.types;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -13,7 +14,7 @@ public record TableSchema(List<Column> columns, List<Column> partitionColumns) {
 
   /** The schema with {@code added} after the data columns (ALTER TABLE ADD COLUMNS). */
   public TableSchema withColumnsAdded(List<Column> added) {
-    List<Column> all = new java.util.ArrayList<>(columns);
+    List<Column> all = new ArrayList<>(columns);
     all.addAll(added);
     return new TableSchema(all, partitionColumns);
   }
@@ -28,13 +29,13 @@ public record TableSchema(List<Column> columns, List<Column> partitionColumns) {
   }
 
   /** The schema the table had at {@code version} (see {@link #version}); empty for an unknown version. */
-  public java.util.Optional<TableSchema> asOfVersion(String version) {
+  public Optional<TableSchema> asOfVersion(String version) {
     try {
       int count = Integer.parseInt(version);
-      return count >= 1 && count <= columns.size() ? java.util.Optional.of(firstColumns(count))
-          : java.util.Optional.empty();
+      return count >= 1 && count <= columns.size() ? Optional.of(firstColumns(count))
+          : Optional.empty();
     } catch (NumberFormatException e) {
-      return java.util.Optional.empty();
+      return Optional.empty();
     }
   }
 
