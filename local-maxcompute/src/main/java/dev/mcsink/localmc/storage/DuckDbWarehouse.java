@@ -188,23 +188,21 @@ public final class DuckDbWarehouse implements Warehouse {
 
   @Override
   public void append(TableId id, PartitionSpec spec, List<Object[]> rows) {
-    TableMeta t = tables.require(id);
-    PartitionSpec normalized = t.normalize(spec, true);
-    t.whileLocked(() -> {
-      long base = t.nextSeq;
-      db.inTransaction(true, c -> {
-        CommittedRows.requirePartition(c, t, normalized);
-        CommittedRows.append(c, t, normalized, rows, base);
-        return null;
-      });
-      t.nextSeq = base + rows.size();
-      return null;
-    });
+    write(tables.require(id), Map.of(spec, rows), false, false);
   }
 
   @Override
   public void insert(TableId id, Map<PartitionSpec, List<Object[]>> rowsByPartition, boolean overwrite) {
-    TableMeta t = tables.require(id);
+    write(tables.require(id), rowsByPartition, overwrite, true);
+  }
+
+  /**
+   * Commits rows given as values (streams, SQL), partition by partition in one transaction under
+   * the table's lock, numbered in the order given. Batch uploads commit their staged rows instead
+   * ({@link DuckDbUploadStage#commit}).
+   */
+  private void write(TableMeta t, Map<PartitionSpec, List<Object[]>> rowsByPartition, boolean overwrite,
+      boolean createPartitions) {
     Map<PartitionSpec, List<Object[]>> normalized = new LinkedHashMap<>();
     rowsByPartition.forEach((spec, rows) -> normalized.merge(t.normalize(spec, true), rows, (a, b) -> {
       List<Object[]> both = new ArrayList<>(a);
@@ -218,7 +216,9 @@ public final class DuckDbWarehouse implements Warehouse {
         long now = System.currentTimeMillis();
         for (Map.Entry<PartitionSpec, List<Object[]>> e : normalized.entrySet()) {
           PartitionSpec spec = e.getKey();
-          if (!spec.isEmpty() && CatalogStore.partition(c, t.tid, spec).isEmpty()) {
+          if (!createPartitions) {
+            CommittedRows.requirePartition(c, t, spec);
+          } else if (!spec.isEmpty() && CatalogStore.partition(c, t.tid, spec).isEmpty()) {
             CatalogStore.insertPartition(c, t.tid, spec, now);
             CatalogStore.touchTableDdl(c, t.tid, now);
           }
