@@ -214,6 +214,35 @@ class UpsertSessionTest {
     assertThat(contents(table)).containsExactly(Map.entry(1L, "a2"), Map.entry(2L, "b2"), Map.entry(3L, "c2"));
   }
 
+  @Test
+  void sqlInsertIntoADeltaTableReplacesByKey() throws Exception {
+    String table = deltaTable(4);
+    commitUpserts(table, null, Map.of(1L, "a", 2L, "b"));
+
+    sql.execute("INSERT INTO TABLE " + table + " VALUES (2, 'b2'), (3, 'c'), (3, 'c2');");
+
+    assertThat(contents(table)).containsExactly(Map.entry(1L, "a"), Map.entry(2L, "b2"), Map.entry(3L, "c2"));
+  }
+
+  @Test
+  void aSessionOpenedBeforeAddColumnsKeepsItsSchemaAndCommitsNullsInTheNewColumns() throws Exception {
+    String table = deltaTable(4);
+    commitUpserts(table, null, Map.of(1L, "a"));
+    TableTunnel.UpsertSession session = tunnel.buildUpsertSession(project, table).build();
+
+    sql.execute("ALTER TABLE " + table + " ADD COLUMNS (extra STRING);");
+    try (UpsertStream stream = session.buildUpsertStream().build()) {
+      upsert(session, stream, 1, "a2");
+      upsert(session, stream, 2, "b");
+    }
+    session.commit(false);
+    session.close();
+
+    assertThat(session.getSchema().getColumns()).hasSize(2);
+    assertThat(sql.query(SqlRunner.FULLSCAN + "SELECT k, v, extra FROM " + table + " ORDER BY k LIMIT 10;"))
+        .containsExactly(List.of("1", "a2", SqlRunner.NULL_TEXT), List.of("2", "b", SqlRunner.NULL_TEXT));
+  }
+
   private String deltaTable(int buckets) throws Exception {
     String table = UniqueNames.table("upsert");
     sql.execute("CREATE TABLE " + table + " (k BIGINT NOT NULL PRIMARY KEY, v STRING)"

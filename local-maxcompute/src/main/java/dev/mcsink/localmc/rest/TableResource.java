@@ -117,7 +117,7 @@ final class TableResource {
         .put("isExternal", false)
         .put("size", table.sizeBytes())
         .put("recordNum", table.recordCount())
-        .put("Reserved", reserved(table.properties()).toString());
+        .put("Reserved", reserved(table).toString());
     json.set("columns", columns(table.schema().columns()));
     json.set("partitionKeys", columns(table.schema().partitionColumns()));
     return json.toString();
@@ -125,11 +125,14 @@ final class TableResource {
 
   /**
    * The extended-info JSON the SDK parses for {@code isTransactional()}, {@code getPrimaryKey()}
-   * and {@code getClusterInfo()}: a Delta table is hash-clustered on its key into its buckets.
+   * and {@code getClusterInfo()}: a Delta table is hash-clustered on its key into its buckets; and
+   * {@code getSchemaVersion()}, which a stream session checking for the latest schema opens with.
    */
-  private static ObjectNode reserved(TableProperties properties) {
+  private static ObjectNode reserved(TableInfo table) {
+    TableProperties properties = table.properties();
     ObjectNode reserved = JSON.createObjectNode()
-        .put("Transactional", Boolean.toString(properties.transactional()));
+        .put("Transactional", Boolean.toString(properties.transactional()))
+        .put("schema_version", table.schema().version());
     if (properties.isDelta()) {
       ArrayNode key = reserved.putArray("PrimaryKey");
       properties.primaryKey().forEach(key::add);

@@ -50,9 +50,14 @@ record CreateTableStatement(List<SqlToken> name, boolean ifNotExists, List<Colum
         properties(cursor, primaryKey, tblProperties));
   }
 
+  /** {@code (col type [NOT NULL] [COMMENT '..'], ...)} without keys, as ALTER TABLE ADD COLUMNS writes it. */
+  static List<Column> columnList(TokenCursor cursor) {
+    return columnList(cursor, null);
+  }
+
   /**
    * Column definitions; {@code primaryKey} collects the columns marked PRIMARY KEY and those of a
-   * PRIMARY KEY (..) entry, or is null where no key may be declared (partition columns).
+   * PRIMARY KEY (..) entry, or is null where no key may be declared (partition columns, added columns).
    */
   private static List<Column> columnList(TokenCursor cursor, List<String> primaryKey) {
     List<Column> columns = new ArrayList<>();

@@ -65,7 +65,8 @@ final class CsvResultFormatter {
     return out.toString();
   }
 
-  private String cell(ResultSet rs, int index, String duckType) throws SQLException {
+  /** A value's text as a query result shows it; an INSERT into a STRING column writes the same. */
+  String cell(ResultSet rs, int index, String duckType) throws SQLException {
     String type = duckType.toUpperCase(Locale.ROOT);
     if (type.equals("TIMESTAMP") || type.equals("TIMESTAMP_NS") || type.equals("TIMESTAMP_MS")
         || type.equals("TIMESTAMP_S")) {

@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Runs MaxCompute SQL scripts: {@code set k=v;} (ignored), CREATE/DROP TABLE, ALTER TABLE
+ * Runs MaxCompute SQL scripts: {@code set k=v;} (ignored), INSERT, CREATE/DROP TABLE, ALTER TABLE
  * ADD/DROP PARTITION, TRUNCATE TABLE, DESC, SHOW TABLES/PARTITIONS run against the warehouse's
  * catalog; queries are translated ({@link QueryTranslator}) and run by DuckDB ({@link SqlQueries}).
  * Failures come back as MaxCompute's ODPS-nnnnnnn messages.
@@ -77,6 +77,7 @@ public final class MaxComputeSqlRunner {
   private final class Session {
     private final TableNames names;
     private final DdlStatements ddl;
+    private final InsertStatements inserts;
     private final String script;
 
     /** Whether the statement just run was a query (its result is CSV, not text). */
@@ -85,6 +86,7 @@ public final class MaxComputeSqlRunner {
     Session(String project, String schema, String script) {
       this.names = new TableNames(warehouse, project, schema);
       this.ddl = new DdlStatements(warehouse, names);
+      this.inserts = new InsertStatements(warehouse, queries, names, zone);
       this.script = script;
     }
 
@@ -108,6 +110,10 @@ public final class MaxComputeSqlRunner {
             cursor.expectWords("TABLE");
             ddl.createTable(CreateTableStatement.parse(cursor));
           }
+          return null;
+        case "INSERT":
+          cursor.next();
+          inserts.insert(script, InsertStatement.parse(cursor));
           return null;
         case "DROP":
           cursor.next();

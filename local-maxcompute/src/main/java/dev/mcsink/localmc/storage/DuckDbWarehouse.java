@@ -11,7 +11,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -145,6 +147,11 @@ public final class DuckDbWarehouse implements Warehouse {
   }
 
   @Override
+  public void addColumns(TableId id, List<Column> columns) {
+    ddl.addColumns(id, columns);
+  }
+
+  @Override
   public boolean dropPartition(TableId id, PartitionSpec spec) {
     return ddl.dropPartition(id, spec);
   }
@@ -160,37 +167,73 @@ public final class DuckDbWarehouse implements Warehouse {
   public UploadStage openUploadStage(String uploadId, TableId id, PartitionSpec spec, boolean overwrite) {
     TableMeta t = tables.require(id);
     PartitionSpec normalized = t.normalize(spec, true);
-    db.inTransaction(true, c -> {
+    // under the table's lock, so no column is added between reading the schema and recording the stage
+    int columnCount = t.whileLocked(() -> db.inTransaction(true, c -> {
       CommittedRows.requirePartition(c, t, normalized);
       if (CatalogStore.stage(c, uploadId).isPresent()) {
         throw new IllegalArgumentException("Upload " + uploadId + " exists already");
       }
-      CatalogStore.insertStage(c, uploadId, t.tid, normalized, overwrite, System.currentTimeMillis());
-      return null;
-    });
-    return new DuckDbUploadStage(db, stageLocks, uploadId, t, normalized, overwrite);
+      int columns = t.schema.columns().size();
+      CatalogStore.insertStage(c, uploadId, t.tid, normalized, overwrite, columns, System.currentTimeMillis());
+      return columns;
+    }));
+    return new DuckDbUploadStage(db, stageLocks, uploadId, t, normalized, overwrite, columnCount);
   }
 
   @Override
   public Optional<UploadStage> uploadStage(String uploadId) {
     Optional<CatalogStore.StageRow> row = db.withConnection(c -> CatalogStore.stage(c, uploadId));
     return row.flatMap(r -> tables.byTid(r.tid())
-        .map(t -> new DuckDbUploadStage(db, stageLocks, uploadId, t, r.spec(), r.overwrite())));
+        .map(t -> new DuckDbUploadStage(db, stageLocks, uploadId, t, r.spec(), r.overwrite(),
+            r.columnCount() == 0 ? t.schema.columns().size() : r.columnCount())));
   }
 
   @Override
   public void append(TableId id, PartitionSpec spec, List<Object[]> rows) {
-    TableMeta t = tables.require(id);
-    PartitionSpec normalized = t.normalize(spec, true);
+    write(tables.require(id), Map.of(spec, rows), false, false);
+  }
+
+  @Override
+  public void insert(TableId id, Map<PartitionSpec, List<Object[]>> rowsByPartition, boolean overwrite) {
+    write(tables.require(id), rowsByPartition, overwrite, true);
+  }
+
+  /**
+   * Commits rows given as values (streams, SQL), partition by partition in one transaction under
+   * the table's lock, numbered in the order given. Batch uploads commit their staged rows instead
+   * ({@link DuckDbUploadStage#commit}).
+   */
+  private void write(TableMeta t, Map<PartitionSpec, List<Object[]>> rowsByPartition, boolean overwrite,
+      boolean createPartitions) {
+    Map<PartitionSpec, List<Object[]>> normalized = new LinkedHashMap<>();
+    rowsByPartition.forEach((spec, rows) -> normalized.merge(t.normalize(spec, true), rows, (a, b) -> {
+      List<Object[]> both = new ArrayList<>(a);
+      both.addAll(b);
+      return both;
+    }));
     t.whileLocked(() -> {
       long base = t.nextSeq;
-      db.inTransaction(true, c -> {
-        CommittedRows.requirePartition(c, t, normalized);
-        CommittedRows.append(c, t, normalized, rows, base);
-        KeyedRows.supersede(c, t, normalized, base);
-        return null;
+      long written = db.inTransaction(true, c -> {
+        long seq = base;
+        long now = System.currentTimeMillis();
+        for (Map.Entry<PartitionSpec, List<Object[]>> e : normalized.entrySet()) {
+          PartitionSpec spec = e.getKey();
+          if (!createPartitions) {
+            CommittedRows.requirePartition(c, t, spec);
+          } else if (!spec.isEmpty() && CatalogStore.partition(c, t.tid, spec).isEmpty()) {
+            CatalogStore.insertPartition(c, t.tid, spec, now);
+            CatalogStore.touchTableDdl(c, t.tid, now);
+          }
+          if (overwrite) {
+            CommittedRows.clear(c, t, spec, now);
+          }
+          CommittedRows.append(c, t, spec, e.getValue(), seq);
+          KeyedRows.supersede(c, t, spec, seq);
+          seq += e.getValue().size();
+        }
+        return seq - base;
       });
-      t.nextSeq = base + rows.size();
+      t.nextSeq = base + written;
       return null;
     });
   }

@@ -37,11 +37,15 @@ final class KeyedRows {
     }
     List<Object[]> upserts = new ArrayList<>();
     List<Object[]> deletes = new ArrayList<>();
+    int width = t.schema.columns().size();
     for (KeyedChange change : last.values()) {
+      // A session opened before ALTER TABLE ADD COLUMNS wrote with its older, narrower schema:
+      // the added columns (always last) are NULL in its rows.
+      Object[] row = Arrays.copyOf(change.row(), width);
       if (change.delete()) {
-        deletes.add(keyOnly(t, change.row()));
+        deletes.add(keyOnly(t, row));
       } else {
-        upserts.add(change.row());
+        upserts.add(row);
       }
     }
     List<Object[]> all = new ArrayList<>(upserts);

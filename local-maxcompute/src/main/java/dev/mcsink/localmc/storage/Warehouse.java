@@ -1,10 +1,12 @@
 package dev.mcsink.localmc.storage;
 
+import dev.mcsink.localmc.types.Column;
 import dev.mcsink.localmc.types.PartitionSpec;
 import dev.mcsink.localmc.types.TableId;
 import dev.mcsink.localmc.types.TableProperties;
 import dev.mcsink.localmc.types.TableSchema;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -50,6 +52,12 @@ public interface Warehouse extends AutoCloseable {
   /** Creates a partition if absent; returns true when it was created. */
   boolean createPartition(TableId id, PartitionSpec spec);
 
+  /**
+   * ALTER TABLE ADD COLUMNS: the columns go after the data columns; rows written before read NULL in
+   * them. Upload stages opened before keep their schema. Refuses a name the table has already.
+   */
+  void addColumns(TableId id, List<Column> columns);
+
   /** Drops a partition and its rows; false when it does not exist. */
   boolean dropPartition(TableId id, PartitionSpec spec);
 
@@ -74,6 +82,15 @@ public interface Warehouse extends AutoCloseable {
    * replaces the row of its primary key, a delete removes it (only its key values matter).
    */
   void applyKeyed(TableId id, PartitionSpec spec, List<KeyedChange> changes);
+
+  /**
+   * SQL's INSERT: the rows of each partition (an empty spec: the unpartitioned table) are written in
+   * one transaction, creating partitions that do not exist; with {@code overwrite} they replace the
+   * rows of the partitions listed (all of an unpartitioned table), also when their list is empty.
+   * Every row SQL writes comes through here; into a Delta table each row replaces the committed
+   * row of its primary key.
+   */
+  void insert(TableId id, Map<PartitionSpec, List<Object[]>> rowsByPartition, boolean overwrite);
 
   // ---- reads ----
   long rowCount(TableId id, PartitionSpec spec);
