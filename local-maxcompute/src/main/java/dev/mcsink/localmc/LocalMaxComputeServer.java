@@ -21,6 +21,7 @@ import dev.mcsink.localmc.storage.DuckDbWarehouse;
 import dev.mcsink.localmc.storage.Warehouse;
 import dev.mcsink.localmc.tls.SelfSignedTls;
 import dev.mcsink.localmc.tunnel.DownloadSessions;
+import dev.mcsink.localmc.tunnel.InstanceDownloads;
 import dev.mcsink.localmc.tunnel.StreamSessions;
 import dev.mcsink.localmc.tunnel.UploadSessions;
 import java.time.Clock;
@@ -65,7 +66,7 @@ final class LocalMaxComputeServer {
       tls = SelfSignedTls.in(settings.dataDir().resolve("tls"));
       Router router = new Router(warehouse, sql, clock, settings.timeZone(),
           new UploadSessions(warehouse, limits, activity, clock), new StreamSessions(warehouse, activity),
-          new DownloadSessions(warehouse));
+          new DownloadSessions(warehouse), new InstanceDownloads());
       HttpEntry entry = new HttpEntry(router, accounting.access(), accounting.sts(), faults, new AdminApi(faults, limits, activity));
       QueuedThreadPool threads = new QueuedThreadPool(200, 8);
       threads.setName("local-maxcompute");

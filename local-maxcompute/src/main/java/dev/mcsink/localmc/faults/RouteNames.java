@@ -19,6 +19,10 @@ public final class RouteNames {
   public static final String DOWNLOAD_RELOAD = "download-reload";
   public static final String DOWNLOAD_READ = "download-read";
   public static final String STS = "sts";
+  public static final String AUTHORIZATION = "authorization";
+  public static final String INSTANCE_DOWNLOAD_CREATE = "instance-download-create";
+  public static final String INSTANCE_DOWNLOAD_RELOAD = "instance-download-reload";
+  public static final String INSTANCE_DOWNLOAD_READ = "instance-download-read";
   public static final String UNKNOWN = "unknown";
 
   private RouteNames() {}

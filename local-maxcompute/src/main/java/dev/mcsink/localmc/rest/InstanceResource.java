@@ -45,11 +45,13 @@ final class InstanceResource {
     return OdpsResponse.empty(201).header("Location", locationBase + "/projects/" + project + "/instances/" + id);
   }
 
+  /** The outcome of a finished instance, for the instance tunnel. */
+  SqlOutcome outcome(String project, String id) {
+    return finished(project, id).outcome();
+  }
+
   OdpsResponse get(String project, String id, OdpsRequest request) {
-    Finished f = instances.get(key(project, id));
-    if (f == null) {
-      throw ServiceException.notFound("NoSuchObject", "Instance not found - '" + id + "'.");
-    }
+    Finished f = finished(project, id);
     if (request.has("taskstatus")) {
       Xml xml = new Xml().open("Instance").element("Status", "Terminated").open("Tasks");
       xml.openWith("Task", "Type", "SQL").element("Name", f.taskName())
@@ -71,6 +73,14 @@ final class InstanceResource {
         .header("x-odps-start-time", HttpDates.format(f.start()))
         .header("x-odps-end-time", HttpDates.format(f.end()))
         .header("x-odps-owner", "ALIYUN$local@aliyun.com");
+  }
+
+  private Finished finished(String project, String id) {
+    Finished f = instances.get(key(project, id));
+    if (f == null) {
+      throw ServiceException.notFound("NoSuchObject", "Instance not found - '" + id + "'.");
+    }
+    return f;
   }
 
   /** The SDK passes the current schema in the task's "settings" JSON. */

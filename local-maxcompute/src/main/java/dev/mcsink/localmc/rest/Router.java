@@ -1,9 +1,13 @@
 package dev.mcsink.localmc.rest;
 
+import static dev.mcsink.localmc.faults.RouteNames.AUTHORIZATION;
 import static dev.mcsink.localmc.faults.RouteNames.DOWNLOAD_CREATE;
 import static dev.mcsink.localmc.faults.RouteNames.DOWNLOAD_READ;
 import static dev.mcsink.localmc.faults.RouteNames.DOWNLOAD_RELOAD;
 import static dev.mcsink.localmc.faults.RouteNames.INSTANCE_CREATE;
+import static dev.mcsink.localmc.faults.RouteNames.INSTANCE_DOWNLOAD_CREATE;
+import static dev.mcsink.localmc.faults.RouteNames.INSTANCE_DOWNLOAD_READ;
+import static dev.mcsink.localmc.faults.RouteNames.INSTANCE_DOWNLOAD_RELOAD;
 import static dev.mcsink.localmc.faults.RouteNames.INSTANCE_GET;
 import static dev.mcsink.localmc.faults.RouteNames.LOGS;
 import static dev.mcsink.localmc.faults.RouteNames.PROJECT;
@@ -32,19 +36,23 @@ public final class Router {
   private final ProjectResource projects;
   private final TableResource tables;
   private final InstanceResource instances;
+  private final AuthorizationResource authorization;
   private final UploadRoutes uploads;
   private final StreamRoutes streams;
   private final DownloadRoutes downloads;
+  private final InstanceDownloadRoutes instanceDownloads;
 
   /** The tunnel's routes are given, not built: the tunnel package sits above this one. */
   public Router(Warehouse warehouse, MaxComputeSqlRunner sql, Clock clock, String sqlTimeZone,
-      UploadRoutes uploads, StreamRoutes streams, DownloadRoutes downloads) {
+      UploadRoutes uploads, StreamRoutes streams, DownloadRoutes downloads, InstanceDownloadRoutes instanceDownloads) {
     this.projects = new ProjectResource(warehouse, sqlTimeZone);
     this.tables = new TableResource(warehouse);
     this.instances = new InstanceResource(sql, clock);
+    this.authorization = new AuthorizationResource(clock);
     this.uploads = uploads;
     this.streams = streams;
     this.downloads = downloads;
+    this.instanceDownloads = instanceDownloads;
   }
 
   /**
@@ -67,11 +75,17 @@ public final class Router {
     if (s.size() == 3 && s.get(2).equals("logs")) {
       return rest(LOGS, () -> OdpsResponse.empty(200));
     }
+    if (s.size() == 3 && s.get(2).equals("authorization") && m.equals("POST") && r.has("sign_bearer_token")) {
+      return rest(AUTHORIZATION, () -> {
+        projects.require(project);
+        return authorization.signBearerToken(project, r);
+      });
+    }
     if (s.size() == 3 && s.get(2).equals("instances") && m.equals("POST")) {
       return rest(INSTANCE_CREATE, () -> instances.create(project, r, "http://" + self + "/api"));
     }
-    if (s.size() == 4 && s.get(2).equals("instances") && m.equals("GET")) {
-      return rest(INSTANCE_GET, () -> instances.get(project, s.get(3), r));
+    if (s.size() == 4 && s.get(2).equals("instances")) {
+      return instance(project, s.get(3), r);
     }
     int at = 2;
     // REST table calls name the schema in ?curr_schema=, tunnel calls in a /schemas/{s} segment.
@@ -105,6 +119,20 @@ public final class Router {
           : r.has("downloads") ? tunnel(DOWNLOAD_CREATE, () -> downloads.create(id, r))
           : unknown(r);
       case "PUT" -> r.has("uploadid") && r.has("blockid") ? tunnel(UPLOAD_BLOCK, () -> uploads.writeBlock(id, r))
+          : unknown(r);
+      default -> unknown(r);
+    };
+  }
+
+  /** An instance's REST calls, and its result through the instance tunnel (told apart by parameters). */
+  private Route instance(String project, String id, OdpsRequest r) {
+    return switch (r.method()) {
+      case "GET" -> r.has("downloadid") && r.has("data")
+          ? tunnel(INSTANCE_DOWNLOAD_READ, () -> instanceDownloads.read(project, id, r))
+          : r.has("downloadid") ? tunnel(INSTANCE_DOWNLOAD_RELOAD, () -> instanceDownloads.reload(project, id, r))
+          : rest(INSTANCE_GET, () -> instances.get(project, id, r));
+      case "POST" -> r.has("downloads")
+          ? tunnel(INSTANCE_DOWNLOAD_CREATE, () -> instanceDownloads.create(project, id, instances.outcome(project, id), r))
           : unknown(r);
       default -> unknown(r);
     };

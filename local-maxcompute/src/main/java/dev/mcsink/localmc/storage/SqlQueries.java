@@ -16,6 +16,15 @@ public interface SqlQueries {
   /** Runs a DuckDB query and hands its result to {@code handler}; DuckDB's errors come back as they are. */
   <T> T query(String duckDbSql, ResultHandler<T> handler) throws SQLException;
 
+  /**
+   * Runs a DuckDB query and reads its whole result as MaxCompute values.
+   *
+   * @param declared the columns of the tables the query reads, by lower-case name: a result column
+   *     of that name keeps the declared type when DuckDB shows it the same way
+   */
+  QueryResult table(String duckDbSql, java.util.Map<String, dev.mcsink.localmc.types.MaxComputeType> declared)
+      throws SQLException;
+
   /** Reads a query's result while its connection is borrowed. */
   interface ResultHandler<T> {
     T handle(ResultSet resultSet) throws SQLException;
