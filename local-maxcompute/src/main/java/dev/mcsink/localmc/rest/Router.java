@@ -15,6 +15,7 @@ import static dev.mcsink.localmc.faults.RouteNames.STREAM_CREATE;
 import static dev.mcsink.localmc.faults.RouteNames.STREAM_RELOAD;
 import static dev.mcsink.localmc.faults.RouteNames.STREAM_WRITE;
 import static dev.mcsink.localmc.faults.RouteNames.TABLE;
+import static dev.mcsink.localmc.faults.RouteNames.TABLES;
 import static dev.mcsink.localmc.faults.RouteNames.TUNNEL_ENDPOINT;
 import static dev.mcsink.localmc.faults.RouteNames.UNKNOWN;
 import static dev.mcsink.localmc.faults.RouteNames.UPLOAD_BLOCK;
@@ -35,6 +36,7 @@ import java.util.List;
 public final class Router {
   private final ProjectResource projects;
   private final TableResource tables;
+  private final TableListing tableListing;
   private final InstanceResource instances;
   private final AuthorizationResource authorization;
   private final UploadRoutes uploads;
@@ -47,6 +49,7 @@ public final class Router {
       UploadRoutes uploads, StreamRoutes streams, DownloadRoutes downloads, InstanceDownloadRoutes instanceDownloads) {
     this.projects = new ProjectResource(warehouse, sqlTimeZone);
     this.tables = new TableResource(warehouse);
+    this.tableListing = new TableListing(warehouse);
     this.instances = new InstanceResource(sql, clock);
     this.authorization = new AuthorizationResource(clock);
     this.uploads = uploads;
@@ -90,9 +93,20 @@ public final class Router {
     int at = 2;
     // REST table calls name the schema in ?curr_schema=, tunnel calls in a /schemas/{s} segment.
     String schema = r.param("curr_schema");
+    if (project.equalsIgnoreCase(schema)) {
+      // Two-tier clients (the JDBC driver) see catalog == schema == project and send the project as schema.
+      schema = null;
+    }
     if (s.size() > 3 && s.get(2).equals("schemas")) {
       schema = s.get(3);
       at = 4;
+    }
+    if (s.size() == at + 1 && s.get(at).equals("tables") && m.equals("GET")) {
+      String inSchema = schema;
+      return rest(TABLES, () -> {
+        projects.require(project);
+        return tableListing.list(project, inSchema, r);
+      });
     }
     if (s.size() < at + 2 || !s.get(at).equals("tables")) {
       return unknown(r);
