@@ -68,7 +68,8 @@ final class CsvResultFormatter {
     return PLAIN_NAME.matcher(duckDbName).matches() ? duckDbName.toLowerCase(Locale.ROOT) : "_c" + index;
   }
 
-  private String cell(ResultSet rs, int index, String duckType) throws SQLException {
+  /** A value's text as a query result shows it; an INSERT into a STRING column writes the same. */
+  String cell(ResultSet rs, int index, String duckType) throws SQLException {
     String type = duckType.toUpperCase(Locale.ROOT);
     if (type.equals("TIMESTAMP") || type.equals("TIMESTAMP_NS") || type.equals("TIMESTAMP_MS")
         || type.equals("TIMESTAMP_S")) {

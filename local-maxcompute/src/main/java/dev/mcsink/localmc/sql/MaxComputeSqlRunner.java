@@ -20,7 +20,7 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Runs MaxCompute SQL scripts: {@code set k=v;} (ignored), CREATE/DROP TABLE, ALTER TABLE
+ * Runs MaxCompute SQL scripts: {@code set k=v;} (ignored), INSERT, CREATE/DROP TABLE, ALTER TABLE
  * ADD/DROP PARTITION, TRUNCATE TABLE, DESC, SHOW TABLES/PARTITIONS run against the warehouse's
  * catalog; queries are translated ({@link QueryTranslator}) and run by DuckDB ({@link SqlQueries}).
  * Failures come back as MaxCompute's ODPS-nnnnnnn messages.
@@ -85,6 +85,7 @@ public final class MaxComputeSqlRunner {
   private final class Session {
     private final TableNames names;
     private final DdlStatements ddl;
+    private final InsertStatements inserts;
     private final String script;
 
     /** Whether the statement just run was a query (its result is CSV, not text). */
@@ -96,6 +97,7 @@ public final class MaxComputeSqlRunner {
     Session(String project, String schema, String script) {
       this.names = new TableNames(warehouse, project, schema);
       this.ddl = new DdlStatements(warehouse, names);
+      this.inserts = new InsertStatements(warehouse, queries, names, zone);
       this.script = script;
     }
 
@@ -119,6 +121,10 @@ public final class MaxComputeSqlRunner {
             cursor.expectWords("TABLE");
             ddl.createTable(CreateTableStatement.parse(cursor));
           }
+          return null;
+        case "INSERT":
+          cursor.next();
+          inserts.insert(script, InsertStatement.parse(cursor));
           return null;
         case "DROP":
           cursor.next();

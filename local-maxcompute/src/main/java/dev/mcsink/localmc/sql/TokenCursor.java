@@ -136,6 +136,13 @@ final class TokenCursor {
     return specs;
   }
 
+  /** The tokens not read yet; the cursor moves to the end. */
+  List<SqlToken> rest() {
+    List<SqlToken> rest = tokens.subList(index, tokens.size());
+    index = tokens.size();
+    return rest;
+  }
+
   void expectEnd() {
     if (!atEnd()) {
       throw parseError("unexpected '" + peek().text() + "'");

@@ -10,7 +10,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -188,6 +190,39 @@ public final class DuckDbWarehouse implements Warehouse {
         return null;
       });
       t.nextSeq = base + rows.size();
+      return null;
+    });
+  }
+
+  @Override
+  public void insert(TableId id, Map<PartitionSpec, List<Object[]>> rowsByPartition, boolean overwrite) {
+    TableMeta t = tables.require(id);
+    Map<PartitionSpec, List<Object[]>> normalized = new LinkedHashMap<>();
+    rowsByPartition.forEach((spec, rows) -> normalized.merge(t.normalize(spec, true), rows, (a, b) -> {
+      List<Object[]> both = new ArrayList<>(a);
+      both.addAll(b);
+      return both;
+    }));
+    t.whileLocked(() -> {
+      long base = t.nextSeq;
+      long written = db.inTransaction(true, c -> {
+        long seq = base;
+        long now = System.currentTimeMillis();
+        for (Map.Entry<PartitionSpec, List<Object[]>> e : normalized.entrySet()) {
+          PartitionSpec spec = e.getKey();
+          if (!spec.isEmpty() && CatalogStore.partition(c, t.tid, spec).isEmpty()) {
+            CatalogStore.insertPartition(c, t.tid, spec, now);
+            CatalogStore.touchTableDdl(c, t.tid, now);
+          }
+          if (overwrite) {
+            CommittedRows.clear(c, t, spec, now);
+          }
+          CommittedRows.append(c, t, spec, e.getValue(), seq);
+          seq += e.getValue().size();
+        }
+        return seq - base;
+      });
+      t.nextSeq = base + written;
       return null;
     });
   }

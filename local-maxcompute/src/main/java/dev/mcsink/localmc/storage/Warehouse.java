@@ -4,6 +4,7 @@ import dev.mcsink.localmc.types.PartitionSpec;
 import dev.mcsink.localmc.types.TableId;
 import dev.mcsink.localmc.types.TableSchema;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -55,6 +56,14 @@ public interface Warehouse extends AutoCloseable {
 
   /** A streaming write: the rows are durable and visible when this returns. */
   void append(TableId id, PartitionSpec spec, List<Object[]> rows);
+
+  /**
+   * SQL's INSERT: the rows of each partition (an empty spec: the unpartitioned table) are written in
+   * one transaction, creating partitions that do not exist; with {@code overwrite} they replace the
+   * rows of the partitions listed (all of an unpartitioned table), also when their list is empty.
+   * Every row SQL writes comes through here.
+   */
+  void insert(TableId id, Map<PartitionSpec, List<Object[]>> rowsByPartition, boolean overwrite);
 
   // ---- reads ----
   long rowCount(TableId id, PartitionSpec spec);

@@ -322,6 +322,34 @@ class DuckDbWarehouseTest {
   }
 
   @Test
+  void insertCreatesMissingPartitionsAndOverwriteReplacesOnlyTheListedOnes() {
+    TableId id = narrowPartitioned("t");
+    PartitionSpec a = PartitionSpec.parse("pt=a");
+    PartitionSpec b = PartitionSpec.parse("pt=b");
+    warehouse.insert(id, Map.of(a, idRows(0, 3), b, idRows(10, 12)), false);
+    assertThat(warehouse.partitions(id)).hasSize(2);
+    warehouse.insert(id, Map.of(a, idRows(20, 21)), true);
+    assertThat(text(scanAll(id, a))).containsExactly("[20, v20]");
+    assertThat(text(scanAll(id, b))).containsExactly("[10, v10]", "[11, v11]");
+    assertThat(warehouse.partition(id, a).orElseThrow().recordCount()).isEqualTo(1);
+    assertThat(warehouse.table(id).orElseThrow().recordCount()).isEqualTo(3);
+    warehouse.insert(id, Map.of(b, List.of()), true);
+    assertThat(scanAll(id, b)).isEmpty();
+    assertThat(warehouse.table(id).orElseThrow().recordCount()).isEqualTo(1);
+  }
+
+  @Test
+  void aRejectedInsertWritesNothing() {
+    TableId id = narrowPartitioned("t");
+    PartitionSpec a = PartitionSpec.parse("pt=a");
+    warehouse.insert(id, Map.of(a, idRows(0, 2)), false);
+    assertThatThrownBy(() -> warehouse.insert(id, Map.of(a, List.of(row(1L, "x"), row("bad", "y"))), true))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThat(text(scanAll(id, a))).containsExactly("[0, v0]", "[1, v1]");
+    assertThat(warehouse.table(id).orElseThrow().recordCount()).isEqualTo(2);
+  }
+
+  @Test
   void everythingSurvivesARestartIncludingOpenStages() {
     TableId id = narrowPartitioned("t");
     PartitionSpec a = PartitionSpec.parse("pt=a");
