@@ -7,6 +7,7 @@ public final class RouteNames {
   public static final String LOGS = "logs";
   public static final String TABLE = "table";
   public static final String TABLES = "tables";
+  public static final String FUNCTIONS = "functions";
   public static final String INSTANCE_CREATE = "instance-create";
   public static final String INSTANCE_GET = "instance-get";
   public static final String UPLOAD_CREATE = "upload-create";

@@ -3,6 +3,7 @@ package dev.mcsink.localmc.rest;
 import static dev.mcsink.localmc.faults.RouteNames.AUTHORIZATION;
 import static dev.mcsink.localmc.faults.RouteNames.DOWNLOAD_CREATE;
 import static dev.mcsink.localmc.faults.RouteNames.DOWNLOAD_READ;
+import static dev.mcsink.localmc.faults.RouteNames.FUNCTIONS;
 import static dev.mcsink.localmc.faults.RouteNames.DOWNLOAD_RELOAD;
 import static dev.mcsink.localmc.faults.RouteNames.INSTANCE_CREATE;
 import static dev.mcsink.localmc.faults.RouteNames.INSTANCE_DOWNLOAD_CREATE;
@@ -75,14 +76,14 @@ public final class Router {
     if (s.size() == 3 && s.get(2).equals("tunnel") && m.equals("GET")) {
       return rest(TUNNEL_ENDPOINT, () -> projects.tunnelService(project, self));
     }
+    if (s.size() == 4 && s.get(2).equals("registration") && s.get(3).equals("functions") && m.equals("GET")) {
+      return inProject(FUNCTIONS, project, ProjectResource::noFunctions);
+    }
     if (s.size() == 3 && s.get(2).equals("logs")) {
       return rest(LOGS, () -> OdpsResponse.empty(200));
     }
     if (s.size() == 3 && s.get(2).equals("authorization") && m.equals("POST") && r.has("sign_bearer_token")) {
-      return rest(AUTHORIZATION, () -> {
-        projects.require(project);
-        return authorization.signBearerToken(project, r);
-      });
+      return inProject(AUTHORIZATION, project, () -> authorization.signBearerToken(project, r));
     }
     if (s.size() == 3 && s.get(2).equals("instances") && m.equals("POST")) {
       return rest(INSTANCE_CREATE, () -> instances.create(project, r, "http://" + self + "/api"));
@@ -103,10 +104,7 @@ public final class Router {
     }
     if (s.size() == at + 1 && s.get(at).equals("tables") && m.equals("GET")) {
       String inSchema = schema;
-      return rest(TABLES, () -> {
-        projects.require(project);
-        return tableListing.list(project, inSchema, r);
-      });
+      return inProject(TABLES, project, () -> tableListing.list(project, inSchema, r));
     }
     if (s.size() < at + 2 || !s.get(at).equals("tables")) {
       return unknown(r);
@@ -150,6 +148,14 @@ public final class Router {
           : unknown(r);
       default -> unknown(r);
     };
+  }
+
+  /** A REST call on a project as a whole: 404 when the project does not exist. */
+  private Route inProject(String name, String project, java.util.function.Supplier<OdpsResponse> action) {
+    return rest(name, () -> {
+      projects.require(project);
+      return action.get();
+    });
   }
 
   private static Route rest(String name, java.util.function.Supplier<OdpsResponse> action) {

@@ -52,7 +52,7 @@ public final class MaxComputeSqlRunner {
           typed = session.lastTyped;
         }
       }
-      return tabular ? SqlOutcome.ok(result, typed) : SqlOutcome.text(result);
+      return (tabular ? SqlOutcome.ok(result, typed) : SqlOutcome.text(result)).withOutputs(session.outputs);
     } catch (SqlError e) {
       return SqlOutcome.failed(e.getMessage());
     } catch (NotFoundException e) {
@@ -94,6 +94,9 @@ public final class MaxComputeSqlRunner {
     /** The typed result of the query just run. */
     private TypedResult lastTyped;
 
+    /** Rows the script's INSERTs wrote, per table ("project.table"). */
+    private final Map<String, Long> outputs = new java.util.LinkedHashMap<>();
+
     Session(String project, String schema, String script) {
       this.names = new TableNames(warehouse, project, schema);
       this.ddl = new DdlStatements(warehouse, names);
@@ -124,7 +127,8 @@ public final class MaxComputeSqlRunner {
           return null;
         case "INSERT":
           cursor.next();
-          inserts.insert(script, InsertStatement.parse(cursor));
+          InsertStatements.Written written = inserts.insert(script, InsertStatement.parse(cursor));
+          outputs.merge(written.table().project() + "." + written.table().table(), written.rows(), Long::sum);
           return null;
         case "DROP":
           cursor.next();

@@ -9,7 +9,7 @@ import java.util.Locale;
 
 /**
  * The MaxCompute type of a query result column from the DuckDB type name its metadata reports
- * ({@code INTEGER}, {@code DECIMAL(10,2)}, {@code VARCHAR[]}, {@code MAP(VARCHAR, BIGINT)},
+ * ({@code INTEGER}, {@code DECIMAL(10,2)}, {@code VARCHAR[]}, {@code INTEGER[2]}, {@code MAP(VARCHAR, BIGINT)},
  * {@code STRUCT(a INTEGER, "b c" VARCHAR)}). The storage mapping ({@link PhysicalTypes}) read
  * backwards: TIMESTAMP is DATETIME, TIMESTAMP_NS is TIMESTAMP; unsigned and 128-bit integers
  * become DECIMAL(38,0); types MaxCompute has no counterpart for (INTERVAL, UUID, ...) become STRING,
@@ -35,8 +35,10 @@ final class DuckDbTypeNames {
 
   private MaxComputeType type() {
     MaxComputeType type = base();
-    while (text.startsWith("[]", at)) {
-      at += 2;
+    // LIST is T[], the fixed-size ARRAY T[n]: both are MaxCompute's ARRAY
+    while (accept('[')) {
+      word();
+      expect(']');
       type = new MaxComputeType.Array(type);
     }
     return type;
