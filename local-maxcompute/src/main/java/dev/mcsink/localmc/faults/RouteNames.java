@@ -3,6 +3,7 @@ package dev.mcsink.localmc.faults;
 /** Names of the service's routes, for fault rules and logs. */
 public final class RouteNames {
   public static final String PROJECT = "project";
+  public static final String TENANT = "tenant";
   public static final String TUNNEL_ENDPOINT = "tunnel-endpoint";
   public static final String LOGS = "logs";
   public static final String TABLE = "table";

@@ -17,6 +17,7 @@ import static dev.mcsink.localmc.faults.RouteNames.STREAM_RELOAD;
 import static dev.mcsink.localmc.faults.RouteNames.STREAM_WRITE;
 import static dev.mcsink.localmc.faults.RouteNames.TABLE;
 import static dev.mcsink.localmc.faults.RouteNames.TABLES;
+import static dev.mcsink.localmc.faults.RouteNames.TENANT;
 import static dev.mcsink.localmc.faults.RouteNames.TUNNEL_ENDPOINT;
 import static dev.mcsink.localmc.faults.RouteNames.UNKNOWN;
 import static dev.mcsink.localmc.faults.RouteNames.UPLOAD_BLOCK;
@@ -40,6 +41,7 @@ public final class Router {
   private final TableListing tableListing;
   private final InstanceResource instances;
   private final AuthorizationResource authorization;
+  private final TenantResource tenant;
   private final UploadRoutes uploads;
   private final StreamRoutes streams;
   private final DownloadRoutes downloads;
@@ -53,6 +55,7 @@ public final class Router {
     this.tableListing = new TableListing(warehouse);
     this.instances = new InstanceResource(sql, clock);
     this.authorization = new AuthorizationResource(clock);
+    this.tenant = new TenantResource(clock);
     this.uploads = uploads;
     this.streams = streams;
     this.downloads = downloads;
@@ -66,6 +69,9 @@ public final class Router {
   public Route route(OdpsRequest r, String self) {
     List<String> s = r.segments();
     String m = r.method();
+    if (s.size() == 1 && s.get(0).equals("tenants") && m.equals("GET")) {
+      return rest(TENANT, tenant::get);
+    }
     if (s.size() < 2 || !s.get(0).equals("projects")) {
       return unknown(r);
     }
