@@ -38,6 +38,17 @@ class ConnectTest {
   }
 
   @Test
+  void theKeysCanBeInTheUrlAndTheHostCanBeLocalhost() throws Exception {
+    LocalMaxCompute mc = MC.service();
+    String url = "jdbc:odps:http://localhost:" + mc.port() + "/api?project=project_name&accessId=" + mc.accessId()
+        + "&accessKey=" + mc.accessKey();
+
+    try (Connection c = DriverManager.getConnection(url)) {
+      assertThat(JdbcConnections.column(c, "SELECT 1")).containsExactly(1);
+    }
+  }
+
+  @Test
   void theSdkIsTheOneInsideTheDriverJar() throws Exception {
     try (Connection c = JdbcConnections.open(MC.service())) {
       // the jar-with-dependencies bundles odps-sdk-core 0.43.3; no other SDK copy is on the class path

@@ -78,6 +78,16 @@ class DatabaseMetaDataTest {
   }
 
   @Test
+  void theDriversOwnListsAndTheEmptyOnesAnswer() throws Exception {
+    assertThat(JdbcConnections.strings(meta.getTableTypes(), "TABLE_TYPE")).containsExactly("TABLE", "VIEW");
+    assertThat(JdbcConnections.strings(meta.getTypeInfo(), "TYPE_NAME")).contains("BIGINT", "STRING", "DECIMAL", "TIMESTAMP");
+    assertThat(JdbcConnections.strings(meta.getFunctions(null, null, "%"), "FUNCTION_NAME")).isEmpty();
+    assertThat(JdbcConnections.strings(meta.getPrimaryKeys(null, null, "orders"), "COLUMN_NAME")).isEmpty();
+    // the driver lists columns of one named table only
+    assertThat(JdbcConnections.strings(meta.getColumns(null, null, "%", "%"), "COLUMN_NAME")).isEmpty();
+  }
+
+  @Test
   void getColumnsOfAMissingTableFails() {
     assertThatThrownBy(() -> meta.getColumns(null, null, "no_such_table", "%"))
         .isInstanceOf(SQLException.class)
