@@ -15,6 +15,7 @@ import java.sql.SQLException;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -95,7 +96,7 @@ public final class MaxComputeSqlRunner {
     private TypedResult lastTyped;
 
     /** Rows the script's INSERTs wrote, per table ("project.table"). */
-    private final Map<String, Long> outputs = new java.util.LinkedHashMap<>();
+    private final Map<String, Long> outputs = new LinkedHashMap<>();
 
     Session(String project, String schema, String script) {
       this.names = new TableNames(warehouse, project, schema);

@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -40,7 +41,7 @@ final class RowReader {
 
   /** The SELECT list for the columns, in order. */
   String selectList() {
-    List<String> expressions = new java.util.ArrayList<>();
+    List<String> expressions = new ArrayList<>();
     for (int i = 0; i < columns.size(); i++) {
       MaxComputeType type = columns.get(i).type();
       expressions.add(queryResult ? resultExpression(type, "#" + (i + 1))

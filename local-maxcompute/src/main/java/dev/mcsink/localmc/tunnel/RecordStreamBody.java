@@ -8,6 +8,7 @@ import dev.mcsink.localmc.types.Column;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.util.List;
 import java.util.function.Consumer;
 
 /**
@@ -23,7 +24,7 @@ final class RecordStreamBody {
     void forEach(Consumer<Object[]> sink);
   }
 
-  static OdpsResponse of(OdpsRequest request, java.util.List<Column> columns, Rows rows) {
+  static OdpsResponse of(OdpsRequest request, List<Column> columns, Rows rows) {
     String encoding = BodyEncoding.negotiate(request.header("Accept-Encoding"));
     OdpsResponse response = OdpsResponse.streaming(200, "application/octet-stream", out -> {
       OutputStream body = encoding == null ? out : BodyEncoding.encoding(out, encoding);
