@@ -87,6 +87,17 @@ class DatabaseMetaDataTest {
     assertThat(JdbcConnections.strings(meta.getColumns(null, null, "%", "%"), "COLUMN_NAME")).isEmpty();
   }
 
+  /** What a navigator does on opening a table: its columns with the schema it listed, then a data preview. */
+  @Test
+  void aNavigatorOpensATableByItsSchemaAndPreviewsIt() throws Exception {
+    assertThat(JdbcConnections.strings(meta.getColumns(null, "project_name", "order_lines", "%"), "COLUMN_NAME"))
+        .containsExactly("id", "sku");
+    JdbcConnections.execute(MC.connection(), "INSERT INTO order_lines VALUES (7, 'sku-7')");
+
+    assertThat(JdbcConnections.column(MC.connection(), "SELECT sku FROM project_name.order_lines LIMIT 200"))
+        .containsExactly("sku-7");
+  }
+
   @Test
   void getColumnsOfAMissingTableFails() {
     assertThatThrownBy(() -> meta.getColumns(null, null, "no_such_table", "%"))
