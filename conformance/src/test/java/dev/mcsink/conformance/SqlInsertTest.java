@@ -7,11 +7,9 @@ import com.aliyun.odps.Instance;
 import com.aliyun.odps.Odps;
 import com.aliyun.odps.OdpsException;
 import com.aliyun.odps.Table;
-import com.aliyun.odps.data.Record;
 import com.aliyun.odps.task.SQLTask;
 import dev.mcsink.localmc.junit.LocalMaxComputeExtension;
 import java.util.List;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -40,7 +38,7 @@ class SqlInsertTest {
     assertThat(SQLTask.getResult(instance)).isEmpty();
     assertThat(sql.query("SELECT id, name, score FROM " + name + " ORDER BY id LIMIT 10;"))
         .containsExactly(List.of("1", "a", "1.5"), List.of("2", "b", SqlRunner.NULL_TEXT));
-    assertThat(texts(rows.download(name, null))).containsExactly("1|a|1.5", "2|b|null");
+    assertThat(SchemaEvolutionTest.texts(rows.download(name, null))).containsExactly("1|a|1.5", "2|b|null");
     table.reload();
     assertThat(table.getRecordNum()).isEqualTo(2);
     assertThat(table.getLastDataModifiedTime().getTime()).isGreaterThanOrEqualTo(modifiedBefore);
@@ -59,9 +57,9 @@ class SqlInsertTest {
     sql.execute("INSERT OVERWRITE TABLE " + name + " PARTITION (pt='20240101', region='eu') SELECT id + 10 FROM "
         + name + " WHERE pt = '20240101';");
 
-    assertThat(texts(rows.download(name, TunnelRows.spec("pt", "20240101", "region", "eu"))))
+    assertThat(SchemaEvolutionTest.texts(rows.download(name, TunnelRows.spec("pt", "20240101", "region", "eu"))))
         .containsExactly("11", "12");
-    assertThat(texts(rows.download(name, TunnelRows.spec("pt", "x", "region", "eu")))).containsExactly("99");
+    assertThat(SchemaEvolutionTest.texts(rows.download(name, TunnelRows.spec("pt", "x", "region", "eu")))).containsExactly("99");
     assertThat(table.getPartition(TunnelRows.spec("pt", "20240101", "region", "eu")).getRecordNum())
         .isEqualTo(2);
   }
@@ -76,8 +74,8 @@ class SqlInsertTest {
 
     sql.execute("INSERT OVERWRITE TABLE " + target + " PARTITION (region) SELECT id, region FROM " + source + ";");
 
-    assertThat(texts(rows.download(target, TunnelRows.spec("region", "eu")))).containsExactly("1", "3");
-    assertThat(texts(rows.download(target, TunnelRows.spec("region", "us")))).containsExactly("2");
+    assertThat(SchemaEvolutionTest.texts(rows.download(target, TunnelRows.spec("region", "eu")))).containsExactly("1", "3");
+    assertThat(SchemaEvolutionTest.texts(rows.download(target, TunnelRows.spec("region", "us")))).containsExactly("2");
   }
 
   @Test
@@ -90,17 +88,5 @@ class SqlInsertTest {
         .hasMessageContaining("ODPS-0130141")
         .hasMessageContaining("BOOLEAN");
     assertThat(sql.count(name)).isZero();
-  }
-
-  private static List<String> texts(List<Record> records) {
-    return records.stream().map(r -> {
-      StringBuilder b = new StringBuilder();
-      for (int i = 0; i < r.getColumnCount(); i++) {
-        Object value = r.get(i);
-        b.append(i > 0 ? "|" : "").append(value instanceof byte[] bytes
-            ? new String(bytes, java.nio.charset.StandardCharsets.UTF_8) : value);
-      }
-      return b.toString();
-    }).collect(Collectors.toList());
   }
 }

@@ -7,6 +7,12 @@ final class ErrorBodies {
   private ErrorBodies() {}
 
   static OdpsResponse render(ServiceException e, boolean tunnel, String requestId) {
+    OdpsResponse response = body(e, tunnel, requestId);
+    e.headers().forEach(response::header);
+    return response;
+  }
+
+  private static OdpsResponse body(ServiceException e, boolean tunnel, String requestId) {
     if (tunnel) {
       String json = JsonNodeFactory.instance.objectNode()
           .put("Code", e.code()).put("Message", e.getMessage()).put("RequestId", requestId).toString();

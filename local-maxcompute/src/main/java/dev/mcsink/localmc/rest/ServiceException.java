@@ -7,6 +7,7 @@ package dev.mcsink.localmc.rest;
 public final class ServiceException extends RuntimeException {
   private final int status;
   private final String code;
+  private final java.util.Map<String, String> headers = new java.util.LinkedHashMap<>();
 
   public ServiceException(int status, String code, String message) {
     super(message);
@@ -20,6 +21,16 @@ public final class ServiceException extends RuntimeException {
 
   public String code() {
     return code;
+  }
+
+  /** A header the refusal carries, for clients that read more than the body (the latest schema version). */
+  public ServiceException withHeader(String name, String value) {
+    headers.put(name, value);
+    return this;
+  }
+
+  java.util.Map<String, String> headers() {
+    return headers;
   }
 
   public static ServiceException notFound(String code, String message) {

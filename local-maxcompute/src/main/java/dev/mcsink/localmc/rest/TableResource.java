@@ -117,7 +117,9 @@ final class TableResource {
         .put("isExternal", false)
         .put("size", table.sizeBytes())
         .put("recordNum", table.recordCount())
-        .put("Reserved", "{\"Transactional\":\"false\"}");
+        // schema_version: Table.getSchemaVersion, which a stream session checking for the latest schema opens with
+        .put("Reserved", JSON.createObjectNode().put("Transactional", "false")
+            .put("schema_version", table.schema().version()).toString());
     json.set("columns", columns(table.schema().columns()));
     json.set("partitionKeys", columns(table.schema().partitionColumns()));
     return json.toString();

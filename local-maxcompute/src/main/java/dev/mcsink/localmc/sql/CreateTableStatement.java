@@ -40,7 +40,8 @@ record CreateTableStatement(List<SqlToken> name, boolean ifNotExists, List<Colum
     return new CreateTableStatement(name, ifNotExists, columns, partitionColumns, comment, lifecycle);
   }
 
-  private static List<Column> columnList(TokenCursor cursor) {
+  /** {@code (col type [NOT NULL] [COMMENT '..'], ...)}, as CREATE TABLE and ALTER TABLE ADD COLUMNS write it. */
+  static List<Column> columnList(TokenCursor cursor) {
     List<Column> columns = new ArrayList<>();
     cursor.expectSymbol("(");
     do {

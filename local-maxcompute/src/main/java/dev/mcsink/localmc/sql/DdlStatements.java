@@ -1,14 +1,16 @@
 package dev.mcsink.localmc.sql;
 
 import dev.mcsink.localmc.storage.Warehouse;
+import dev.mcsink.localmc.types.Column;
 import dev.mcsink.localmc.types.PartitionSpec;
 import dev.mcsink.localmc.types.TableId;
 import dev.mcsink.localmc.types.TableSchema;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
 
 /**
- * A script's DDL: CREATE TABLE/SCHEMA, DROP TABLE, ALTER TABLE ADD/DROP PARTITION and TRUNCATE
+ * A script's DDL: CREATE TABLE/SCHEMA, DROP TABLE, ALTER TABLE ADD COLUMNS, ADD/DROP PARTITION and TRUNCATE
  * TABLE, carried out by the warehouse. The warehouse refuses bad input with plain messages; here
  * they become MaxCompute's ODPS-nnnnnnn messages, which clients match on.
  */
@@ -61,6 +63,10 @@ final class DdlStatements {
   void alterTable(TokenCursor cursor) {
     List<SqlToken> name = cursor.qualifiedName();
     TableId id = names.existing(name);
+    if (cursor.acceptWords("ADD", "COLUMNS")) {
+      addColumns(id, AddColumnsStatement.parse(cursor), name.get(0));
+      return;
+    }
     if (cursor.acceptWords("ADD")) {
       boolean ifNotExists = cursor.acceptWords("IF", "NOT", "EXISTS");
       for (PartitionSpec spec : cursor.partitionSpecs()) {
@@ -80,7 +86,30 @@ final class DdlStatements {
       }
       return;
     }
-    throw cursor.parseError("only ALTER TABLE ... ADD/DROP PARTITION is supported");
+    throw cursor.parseError("only ALTER TABLE ... ADD COLUMNS and ADD/DROP PARTITION are supported");
+  }
+
+  /** Columns the table has are an error, or skipped with IF NOT EXISTS. */
+  private void addColumns(TableId id, AddColumnsStatement add, SqlToken at) {
+    TableSchema schema = warehouse.table(id).orElseThrow().schema();
+    List<Column> added = new ArrayList<>();
+    for (Column column : add.columns()) {
+      boolean exists = schema.column(column.name()).isPresent()
+          || schema.partitionColumns().stream().anyMatch(p -> p.name().equals(column.name()));
+      if (exists && !add.ifNotExists()) {
+        throw new SqlError("ODPS-0130071:" + at.position() + " Semantic analysis exception - column "
+            + column.name() + " already exists in table " + TableNames.display(id));
+      }
+      if (!exists) {
+        added.add(column);
+      }
+    }
+    if (!added.isEmpty()) {
+      semantic(() -> {
+        warehouse.addColumns(id, added);
+        return null;
+      }, at);
+    }
   }
 
   void truncate(TokenCursor cursor) {

@@ -85,7 +85,7 @@ final class InsertStatements {
     while (rs.next()) {
       Object[] row = new Object[schema.columns().size()];
       for (int i = 0; i < targets.size(); i++) {
-        row[slots[i]] = casts.get(i).read(rs, i + 1, at);
+        row[slots[i]] = casts.get(i).read(rs, i + 1);
       }
       rows.computeIfAbsent(partitionOf(rs, insert, targets.size(), at), k -> new ArrayList<>()).add(row);
     }

@@ -11,7 +11,8 @@ import java.util.function.Function;
  * text as written: table names after FROM/JOIN (and in comma-separated FROM lists) become the
  * table's DuckDB relation, aliased to the table name so {@code t.col} still works; back-quoted
  * names become double-quoted; "..." and '...' strings (with backslash escapes) become DuckDB
- * '...' literals; integer literal suffixes (10L, 1Y, 2S, 1.5BD) are dropped.
+ * '...' literals; integer literal suffixes (10L, 1Y, 2S, 1.5BD) are dropped; constructors of nested
+ * values become DuckDB's ({@link ConstructorCalls}).
  */
 final class QueryTranslator {
   /** Words that end a FROM list or cannot be a table alias. */
@@ -28,6 +29,7 @@ final class QueryTranslator {
    */
   static String translate(String script, List<SqlToken> tokens, Function<List<SqlToken>, String> relation) {
     Set<String> cteNames = cteNames(tokens);
+    java.util.Map<Integer, String> constructors = ConstructorCalls.rewrites(tokens);
     StringBuilder out = new StringBuilder();
     int copied = tokens.isEmpty() ? 0 : tokens.get(0).start();
     Deque<Boolean> inFromList = new ArrayDeque<>();
@@ -102,6 +104,9 @@ final class QueryTranslator {
         }
       } else if (!t.isSymbol(",")) {
         expectTable = false;
+      }
+      if (constructors.containsKey(i)) {
+        replacement = constructors.get(i);
       }
       if (replacement != null) {
         out.append(script, copied, t.start()).append(replacement);

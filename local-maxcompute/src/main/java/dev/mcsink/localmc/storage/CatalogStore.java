@@ -2,6 +2,7 @@ package dev.mcsink.localmc.storage;
 
 import dev.mcsink.localmc.types.PartitionSpec;
 import dev.mcsink.localmc.types.TableId;
+import dev.mcsink.localmc.types.TableSchema;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -51,6 +52,8 @@ final class CatalogStore {
             + " last_modified BIGINT, record_count BIGINT, size_bytes BIGINT)",
         "CREATE TABLE IF NOT EXISTS mc.stages(upload_id VARCHAR, tid BIGINT, spec VARCHAR, overwrite BOOLEAN,"
             + " created BIGINT)",
+        // the number of data columns when the upload began: its schema (columns are only ever added)
+        "ALTER TABLE mc.stages ADD COLUMN IF NOT EXISTS column_count BIGINT",
         "CREATE TABLE IF NOT EXISTS mc.blocks(upload_id VARCHAR, block_id BIGINT, record_count BIGINT,"
             + " raw_size BIGINT, created BIGINT)",
         // MaxCompute's SIZE(array|map); DuckDB has len() for lists and cardinality() for maps only.
@@ -133,6 +136,10 @@ final class CatalogStore {
         + " last_modified = ? WHERE tid = ?", rows, bytes, now, tid);
   }
 
+  static void updateSchema(Connection c, long tid, TableSchema schema, long now) throws SQLException {
+    update(c, "UPDATE mc.tables SET schema_json = ?, last_ddl = ? WHERE tid = ?", SchemaJson.write(schema), now, tid);
+  }
+
   static void touchTableDdl(Connection c, long tid, long now) throws SQLException {
     update(c, "UPDATE mc.tables SET last_ddl = ? WHERE tid = ?", now, tid);
   }
@@ -194,21 +201,23 @@ final class CatalogStore {
 
   // ---- upload stages ----
 
-  record StageRow(String uploadId, long tid, PartitionSpec spec, boolean overwrite) {}
+  /** @param columnCount data columns of the upload's schema; 0 for stages of before it was kept (all) */
+  record StageRow(String uploadId, long tid, PartitionSpec spec, boolean overwrite, int columnCount) {}
 
   static void insertStage(Connection c, String uploadId, long tid, PartitionSpec spec, boolean overwrite,
-      long now) throws SQLException {
-    update(c, "INSERT INTO mc.stages VALUES (?, ?, ?, ?, ?)", uploadId, tid, specKey(spec), overwrite, now);
+      int columnCount, long now) throws SQLException {
+    update(c, "INSERT INTO mc.stages (upload_id, tid, spec, overwrite, created, column_count)"
+        + " VALUES (?, ?, ?, ?, ?, ?)", uploadId, tid, specKey(spec), overwrite, now, columnCount);
   }
 
   static Optional<StageRow> stage(Connection c, String uploadId) throws SQLException {
     try (PreparedStatement ps = c.prepareStatement(
-        "SELECT upload_id, tid, spec, overwrite FROM mc.stages WHERE upload_id = ?")) {
+        "SELECT upload_id, tid, spec, overwrite, coalesce(column_count, 0) FROM mc.stages WHERE upload_id = ?")) {
       ps.setString(1, uploadId);
       try (ResultSet rs = ps.executeQuery()) {
         return rs.next()
             ? Optional.of(new StageRow(rs.getString(1), rs.getLong(2), parseSpec(rs.getString(3)),
-                rs.getBoolean(4)))
+                rs.getBoolean(4), rs.getInt(5)))
             : Optional.empty();
       }
     }

@@ -39,7 +39,41 @@ final class DataTables {
   static void create(DuckDBConnection c, TableMeta t) throws SQLException {
     DuckDbConnections.execute(c, createDataTableSql(t));
     DuckDbConnections.execute(c, createStageTableSql(t));
-    DuckDbConnections.execute(c, createViewSql(t));
+    DuckDbConnections.execute(c, createViewSql(t, t.schema));
+  }
+
+  /**
+   * Adds the columns to the committed and staged rows (NULL in the rows there) and shows them in the
+   * view. Rows are appended by position, data columns before partition columns, so the committed
+   * rows of a partitioned table are copied into a table of the new layout rather than altered
+   * (ALTER TABLE would put the new columns after the partition columns).
+   */
+  static void addColumns(DuckDBConnection c, TableMeta t, List<Column> added, TableSchema schema)
+      throws SQLException {
+    DuckDbConnections.execute(c, "DROP VIEW " + t.sqlView());
+    for (Column column : added) {
+      String definition = PhysicalTypes.quote(column.name()) + " " + PhysicalTypes.storageType(column.type());
+      DuckDbConnections.execute(c, "ALTER TABLE " + t.stageTable() + " ADD COLUMN " + definition);
+      if (!schema.isPartitioned()) {
+        DuckDbConnections.execute(c, "ALTER TABLE " + t.dataTable() + " ADD COLUMN " + definition);
+      }
+    }
+    if (schema.isPartitioned()) {
+      List<String> selected = new ArrayList<>();
+      selected.add(TableMeta.SEQ_COLUMN);
+      for (Column column : schema.columns()) {
+        String quoted = PhysicalTypes.quote(column.name());
+        selected.add(added.contains(column)
+            ? "CAST(NULL AS " + PhysicalTypes.storageType(column.type()) + ") AS " + quoted : quoted);
+      }
+      schema.partitionColumns().forEach(p -> selected.add(PhysicalTypes.quote(p.name())));
+      String copy = t.dataTable() + "_altered";
+      DuckDbConnections.execute(c, "CREATE TABLE " + copy + " AS SELECT " + String.join(", ", selected)
+          + " FROM " + t.dataTable() + " ORDER BY " + TableMeta.SEQ_COLUMN);
+      DuckDbConnections.execute(c, "DROP TABLE " + t.dataTable());
+      DuckDbConnections.execute(c, "ALTER TABLE " + copy + " RENAME TO " + t.dataTableName());
+    }
+    DuckDbConnections.execute(c, createViewSql(t, schema));
   }
 
   static void drop(DuckDBConnection c, TableMeta t) throws SQLException {
@@ -73,13 +107,13 @@ final class DataTables {
     return columns;
   }
 
-  private static String createViewSql(TableMeta t) {
+  private static String createViewSql(TableMeta t, TableSchema schema) {
     List<String> columns = new ArrayList<>();
-    for (Column c : t.schema.columns()) {
+    for (Column c : schema.columns()) {
       String quoted = PhysicalTypes.quote(c.name());
       columns.add(PhysicalTypes.viewExpression(c.type(), quoted) + " AS " + quoted);
     }
-    for (Column c : t.schema.partitionColumns()) {
+    for (Column c : schema.partitionColumns()) {
       columns.add(PhysicalTypes.quote(c.name()));
     }
     return "CREATE VIEW " + t.sqlView() + " AS SELECT " + String.join(", ", columns) + " FROM " + t.dataTable();

@@ -3,14 +3,17 @@ package dev.mcsink.localmc.storage;
 import dev.mcsink.localmc.types.PartitionSpec;
 import dev.mcsink.localmc.types.TableId;
 import dev.mcsink.localmc.types.TableSchema;
+import dev.mcsink.localmc.types.Column;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * The warehouse's DDL: projects, tables and partitions created and dropped, tables truncated.
+ * The warehouse's DDL: projects, tables and partitions created and dropped, columns added, tables
+ * truncated.
  * Creating or dropping a project or table holds one global lock, so the in-memory
- * {@link TableRegistry} and the catalog change together; partition DDL and truncation hold only
+ * {@link TableRegistry} and the catalog change together; partition and column DDL and truncation hold only
  * the table's lock, like writes to it.
  */
 final class DuckDbDdl {
@@ -96,6 +99,21 @@ final class DuckDbDdl {
       CatalogStore.touchTableDdl(c, t.tid, now);
       return true;
     }));
+  }
+
+  void addColumns(TableId id, List<Column> added) {
+    TableMeta t = tables.require(id);
+    t.whileLocked(() -> {
+      TableSchema schema = t.schema.withColumnsAdded(added);
+      DataTables.checkColumns(id, schema);
+      db.inTransaction(true, c -> {
+        DataTables.addColumns(c, t, added, schema);
+        CatalogStore.updateSchema(c, t.tid, schema, System.currentTimeMillis());
+        return null;
+      });
+      t.schema = schema;
+      return null;
+    });
   }
 
   boolean dropPartition(TableId id, PartitionSpec spec) {

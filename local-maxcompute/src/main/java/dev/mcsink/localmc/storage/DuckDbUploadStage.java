@@ -3,6 +3,7 @@ package dev.mcsink.localmc.storage;
 import dev.mcsink.localmc.types.Column;
 import dev.mcsink.localmc.types.PartitionSpec;
 import dev.mcsink.localmc.types.TableId;
+import dev.mcsink.localmc.types.TableSchema;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -32,15 +33,18 @@ final class DuckDbUploadStage implements UploadStage {
   private final TableMeta table;
   private final PartitionSpec partition;
   private final boolean overwrite;
+  /** Data columns of the upload's schema: the table's first ones when the upload began. */
+  private final int columnCount;
 
   DuckDbUploadStage(DuckDbConnections db, StageLocks locks, String uploadId, TableMeta table,
-      PartitionSpec partition, boolean overwrite) {
+      PartitionSpec partition, boolean overwrite, int columnCount) {
     this.db = db;
     this.locks = locks;
     this.uploadId = uploadId;
     this.table = table;
     this.partition = partition;
     this.overwrite = overwrite;
+    this.columnCount = columnCount;
   }
 
   @Override
@@ -59,8 +63,17 @@ final class DuckDbUploadStage implements UploadStage {
   }
 
   @Override
+  public TableSchema schema() {
+    return table.schema.firstColumns(columnCount);
+  }
+
+  /**
+   * Rows hold the upload's columns; columns added to the table since are NULL. The staging table has
+   * every column; its width is read in the block's transaction, so it is the width the appender sees.
+   */
+  @Override
   public void writeBlock(long blockId, Iterator<Object[]> rows) {
-    RowWriter writer = new RowWriter(table.schema.columns());
+    RowWriter writer = new RowWriter(schema().columns());
     locks.of(uploadId).whileWritingBlock(blockId, () -> db.inTransaction(false, c -> {
       requireStage(c);
       boolean resent = CatalogStore.blocks(c, uploadId).stream().anyMatch(b -> b.blockId() == blockId);
@@ -68,6 +81,7 @@ final class DuckDbUploadStage implements UploadStage {
         deleteStagedRows(c, " AND " + BLOCK_COLUMN + " = ?", blockId);
         CatalogStore.deleteBlock(c, uploadId, blockId);
       }
+      int width = stagedDataColumns(c);
       long count = 0;
       long bytes = 0;
       try (DuckDBAppender appender = c.createAppender("data", table.stageTableName())) {
@@ -78,6 +92,9 @@ final class DuckDbUploadStage implements UploadStage {
           appender.append(blockId);
           appender.append(count);
           bytes += writer.append(appender, row);
+          for (int i = columnCount; i < width; i++) {
+            appender.appendNull();
+          }
           appender.endRow();
           count++;
         }
@@ -192,6 +209,17 @@ final class DuckDbUploadStage implements UploadStage {
         ps.setObject(i + 2, params[i]);
       }
       ps.executeUpdate();
+    }
+  }
+
+  private int stagedDataColumns(DuckDBConnection c) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM information_schema.columns"
+        + " WHERE table_schema = 'data' AND table_name = ?")) {
+      ps.setString(1, table.stageTableName());
+      try (java.sql.ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        return rs.getInt(1) - 3; // upload, block and row number
+      }
     }
   }
 

@@ -145,6 +145,11 @@ public final class DuckDbWarehouse implements Warehouse {
   }
 
   @Override
+  public void addColumns(TableId id, List<Column> columns) {
+    ddl.addColumns(id, columns);
+  }
+
+  @Override
   public boolean dropPartition(TableId id, PartitionSpec spec) {
     return ddl.dropPartition(id, spec);
   }
@@ -160,22 +165,25 @@ public final class DuckDbWarehouse implements Warehouse {
   public UploadStage openUploadStage(String uploadId, TableId id, PartitionSpec spec, boolean overwrite) {
     TableMeta t = tables.require(id);
     PartitionSpec normalized = t.normalize(spec, true);
-    db.inTransaction(true, c -> {
+    // under the table's lock, so no column is added between reading the schema and recording the stage
+    int columnCount = t.whileLocked(() -> db.inTransaction(true, c -> {
       CommittedRows.requirePartition(c, t, normalized);
       if (CatalogStore.stage(c, uploadId).isPresent()) {
         throw new IllegalArgumentException("Upload " + uploadId + " exists already");
       }
-      CatalogStore.insertStage(c, uploadId, t.tid, normalized, overwrite, System.currentTimeMillis());
-      return null;
-    });
-    return new DuckDbUploadStage(db, stageLocks, uploadId, t, normalized, overwrite);
+      int columns = t.schema.columns().size();
+      CatalogStore.insertStage(c, uploadId, t.tid, normalized, overwrite, columns, System.currentTimeMillis());
+      return columns;
+    }));
+    return new DuckDbUploadStage(db, stageLocks, uploadId, t, normalized, overwrite, columnCount);
   }
 
   @Override
   public Optional<UploadStage> uploadStage(String uploadId) {
     Optional<CatalogStore.StageRow> row = db.withConnection(c -> CatalogStore.stage(c, uploadId));
     return row.flatMap(r -> tables.byTid(r.tid())
-        .map(t -> new DuckDbUploadStage(db, stageLocks, uploadId, t, r.spec(), r.overwrite())));
+        .map(t -> new DuckDbUploadStage(db, stageLocks, uploadId, t, r.spec(), r.overwrite(),
+            r.columnCount() == 0 ? t.schema.columns().size() : r.columnCount())));
   }
 
   @Override

@@ -11,7 +11,7 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 
 /**
- * What the warehouse keeps in memory about one table: its identity, schema, the names of its
+ * What the warehouse keeps in memory about one table: its identity, current schema, the names of its
  * DuckDB objects, the next commit sequence number and the lock that serializes its writes.
  */
 final class TableMeta {
@@ -20,7 +20,8 @@ final class TableMeta {
 
   final long tid;
   final TableId id;
-  final TableSchema schema;
+  /** Replaced (under {@link #lock}) by ALTER TABLE ADD COLUMNS; read without it by whoever needs the latest. */
+  volatile TableSchema schema;
   final String comment;
   final long lifecycleDays;
   /** Guarded by {@link #lock}. */

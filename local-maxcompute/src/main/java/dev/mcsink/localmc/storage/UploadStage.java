@@ -2,6 +2,7 @@ package dev.mcsink.localmc.storage;
 
 import dev.mcsink.localmc.types.PartitionSpec;
 import dev.mcsink.localmc.types.TableId;
+import dev.mcsink.localmc.types.TableSchema;
 import java.util.Iterator;
 import java.util.List;
 
@@ -12,6 +13,9 @@ public interface UploadStage {
   TableId table();
 
   PartitionSpec partition();
+
+  /** The table's schema when the upload began: its blocks hold these columns, later ones commit as NULL. */
+  TableSchema schema();
 
   /** Stores the rows of a block, replacing any earlier block with the same id; durable on return. */
   void writeBlock(long blockId, Iterator<Object[]> rows);

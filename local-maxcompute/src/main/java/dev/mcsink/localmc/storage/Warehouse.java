@@ -1,5 +1,6 @@
 package dev.mcsink.localmc.storage;
 
+import dev.mcsink.localmc.types.Column;
 import dev.mcsink.localmc.types.PartitionSpec;
 import dev.mcsink.localmc.types.TableId;
 import dev.mcsink.localmc.types.TableSchema;
@@ -40,6 +41,12 @@ public interface Warehouse extends AutoCloseable {
 
   /** Creates a partition if absent; returns true when it was created. */
   boolean createPartition(TableId id, PartitionSpec spec);
+
+  /**
+   * ALTER TABLE ADD COLUMNS: the columns go after the data columns; rows written before read NULL in
+   * them. Upload stages opened before keep their schema. Refuses a name the table has already.
+   */
+  void addColumns(TableId id, List<Column> columns);
 
   /** Drops a partition and its rows; false when it does not exist. */
   boolean dropPartition(TableId id, PartitionSpec spec);

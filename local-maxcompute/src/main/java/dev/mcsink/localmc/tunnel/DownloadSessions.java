@@ -12,13 +12,17 @@ import dev.mcsink.localmc.storage.Warehouse;
 import dev.mcsink.localmc.types.Column;
 import dev.mcsink.localmc.types.PartitionSpec;
 import dev.mcsink.localmc.types.TableId;
+import dev.mcsink.localmc.types.TableSchema;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** Download sessions: a row count fixed at creation, then ranges of rows as record streams. */
+/**
+ * Download sessions: a row count and a schema fixed at creation (columns added later are not read),
+ * then ranges of rows as record streams.
+ */
 public final class DownloadSessions implements DownloadRoutes {
   private final Warehouse warehouse;
   private final Map<String, Session> sessions = new ConcurrentHashMap<>();
@@ -36,23 +40,24 @@ public final class DownloadSessions implements DownloadRoutes {
     }
     PartitionSpec spec = Partitions.existing(warehouse, table, request.param("partition"));
     String downloadId = UUID.randomUUID().toString().replace("-", "").toUpperCase(java.util.Locale.ROOT);
-    Session session = new Session(downloadId, id, spec, warehouse.rowCount(id, spec));
+    Session session = new Session(downloadId, id, spec, warehouse.rowCount(id, spec), table.schema());
     sessions.put(downloadId, session);
-    return OdpsResponse.json(200, json(session, table).toString());
+    return OdpsResponse.json(200, json(session).toString());
   }
 
   @Override
   public OdpsResponse reload(TableId id, OdpsRequest request) {
     Session session = session(id, request);
-    return OdpsResponse.json(200, json(session, TableLookup.require(warehouse, id)).toString());
+    TableLookup.require(warehouse, id);
+    return OdpsResponse.json(200, json(session).toString());
   }
 
   @Override
   public OdpsResponse read(TableId id, OdpsRequest request) {
     Session session = session(id, request);
-    TableInfo table = TableLookup.require(warehouse, id);
+    TableLookup.require(warehouse, id);
     RowRange range = RowRange.parse(request.param("rowrange"), session.recordCount());
-    List<Column> columns = projection(table, request.param("columns"));
+    List<Column> columns = projection(session, request.param("columns"));
     List<String> names = columns.stream().map(Column::name).toList();
     return RecordStreamBody.of(request, columns,
         sink -> warehouse.scan(id, session.partition(), range.start(), range.count(), names, sink));
@@ -67,27 +72,27 @@ public final class DownloadSessions implements DownloadRoutes {
     return session;
   }
 
-  private static List<Column> projection(TableInfo table, String columns) {
+  private static List<Column> projection(Session session, String columns) {
     if (columns == null || columns.isBlank()) {
-      return table.schema().columns();
+      return session.schema().columns();
     }
     List<Column> chosen = new ArrayList<>();
     for (String name : columns.split(",")) {
-      chosen.add(table.schema().column(name.trim()).orElseThrow(() -> ServiceException.badRequest(
-          "InvalidColumnSpec", "Column '" + name.trim() + "' does not exist in table " + table.id())));
+      chosen.add(session.schema().column(name.trim()).orElseThrow(() -> ServiceException.badRequest(
+          "InvalidColumnSpec", "Column '" + name.trim() + "' does not exist in table " + session.table())));
     }
     return chosen;
   }
 
-  private static ObjectNode json(Session session, TableInfo table) {
+  private static ObjectNode json(Session session) {
     ObjectNode json = JsonNodeFactory.instance.objectNode();
     json.put("DownloadID", session.id());
     json.put("Status", "normal");
     json.put("RecordCount", session.recordCount());
     json.put("QuotaName", "");
-    json.set("Schema", TunnelSchemaJson.of(table.schema()));
+    json.set("Schema", TunnelSchemaJson.of(session.schema()));
     return json;
   }
 
-  private record Session(String id, TableId table, PartitionSpec partition, long recordCount) {}
+  private record Session(String id, TableId table, PartitionSpec partition, long recordCount, TableSchema schema) {}
 }

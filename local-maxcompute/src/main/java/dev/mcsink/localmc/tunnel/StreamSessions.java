@@ -16,15 +16,21 @@ import dev.mcsink.localmc.storage.TableInfo;
 import dev.mcsink.localmc.storage.Warehouse;
 import dev.mcsink.localmc.types.PartitionSpec;
 import dev.mcsink.localmc.types.TableId;
+import dev.mcsink.localmc.types.TableSchema;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
 /**
- * Streaming upload sessions. Every write names its table and partition, so sessions keep no state
- * here: a session outlives a restart of the service, as a long-lived writer expects. One slot,
- * routed to this server.
+ * Streaming upload sessions. Every write names its table, partition and schema version, so sessions
+ * keep no state here: a session outlives a restart of the service, as a long-lived writer expects.
+ * One slot, routed to this server.
+ *
+ * <p>Schema versions ({@link TableSchema#version}): a session opened before ALTER TABLE ADD COLUMNS
+ * keeps its schema and its writes leave the new columns NULL, unless the writer asks
+ * ({@code check_latest_schema=true}) to be told: then the write fails with 412 SchemaModified and
+ * the latest version in {@code odps-tunnel-latest-schema-version}, as the service answers.
  */
 public final class StreamSessions implements StreamRoutes {
   static final String SLOT_ID = "1";
@@ -46,15 +52,17 @@ public final class StreamSessions implements StreamRoutes {
       }
       warehouse.createPartition(id, spec);
     }
+    TableSchema schema = sessionSchema(table, request);
     String session = "stream-" + UUID.randomUUID().toString().replace("-", "");
     activity.onStreamSessionCreated(id);
-    return OdpsResponse.json(200, sessionJson(session, table, routedServer).toString());
+    return OdpsResponse.json(200, sessionJson(session, schema, routedServer).toString());
   }
 
   @Override
   public OdpsResponse reload(TableId id, OdpsRequest request, String routedServer) {
     TableInfo table = TableLookup.require(warehouse, id);
-    return OdpsResponse.json(200, sessionJson(requireSession(request), table, routedServer).toString());
+    return OdpsResponse.json(200,
+        sessionJson(requireSession(request), sessionSchema(table, request), routedServer).toString());
   }
 
   @Override
@@ -64,6 +72,11 @@ public final class StreamSessions implements StreamRoutes {
     PartitionSpec spec = PartitionSpecs.parse(request.param("partition"), table);
     if (!spec.isEmpty() && warehouse.partition(id, spec).isEmpty()) {
       throw TunnelErrors.noSuchPartition(spec, id);
+    }
+    TableSchema schema = sessionSchema(table, request);
+    String latest = table.schema().version();
+    if ("true".equalsIgnoreCase(request.param("check_latest_schema")) && !schema.version().equals(latest)) {
+      throw TunnelErrors.schemaModified(schema.version(), latest);
     }
     List<Object[]> rows = new ArrayList<>();
     try {
@@ -103,11 +116,25 @@ public final class StreamSessions implements StreamRoutes {
     return session;
   }
 
-  private static ObjectNode sessionJson(String session, TableInfo table, String routedServer) {
+  /**
+   * The schema the session was opened with: the version the request names, else the latest. Rows
+   * are decoded with the latest schema all the same: an older writer's records lack the new fields,
+   * which then read NULL.
+   */
+  private static TableSchema sessionSchema(TableInfo table, OdpsRequest request) {
+    String version = request.param("schema_version");
+    if (version == null || version.isBlank()) {
+      return table.schema();
+    }
+    return table.schema().asOfVersion(version).orElseThrow(() -> TunnelErrors.noSuchSchema(version, table.id()));
+  }
+
+  private static ObjectNode sessionJson(String session, TableSchema schema, String routedServer) {
     ObjectNode json = JsonNodeFactory.instance.objectNode();
     json.put("session_name", session);
     json.put("status", "normal");
-    json.set("schema", TunnelSchemaJson.of(table.schema()));
+    json.set("schema", TunnelSchemaJson.of(schema));
+    json.put("schema_version", schema.version());
     json.putArray("slots").addArray().add(SLOT_ID).add(routedServer);
     json.put("quota_name", "");
     return json;

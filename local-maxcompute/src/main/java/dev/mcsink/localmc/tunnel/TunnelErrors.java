@@ -24,6 +24,18 @@ final class TunnelErrors {
     return ServiceException.badRequest("MalformedDataStream", e.getMessage());
   }
 
+  /** A stream write in an older schema while the writer asked to check it is the latest: the SDK reopens. */
+  static ServiceException schemaModified(String sessionVersion, String latestVersion) {
+    return new ServiceException(412, "SchemaModified", "The table schema has changed (session schema version "
+        + sessionVersion + ", latest " + latestVersion + ")")
+        .withHeader("odps-tunnel-latest-schema-version", latestVersion);
+  }
+
+  static ServiceException noSuchSchema(String version, Object table) {
+    return ServiceException.notFound("NoSuchSchema", "The schema version " + version + " of " + table
+        + " does not exist");
+  }
+
   static ServiceException noSuchPartition(Object spec, Object table) {
     return ServiceException.notFound("NoSuchPartition", "The specified partition does not exist: " + spec + " of " + table);
   }

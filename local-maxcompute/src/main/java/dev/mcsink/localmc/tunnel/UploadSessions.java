@@ -19,6 +19,7 @@ import dev.mcsink.localmc.storage.UploadStage;
 import dev.mcsink.localmc.storage.Warehouse;
 import dev.mcsink.localmc.types.PartitionSpec;
 import dev.mcsink.localmc.types.TableId;
+import dev.mcsink.localmc.types.TableSchema;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -42,7 +43,7 @@ public final class UploadSessions implements UploadRoutes {
   private final TableLimits limits;
   private final TunnelActivity activity;
   private final Clock clock;
-  private final Map<String, List<BlockInfo>> committed = new ConcurrentHashMap<>();
+  private final Map<String, Committed> committed = new ConcurrentHashMap<>();
   private final Map<String, Object> locks = new ConcurrentHashMap<>();
 
   public UploadSessions(Warehouse warehouse, TableLimits limits, TunnelActivity activity, Clock clock) {
@@ -61,33 +62,33 @@ public final class UploadSessions implements UploadRoutes {
     String uploadId = newId();
     UploadStage stage = warehouse.openUploadStage(uploadId, id, spec, overwrite);
     activity.onUploadSessionCreated(id);
-    return OdpsResponse.json(200, sessionJson(stage, table, "normal", overwrite, false).toString());
+    return OdpsResponse.json(200, sessionJson(stage, "normal", overwrite, false).toString());
   }
 
   @Override
   public OdpsResponse reload(TableId id, OdpsRequest request) {
     String uploadId = request.param("uploadid");
-    TableInfo table = TableLookup.require(warehouse, id);
-    List<BlockInfo> done = committed.get(uploadId);
+    TableLookup.require(warehouse, id);
+    Committed done = committed.get(uploadId);
     if (done != null) {
-      return OdpsResponse.json(200, closedJson(uploadId, table, done).toString());
+      return OdpsResponse.json(200, closedJson(uploadId, done).toString());
     }
     UploadStage stage = stage(uploadId, id);
-    return OdpsResponse.json(200, sessionJson(stage, table, "normal", false, true).toString());
+    return OdpsResponse.json(200, sessionJson(stage, "normal", false, true).toString());
   }
 
   @Override
   public OdpsResponse writeBlock(TableId id, OdpsRequest request) {
     String uploadId = request.param("uploadid");
     long blockId = parseBlockId(request.param("blockid"));
-    TableInfo table = TableLookup.require(warehouse, id);
+    TableLookup.require(warehouse, id);
     if (committed.containsKey(uploadId)) {
       throw TunnelErrors.statusConflict("upload session " + uploadId + " is already committed");
     }
     UploadStage stage = stage(uploadId, id);
     limits.onBlockWritten(id, blockId);
     InputStream body = BodyEncoding.decoding(request.body(), request.header("Content-Encoding"));
-    RecordStreamReader reader = new RecordStreamReader(body, table.schema().columns());
+    RecordStreamReader reader = new RecordStreamReader(body, stage.schema().columns());
     try {
       stage.writeBlock(blockId, new RowIterator(reader));
     } catch (RecordStreamException e) {
@@ -104,9 +105,9 @@ public final class UploadSessions implements UploadRoutes {
   @Override
   public OdpsResponse commit(TableId id, OdpsRequest request) {
     String uploadId = request.param("uploadid");
-    TableInfo table = TableLookup.require(warehouse, id);
+    TableLookup.require(warehouse, id);
     synchronized (locks.computeIfAbsent(uploadId, k -> new Object())) {
-      List<BlockInfo> done = committed.get(uploadId);
+      Committed done = committed.get(uploadId);
       if (done == null) {
         UploadStage stage = stage(uploadId, id);
         List<BlockInfo> blocks = stage.blocks();
@@ -117,12 +118,12 @@ public final class UploadSessions implements UploadRoutes {
         } catch (Exception e) {
           throw new IllegalStateException(e);
         }
-        done = blocks;
+        done = new Committed(blocks, stage.schema());
         committed.put(uploadId, done);
         // Counted here only: a commit retried after success answers from `committed` above.
         activity.onCommitted(id, blocks.stream().mapToLong(BlockInfo::recordCount).sum());
       }
-      return OdpsResponse.json(200, closedJson(uploadId, table, done).toString());
+      return OdpsResponse.json(200, closedJson(uploadId, done).toString());
     }
   }
 
@@ -137,7 +138,7 @@ public final class UploadSessions implements UploadRoutes {
     return stage;
   }
 
-  private ObjectNode sessionJson(UploadStage stage, TableInfo table, String status, boolean overwrite,
+  private ObjectNode sessionJson(UploadStage stage, String status, boolean overwrite,
       boolean withBlocks) {
     ObjectNode json = JsonNodeFactory.instance.objectNode();
     json.put("UploadID", stage.uploadId());
@@ -147,24 +148,27 @@ public final class UploadSessions implements UploadRoutes {
     json.put("IsOverwrite", overwrite);
     json.put("MaxFieldSize", MAX_FIELD_SIZE);
     json.put("QuotaName", "");
-    json.set("Schema", TunnelSchemaJson.of(table.schema()));
+    json.set("Schema", TunnelSchemaJson.of(stage.schema()));
     if (withBlocks) {
       json.set("UploadedBlockList", blockList(stage.blocks()));
     }
     return json;
   }
 
-  private ObjectNode closedJson(String uploadId, TableInfo table, List<BlockInfo> blocks) {
+  private ObjectNode closedJson(String uploadId, Committed done) {
     ObjectNode json = JsonNodeFactory.instance.objectNode();
     json.put("UploadID", uploadId);
     json.put("Status", "closed");
     json.put("Owner", "ALIYUN$local@aliyun.com");
     json.put("MaxFieldSize", MAX_FIELD_SIZE);
     json.put("QuotaName", "");
-    json.set("Schema", TunnelSchemaJson.of(table.schema()));
-    json.set("UploadedBlockList", blockList(blocks));
+    json.set("Schema", TunnelSchemaJson.of(done.schema()));
+    json.set("UploadedBlockList", blockList(done.blocks()));
     return json;
   }
+
+  /** A committed upload, remembered to answer a retried commit or reload: its blocks and schema. */
+  private record Committed(List<BlockInfo> blocks, TableSchema schema) {}
 
   private static ArrayNode blockList(List<BlockInfo> blocks) {
     ArrayNode array = JsonNodeFactory.instance.arrayNode();

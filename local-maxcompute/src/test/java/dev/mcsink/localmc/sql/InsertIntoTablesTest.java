@@ -92,6 +92,16 @@ class InsertIntoTablesTest {
   }
 
   @Test
+  void aBareNullGoesIntoAColumnOfAnyType() {
+    sql.ok("CREATE TABLE t (id BIGINT, ok BOOLEAN, dt DATETIME, b BINARY);");
+    sql.ok("INSERT INTO t SELECT 1, NULL, NULL, NULL;");
+    sql.ok("INSERT INTO t VALUES (2, NULL, NULL, NULL);");
+    assertThat(rows("t", "")).containsExactly("[1, null, null, null]", "[2, null, null, null]");
+    assertThat(sql.failure("INSERT INTO t SELECT 3, 1, NULL, NULL;")).startsWith("ODPS-0130141:")
+        .contains("column ok of type BOOLEAN");
+  }
+
+  @Test
   void valuesThatDoNotFitTheColumnFailTheWholeStatement() {
     sql.ok("CREATE TABLE t (n TINYINT, d DECIMAL(4,2));");
     assertThat(sql.failure("INSERT INTO t VALUES (1, 1.0), (300, 1.0);")).startsWith("ODPS-0123131:").contains("300");
@@ -112,6 +122,20 @@ class InsertIntoTablesTest {
     assertThat(sql.failure("INSERT INTO missing VALUES (1);")).startsWith("ODPS-0130131:");
     assertThat(sql.failure("INSERT t VALUES (1);")).startsWith("ODPS-0130161:");
     assertThat(sql.warehouse().partitions(TableId.of(P, "t"))).isEmpty();
+  }
+
+  @Test
+  void nestedValuesAreBuiltWithMaxComputesConstructors() {
+    sql.ok("CREATE TABLE t (tags ARRAY<STRING>, attrs MAP<STRING,BIGINT>, person STRUCT<name:STRING, age:INT>,"
+        + " days ARRAY<DATE>, pair STRUCT<a:BIGINT, b:STRING>);");
+    sql.ok("INSERT INTO t VALUES (array('a', \"b\"), map('k', 1, 'j', 2), named_struct('name', 'ann', 'age', 30),"
+        + " array(DATE '2024-01-01'), struct(7, 'x')), (array(), map(), NULL, NULL, NULL);");
+    assertThat(rows("t", "")).containsExactly("[[a, b], {k=1, j=2}, [ann, 30], [2024-01-01], [7, x]]",
+        "[[], {}, null, null, null]");
+    assertThat(sql.ok("SELECT tags[1], attrs['j'], person.name, pair.b FROM t WHERE person IS NOT NULL;"))
+        .isEqualTo("_c0,_c1,name,b\nb,2,ann,x\n");
+    assertThat(sql.failure("INSERT INTO t (tags) VALUES (array(true));")).startsWith("ODPS-0130141:")
+        .contains("column tags of type ARRAY<STRING>");
   }
 
   @Test

@@ -64,6 +64,12 @@ final class LocalSql implements BeforeEachCallback, AfterEachCallback {
     return outcome.csv();
   }
 
+  /** Runs a script; its error message, or null when it succeeded. */
+  String run(String script) {
+    SqlOutcome outcome = runner.run(project, null, script);
+    return outcome.success() ? null : outcome.errorMessage();
+  }
+
   /** Runs a script that must fail; its error message. */
   String failure(String script) {
     SqlOutcome outcome = runner.run(project, null, script);

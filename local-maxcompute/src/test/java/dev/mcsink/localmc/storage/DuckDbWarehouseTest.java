@@ -350,6 +350,61 @@ class DuckDbWarehouseTest {
   }
 
   @Test
+  void addedColumnsGoLastAndEarlierRowsReadNull() {
+    TableId id = narrowPartitioned("t");
+    PartitionSpec a = PartitionSpec.parse("pt=a");
+    warehouse.insert(id, Map.of(a, idRows(0, 1)), false);
+    long ddlBefore = warehouse.table(id).orElseThrow().lastDdlTimeMillis();
+
+    warehouse.addColumns(id, List.of(Column.of("extra", "DOUBLE"), Column.of("tags", "ARRAY<STRING>")));
+
+    TableInfo table = warehouse.table(id).orElseThrow();
+    assertThat(table.schema().columns().stream().map(Column::name)).containsExactly("id", "s", "extra", "tags");
+    assertThat(table.lastDdlTimeMillis()).isGreaterThanOrEqualTo(ddlBefore);
+    warehouse.append(id, a, List.<Object[]>of(row(1L, "v1", 2.5, List.of("x"))));
+    assertThat(text(scanAll(id, a))).containsExactly("[0, v0, null, null]", "[1, v1, 2.5, [x]]");
+    assertThatThrownBy(() -> warehouse.addColumns(id, List.of(Column.of("pt", "STRING"))))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("pt");
+  }
+
+  @Test
+  void anUploadBegunBeforeColumnsWereAddedKeepsItsSchemaAndCommitsNullsInThem() {
+    TableId id = narrowPartitioned("t");
+    PartitionSpec a = PartitionSpec.parse("pt=a");
+    warehouse.createPartition(id, a);
+    UploadStage before = warehouse.openUploadStage("u1", id, a, false);
+    before.writeBlock(0, idRows(0, 1).iterator());
+
+    warehouse.addColumns(id, List.of(Column.of("extra", "BIGINT")));
+    before.writeBlock(1, idRows(1, 2).iterator());
+    UploadStage after = warehouse.openUploadStage("u2", id, a, false);
+    after.writeBlock(0, List.<Object[]>of(row(2L, "v2", 20L)).iterator());
+    before.commit(List.of(0L, 1L));
+    after.commit(List.of(0L));
+
+    assertThat(before.schema().columns()).hasSize(2);
+    assertThat(after.schema().columns()).hasSize(3);
+    assertThat(text(scanAll(id, a))).containsExactly("[0, v0, null]", "[1, v1, null]", "[2, v2, 20]");
+  }
+
+  @Test
+  void addedColumnsAndTheSchemaOfOpenUploadsSurviveARestart() {
+    TableId id = narrowPartitioned("t");
+    PartitionSpec a = PartitionSpec.parse("pt=a");
+    warehouse.createPartition(id, a);
+    warehouse.openUploadStage("u1", id, a, false).writeBlock(0, idRows(0, 1).iterator());
+    warehouse.addColumns(id, List.of(Column.of("extra", "BIGINT")));
+    warehouse.close();
+
+    warehouse = DuckDbWarehouse.open(dir);
+    UploadStage reopened = warehouse.uploadStage("u1").orElseThrow();
+    assertThat(reopened.schema().columns()).hasSize(2);
+    reopened.commit(List.of(0L));
+    assertThat(warehouse.table(id).orElseThrow().schema().columns()).hasSize(3);
+    assertThat(text(scanAll(id, a))).containsExactly("[0, v0, null]");
+  }
+
+  @Test
   void everythingSurvivesARestartIncludingOpenStages() {
     TableId id = narrowPartitioned("t");
     PartitionSpec a = PartitionSpec.parse("pt=a");
