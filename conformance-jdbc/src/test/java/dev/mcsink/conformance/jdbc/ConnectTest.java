@@ -48,6 +48,17 @@ class ConnectTest {
     }
   }
 
+  /** The service has no interactive (MCQA) sessions; the driver falls back to offline SQL by itself. */
+  @Test
+  void interactiveModeFallsBackToOfflineSql() throws Exception {
+    LocalMaxCompute mc = MC.service();
+    String url = JdbcConnections.url(mc, "project_name") + "&interactiveMode=true";
+
+    try (Connection c = DriverManager.getConnection(url, mc.accessId(), mc.accessKey())) {
+      assertThat(JdbcConnections.column(c, "SELECT 'still works'")).containsExactly("still works");
+    }
+  }
+
   @Test
   void theSdkIsTheOneInsideTheDriverJar() throws Exception {
     try (Connection c = JdbcConnections.open(MC.service())) {

@@ -1,6 +1,7 @@
 package dev.mcsink.conformance.jdbc;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -128,20 +129,35 @@ class TypedSelectTest {
 
   @Test
   void arraysMapsAndStructsComeBackAsTheDriverPresentsThem() throws Exception {
-    try (Statement s = MC.connection().createStatement(); ResultSet rs = s.executeQuery(
-        "SELECT split('a,b', ',') AS arr, map_from_entries([('k', 7)]) AS m, struct_pack(x := 1, y := 'z') AS st")) {
+    JdbcConnections.execute(MC.connection(), "CREATE TABLE nested (tags ARRAY<STRING>, counts MAP<STRING,BIGINT>,"
+        + " st STRUCT<a:INT,b:STRING>)");
+    JdbcConnections.execute(MC.connection(),
+        "INSERT INTO nested VALUES (array('a', 'b'), map('k', 7L), named_struct('a', 1, 'b', 'x'))");
+
+    try (Statement s = MC.connection().createStatement(); ResultSet rs = s.executeQuery("SELECT * FROM nested")) {
       ResultSetMetaData meta = rs.getMetaData();
-      assertThat(typeNames(meta)).containsExactly("ARRAY<STRING>", "MAP<STRING,INT>", "STRUCT<x:INT,y:STRING>");
+      assertThat(typeNames(meta)).containsExactly("ARRAY<STRING>", "MAP<STRING,BIGINT>", "STRUCT<a:INT,b:STRING>");
       assertThat(meta.getColumnType(1)).isEqualTo(Types.ARRAY);
       assertThat(meta.getColumnType(3)).isEqualTo(Types.STRUCT);
       assertThat(rs.next()).isTrue();
-      assertThat(rs.getObject("arr")).isEqualTo(List.of("a", "b"));
-      assertThat(rs.getObject("m")).isEqualTo(Map.of("k", 7));
+      assertThat(rs.getObject("tags")).isEqualTo(List.of("a", "b"));
+      assertThat(rs.getObject("counts")).isEqualTo(Map.of("k", 7L));
       // the SDK's own Struct, not java.sql.Struct
       assertThat(rs.getObject("st").getClass().getName()).isEqualTo("com.aliyun.odps.data.SimpleStruct");
-      assertThat(rs.getObject("st")).hasToString("{x:1, y:z}");
-      assertThat(rs.getString("st")).isEqualTo("{\"x\":1,\"y\":\"z\"}");
-      assertThat(rs.getString("arr")).isEqualTo("[\"a\",\"b\"]");
+      assertThat(rs.getObject("st")).hasToString("{a:1, b:x}");
+      assertThat(rs.getString("tags")).isEqualTo("[\"a\",\"b\"]");
+      assertThat(rs.getString("st")).isEqualTo("{\"a\":1,\"b\":\"x\"}");
+    }
+  }
+
+  @Test
+  void nestedExpressionsAreTypedFromTheirValues() throws Exception {
+    try (Statement s = MC.connection().createStatement();
+        ResultSet rs = s.executeQuery("SELECT array(1, 2) AS arr, map('k', 'v') AS m, named_struct('x', 1.5BD) AS st")) {
+      assertThat(typeNames(rs.getMetaData())).containsExactly("ARRAY<INT>", "MAP<STRING,STRING>", "STRUCT<x:DECIMAL(2,1)>");
+      assertThat(rs.next()).isTrue();
+      assertThat(rs.getObject("arr")).isEqualTo(List.of(1, 2));
+      assertThat(rs.getObject("m")).isEqualTo(Map.of("k", "v"));
     }
   }
 
@@ -159,6 +175,23 @@ class TypedSelectTest {
     assertThat(read).hasSize(500);
     assertThat(read.get(0)).isEqualTo(0L);
     assertThat(read.get(499)).isEqualTo(499L);
+  }
+
+  /**
+   * The driver's SDK (0.43.3) predates JSON: it names the type but cannot read its values. The
+   * column cast to STRING under another name reads fine.
+   */
+  @Test
+  void aJsonColumnReadsOnlyAsString() throws Exception {
+    JdbcConnections.execute(MC.connection(), "CREATE TABLE docs (id BIGINT, doc JSON)");
+    JdbcConnections.execute(MC.connection(), "INSERT INTO docs VALUES (1, '{\"a\":1}')");
+
+    assertThat(JdbcConnections.column(MC.connection(), "SELECT CAST(doc AS STRING) AS doc_text FROM docs"))
+        .containsExactly("{\"a\":1}");
+    try (Statement s = MC.connection().createStatement(); ResultSet rs = s.executeQuery("SELECT * FROM docs")) {
+      assertThat(rs.getMetaData().getColumnTypeName(2)).isEqualTo("JSON");
+      assertThatThrownBy(rs::next).isInstanceOf(RuntimeException.class).hasMessageContaining("Read from reader failed");
+    }
   }
 
   private static List<String> typeNames(ResultSetMetaData meta) throws SQLException {
