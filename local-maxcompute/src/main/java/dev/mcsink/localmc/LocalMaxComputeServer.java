@@ -14,6 +14,7 @@ import dev.mcsink.localmc.rest.AccessCheck;
 import dev.mcsink.localmc.rest.HttpEntry;
 import dev.mcsink.localmc.rest.OdpsResponse;
 import dev.mcsink.localmc.rest.Router;
+import dev.mcsink.localmc.rest.TunnelRoutes;
 import dev.mcsink.localmc.rest.ServiceException;
 import dev.mcsink.localmc.rest.StsEndpoint;
 import dev.mcsink.localmc.sql.MaxComputeSqlRunner;
@@ -21,6 +22,7 @@ import dev.mcsink.localmc.storage.DuckDbWarehouse;
 import dev.mcsink.localmc.storage.Warehouse;
 import dev.mcsink.localmc.tls.SelfSignedTls;
 import dev.mcsink.localmc.tunnel.DownloadSessions;
+import dev.mcsink.localmc.tunnel.InstanceDownloads;
 import dev.mcsink.localmc.tunnel.StreamSessions;
 import dev.mcsink.localmc.tunnel.UploadSessions;
 import dev.mcsink.localmc.tunnel.UpsertSessions;
@@ -65,9 +67,9 @@ final class LocalMaxComputeServer {
       sql = new MaxComputeSqlRunner(warehouse, warehouse.queries(), ZoneId.of(settings.timeZone()));
       Accounting accounting = Accounting.of(settings, clock);
       tls = SelfSignedTls.in(settings.dataDir().resolve("tls"));
-      Router router = new Router(warehouse, sql, clock, settings.timeZone(),
+      Router router = new Router(warehouse, sql, clock, settings.timeZone(), new TunnelRoutes(
           new UploadSessions(warehouse, limits, activity, clock), new StreamSessions(warehouse, activity),
-          new DownloadSessions(warehouse), new UpsertSessions(warehouse, limits, clock));
+          new DownloadSessions(warehouse), new UpsertSessions(warehouse, limits, clock), new InstanceDownloads()));
       HttpEntry entry = new HttpEntry(router, accounting.access(), accounting.sts(), faults, new AdminApi(faults, limits, activity));
       QueuedThreadPool threads = new QueuedThreadPool(200, 8);
       threads.setName("local-maxcompute");

@@ -3,9 +3,12 @@ package dev.mcsink.localmc.faults;
 /** Names of the service's routes, for fault rules and logs. */
 public final class RouteNames {
   public static final String PROJECT = "project";
+  public static final String TENANT = "tenant";
   public static final String TUNNEL_ENDPOINT = "tunnel-endpoint";
   public static final String LOGS = "logs";
   public static final String TABLE = "table";
+  public static final String TABLES = "tables";
+  public static final String FUNCTIONS = "functions";
   public static final String INSTANCE_CREATE = "instance-create";
   public static final String INSTANCE_GET = "instance-get";
   public static final String UPLOAD_CREATE = "upload-create";
@@ -24,6 +27,10 @@ public final class RouteNames {
   public static final String DOWNLOAD_RELOAD = "download-reload";
   public static final String DOWNLOAD_READ = "download-read";
   public static final String STS = "sts";
+  public static final String AUTHORIZATION = "authorization";
+  public static final String INSTANCE_DOWNLOAD_CREATE = "instance-download-create";
+  public static final String INSTANCE_DOWNLOAD_RELOAD = "instance-download-reload";
+  public static final String INSTANCE_DOWNLOAD_READ = "instance-download-read";
   public static final String UNKNOWN = "unknown";
 
   private RouteNames() {}

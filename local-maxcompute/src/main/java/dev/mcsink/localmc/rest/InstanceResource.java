@@ -2,6 +2,7 @@ package dev.mcsink.localmc.rest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mcsink.localmc.sql.MaxComputeSqlRunner;
 import dev.mcsink.localmc.sql.SqlOutcome;
 import java.time.Clock;
@@ -45,10 +46,15 @@ final class InstanceResource {
     return OdpsResponse.empty(201).header("Location", locationBase + "/projects/" + project + "/instances/" + id);
   }
 
+  /** The outcome of a finished instance, for the instance tunnel. */
+  SqlOutcome outcome(String project, String id) {
+    return finished(project, id).outcome();
+  }
+
   OdpsResponse get(String project, String id, OdpsRequest request) {
-    Finished f = instances.get(key(project, id));
-    if (f == null) {
-      throw ServiceException.notFound("NoSuchObject", "Instance not found - '" + id + "'.");
+    Finished f = finished(project, id);
+    if (request.has("instancesummary")) {
+      return summary(f, request.param("taskname"));
     }
     if (request.has("taskstatus")) {
       Xml xml = new Xml().open("Instance").element("Status", "Terminated").open("Tasks");
@@ -71,6 +77,35 @@ final class InstanceResource {
         .header("x-odps-start-time", HttpDates.format(f.start()))
         .header("x-odps-end-time", HttpDates.format(f.end()))
         .header("x-odps-owner", "ALIYUN$local@aliyun.com");
+  }
+
+  /**
+   * {@code ?instancesummary&taskname=}: the JSON the SDK's getTaskSummary reads; its Outputs (rows
+   * and bytes per table written) are where JDBC's executeUpdate takes its update count from.
+   */
+  private static OdpsResponse summary(Finished f, String taskName) {
+    if (taskName == null || !taskName.equals(f.taskName())) {
+      throw ServiceException.notFound("NoSuchObject", "Task not found - '" + taskName + "'.");
+    }
+    ObjectNode json = JSON.createObjectNode();
+    json.putObject("Inputs");
+    ObjectNode outputs = json.putObject("Outputs");
+    StringBuilder text = new StringBuilder("Outputs:\n");
+    f.outcome().outputs().forEach((table, rows) -> {
+      outputs.putArray(table).add(rows).add(0);
+      text.append("    ").append(table).append(": ").append(rows).append(" (0 bytes)\n");
+    });
+    ObjectNode body = JSON.createObjectNode();
+    body.putObject("Instance").put("JsonSummary", json.toString()).put("Summary", text.toString());
+    return OdpsResponse.json(200, body.toString());
+  }
+
+  private Finished finished(String project, String id) {
+    Finished f = instances.get(key(project, id));
+    if (f == null) {
+      throw ServiceException.notFound("NoSuchObject", "Instance not found - '" + id + "'.");
+    }
+    return f;
   }
 
   /** The SDK passes the current schema in the task's "settings" JSON. */

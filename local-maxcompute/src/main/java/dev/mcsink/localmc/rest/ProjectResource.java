@@ -3,7 +3,7 @@ package dev.mcsink.localmc.rest;
 import dev.mcsink.localmc.storage.ProjectInfo;
 import dev.mcsink.localmc.storage.Warehouse;
 
-/** {@code GET /projects/{p}}, tunnel endpoint discovery and the SDK's telemetry upload. */
+/** {@code GET /projects/{p}}, tunnel endpoint discovery, the (empty) function listing. */
 final class ProjectResource {
   private final Warehouse warehouse;
   private final String sqlTimeZone;
@@ -38,6 +38,12 @@ final class ProjectResource {
         .header("x-odps-creation-time", HttpDates.format(info.creationTimeMillis()))
         .header("Last-Modified", HttpDates.format(info.creationTimeMillis()))
         .header("x-odps-owner", "ALIYUN$local@aliyun.com");
+  }
+
+  /** {@code GET /projects/{p}/registration/functions}: the service has no user-defined functions. */
+  static OdpsResponse noFunctions() {
+    return OdpsResponse.xml(200, new Xml().open("Functions").element("Marker", "").element("MaxItems", 1000)
+        .close("Functions").toString());
   }
 
   /** {@code ?service}: the tunnel lives on this same server, under /api like the REST routes. */

@@ -15,8 +15,9 @@ import java.util.Map;
 
 /** Table metadata: the table, one partition, and partition listings. */
 final class TableResource {
+  static final String OWNER = "ALIYUN$local@aliyun.com";
+  static final String MANAGED_TABLE = "MANAGED_TABLE";
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final int DEFAULT_PAGE = 1000;
   private final Warehouse warehouse;
 
   TableResource(Warehouse warehouse) {
@@ -36,8 +37,8 @@ final class TableResource {
         .element("TableId", id.project() + "." + id.schema() + "." + id.table())
         .element("Project", id.project())
         .element("SchemaName", id.schema())
-        .element("Owner", "ALIYUN$local@aliyun.com")
-        .element("Type", "MANAGED_TABLE")
+        .element("Owner", OWNER)
+        .element("Type", MANAGED_TABLE)
         .element("Comment", table.comment())
         .cdata("Schema", schemaJson(table))
         .close("Table").toString();
@@ -65,7 +66,7 @@ final class TableResource {
 
   private OdpsResponse listPartitions(TableInfo table, OdpsRequest request) {
     List<PartitionInfo> all = selected(table, request);
-    Page page = Page.of(request, all.size());
+    MarkerPage page = MarkerPage.of(request, all.size());
     Xml xml = new Xml().open("Partitions");
     for (PartitionInfo p : all.subList(page.from(), page.to())) {
       xml.open("Partition");
@@ -83,7 +84,7 @@ final class TableResource {
 
   private OdpsResponse listPartitionNames(TableInfo table, OdpsRequest request) {
     List<PartitionInfo> all = selected(table, request);
-    Page page = Page.of(request, all.size());
+    MarkerPage page = MarkerPage.of(request, all.size());
     Xml xml = new Xml().open("Partitions");
     for (PartitionInfo p : all.subList(page.from(), page.to())) {
       xml.open("Partition").element("Name", p.spec().toPathName()).close("Partition");
@@ -107,7 +108,7 @@ final class TableResource {
     ObjectNode json = JSON.createObjectNode()
         .put("tableName", table.id().table())
         .put("comment", table.comment())
-        .put("owner", "ALIYUN$local@aliyun.com")
+        .put("owner", OWNER)
         .put("createTime", table.createTimeMillis() / 1000)
         .put("lastDDLTime", table.lastDdlTimeMillis() / 1000)
         .put("lastModifiedTime", table.lastModifiedTimeMillis() / 1000)
@@ -154,26 +155,5 @@ final class TableResource {
           .put("label", "");
     }
     return array;
-  }
-
-  /** Marker paging: the marker is the index of the next item. */
-  private record Page(int from, int to, int size, String nextMarker) {
-    static Page of(OdpsRequest request, int total) {
-      int size = parseInt(request.param("maxitems"), DEFAULT_PAGE);
-      int from = Math.min(parseInt(request.param("marker"), 0), total);
-      int to = Math.min(total, from + Math.max(1, size));
-      return new Page(from, to, size, to < total ? String.valueOf(to) : "");
-    }
-
-    private static int parseInt(String s, int fallback) {
-      if (s == null || s.isBlank()) {
-        return fallback;
-      }
-      try {
-        return Integer.parseInt(s.trim());
-      } catch (NumberFormatException e) {
-        throw ServiceException.badRequest("InvalidArgument", "Not a number: " + s);
-      }
-    }
   }
 }

@@ -51,9 +51,7 @@ final class CsvResultFormatter {
     int n = meta.getColumnCount();
     StringBuilder out = new StringBuilder();
     for (int i = 1; i <= n; i++) {
-      String name = meta.getColumnName(i);
-      String header = PLAIN_NAME.matcher(name).matches() ? name.toLowerCase(Locale.ROOT) : "_c" + (i - 1);
-      out.append(i > 1 ? "," : "").append(csvField(header));
+      out.append(i > 1 ? "," : "").append(csvField(columnName(meta.getColumnName(i), i - 1)));
     }
     out.append('\n');
     while (rs.next()) {
@@ -63,6 +61,11 @@ final class CsvResultFormatter {
       out.append('\n');
     }
     return out.toString();
+  }
+
+  /** MaxCompute's name of a result column: the name in lower case, {@code _c<index>} for an expression. */
+  static String columnName(String duckDbName, int index) {
+    return PLAIN_NAME.matcher(duckDbName).matches() ? duckDbName.toLowerCase(Locale.ROOT) : "_c" + index;
   }
 
   /** A value's text as a query result shows it; an INSERT into a STRING column writes the same. */

@@ -35,7 +35,8 @@ final class InsertStatements {
     this.zone = zone;
   }
 
-  void insert(String script, InsertStatement insert) {
+  /** Runs the INSERT; returns the table written and how many rows. */
+  Written insert(String script, InsertStatement insert) {
     SqlToken at = insert.name().get(0);
     TableId id = names.existing(insert.name());
     TableInfo table = warehouse.table(id).orElseThrow(() -> names.tableNotFound(insert.name(), id));
@@ -55,7 +56,11 @@ final class InsertStatements {
     } catch (IllegalArgumentException e) {
       throw new SqlError("ODPS-0130071:" + at.position() + " Semantic analysis exception - " + e.getMessage());
     }
+    return new Written(id, rows.values().stream().mapToLong(List::size).sum());
   }
+
+  /** What an INSERT wrote, for the instance summary. */
+  record Written(TableId table, long rows) {}
 
   private Map<PartitionSpec, List<Object[]>> read(ResultSet rs, InsertStatement insert, TableSchema schema,
       List<Column> targets, SqlToken at) throws SQLException {

@@ -2,16 +2,23 @@ package dev.mcsink.localmc.sql;
 
 import dev.mcsink.localmc.storage.NotFoundException;
 import dev.mcsink.localmc.storage.PartitionInfo;
+import dev.mcsink.localmc.storage.QueryResult;
 import dev.mcsink.localmc.storage.SqlQueries;
 import dev.mcsink.localmc.storage.TableInfo;
 import dev.mcsink.localmc.storage.Warehouse;
+import dev.mcsink.localmc.types.Column;
+import dev.mcsink.localmc.types.MaxComputeType;
 import dev.mcsink.localmc.types.PartitionSpec;
 import dev.mcsink.localmc.types.TableId;
+import dev.mcsink.localmc.types.TableSchema;
 import java.sql.SQLException;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * Runs MaxCompute SQL scripts: {@code set k=v;} (ignored), INSERT, CREATE/DROP TABLE, ALTER TABLE
@@ -36,15 +43,17 @@ public final class MaxComputeSqlRunner {
         schema == null || schema.isEmpty() ? TableId.DEFAULT_SCHEMA : schema.toLowerCase(Locale.ROOT), script);
     try {
       String result = "";
+      TypedResult typed = null;
       boolean tabular = false;
       for (List<SqlToken> statement : statements(SqlTokenizer.tokenize(script))) {
         String output = session.execute(statement);
         if (output != null) {
           result = output;
           tabular = session.lastWasQuery;
+          typed = session.lastTyped;
         }
       }
-      return tabular ? SqlOutcome.ok(result) : SqlOutcome.text(result);
+      return (tabular ? SqlOutcome.ok(result, typed) : SqlOutcome.text(result)).withOutputs(session.outputs);
     } catch (SqlError e) {
       return SqlOutcome.failed(e.getMessage());
     } catch (NotFoundException e) {
@@ -83,6 +92,12 @@ public final class MaxComputeSqlRunner {
     /** Whether the statement just run was a query (its result is CSV, not text). */
     private boolean lastWasQuery;
 
+    /** The typed result of the query just run. */
+    private TypedResult lastTyped;
+
+    /** Rows the script's INSERTs wrote, per table ("project.table"). */
+    private final Map<String, Long> outputs = new LinkedHashMap<>();
+
     Session(String project, String schema, String script) {
       this.names = new TableNames(warehouse, project, schema);
       this.ddl = new DdlStatements(warehouse, names);
@@ -113,7 +128,8 @@ public final class MaxComputeSqlRunner {
           return null;
         case "INSERT":
           cursor.next();
-          inserts.insert(script, InsertStatement.parse(cursor));
+          InsertStatements.Written written = inserts.insert(script, InsertStatement.parse(cursor));
+          outputs.merge(written.table().project() + "." + written.table().table(), written.rows(), Long::sum);
           return null;
         case "DROP":
           cursor.next();
@@ -179,14 +195,42 @@ public final class MaxComputeSqlRunner {
       throw cursor.parseError("only SHOW TABLES and SHOW PARTITIONS are supported");
     }
 
+    /**
+     * Runs a query twice over: as the CSV text {@code ?result} answers, and as the typed rows the
+     * instance tunnel serves. Both are kept, as the service keeps a finished query's result.
+     */
     private String query(List<SqlToken> statement) {
       lastWasQuery = true;
-      String duckSql = QueryTranslator.translate(script, statement, parts -> queries.relation(names.existing(parts)));
+      Map<String, MaxComputeType> declared = new HashMap<>();
+      String duckSql = QueryTranslator.translate(script, statement, parts -> {
+        TableId id = names.existing(parts);
+        warehouse.table(id).ifPresent(t -> declare(t.schema(), declared));
+        return queries.relation(id);
+      });
       try {
-        return queries.query(duckSql, rs -> new CsvResultFormatter(zone).format(rs));
+        String csv = queries.query(duckSql, rs -> new CsvResultFormatter(zone).format(rs));
+        lastTyped = typed(queries.table(duckSql, declared));
+        return csv;
       } catch (SQLException e) {
         throw QueryErrors.of(e, statement);
       }
     }
+  }
+
+  private static void declare(TableSchema schema, Map<String, MaxComputeType> declared) {
+    for (Column c : schema.columns()) {
+      declared.putIfAbsent(c.name(), c.type());
+    }
+    for (Column c : schema.partitionColumns()) {
+      declared.putIfAbsent(c.name(), c.type());
+    }
+  }
+
+  private static TypedResult typed(QueryResult result) {
+    List<Column> columns = new ArrayList<>();
+    for (int i = 0; i < result.names().size(); i++) {
+      columns.add(new Column(CsvResultFormatter.columnName(result.names().get(i), i), result.types().get(i), "", true));
+    }
+    return new TypedResult(columns, result.rows());
   }
 }

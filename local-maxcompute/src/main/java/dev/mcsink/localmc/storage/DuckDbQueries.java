@@ -1,9 +1,11 @@
 package dev.mcsink.localmc.storage;
 
+import dev.mcsink.localmc.types.MaxComputeType;
 import dev.mcsink.localmc.types.TableId;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Map;
 
 /** SQL queries over the tables' views ({@link TableMeta#sqlView}), each on a borrowed connection. */
 final class DuckDbQueries implements SqlQueries {
@@ -21,13 +23,22 @@ final class DuckDbQueries implements SqlQueries {
   }
 
   @Override
+  public QueryResult table(String duckDbSql, Map<String, MaxComputeType> declared) throws SQLException {
+    return onConnection(c -> DuckDbResultReader.read(c, duckDbSql, declared));
+  }
+
+  @Override
   public <T> T query(String duckDbSql, ResultHandler<T> handler) throws SQLException {
+    return onConnection(c -> {
+      try (PreparedStatement ps = c.prepareStatement(duckDbSql); ResultSet rs = ps.executeQuery()) {
+        return handler.handle(rs);
+      }
+    });
+  }
+
+  private <T> T onConnection(DuckDbConnections.Work<T> work) throws SQLException {
     try {
-      return db.withConnection(c -> {
-        try (PreparedStatement ps = c.prepareStatement(duckDbSql); ResultSet rs = ps.executeQuery()) {
-          return handler.handle(rs);
-        }
-      });
+      return db.withConnection(work);
     } catch (DuckDbConnections.StorageException e) {
       // The SQL layer turns DuckDB's messages into MaxCompute's, so it needs them as they are.
       throw (SQLException) e.getCause();

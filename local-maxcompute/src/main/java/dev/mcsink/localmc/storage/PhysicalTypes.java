@@ -56,6 +56,14 @@ final class PhysicalTypes {
     };
   }
 
+  /** The DuckDB type SQL sees for a column of the type (the view's, for ARRAY/MAP/STRUCT). */
+  static String sqlType(MaxComputeType type) {
+    return switch (type.kind()) {
+      case ARRAY, MAP, STRUCT -> nestedSqlType(type);
+      default -> storageType(type);
+    };
+  }
+
   /** The DuckDB type SQL sees for a value inside an ARRAY/MAP/STRUCT (see NestedValueJson). */
   private static String nestedSqlType(MaxComputeType type) {
     return switch (type.kind()) {

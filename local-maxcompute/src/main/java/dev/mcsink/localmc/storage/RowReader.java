@@ -10,8 +10,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Collectors;
 
 /**
  * Reads stored columns back as MaxCompute Java values. Temporal columns are selected as integer
@@ -19,15 +19,43 @@ import java.util.stream.Collectors;
  */
 final class RowReader {
   private final List<Column> columns;
+  private final boolean queryResult;
 
   RowReader(List<Column> columns) {
+    this(columns, false);
+  }
+
+  private RowReader(List<Column> columns, boolean queryResult) {
     this.columns = List.copyOf(columns);
+    this.queryResult = queryResult;
+  }
+
+  /**
+   * A reader of a query's result columns, selected by position ({@code #1}) from the query as a
+   * subquery: each is cast to the DuckDB type of its MaxCompute type, ARRAY/MAP/STRUCT turned into
+   * the JSON text a stored nested column holds.
+   */
+  static RowReader ofQueryResult(List<Column> columns) {
+    return new RowReader(columns, true);
   }
 
   /** The SELECT list for the columns, in order. */
   String selectList() {
-    return columns.stream().map(c -> selectExpression(c.type(), PhysicalTypes.quote(c.name())))
-        .collect(Collectors.joining(", "));
+    List<String> expressions = new ArrayList<>();
+    for (int i = 0; i < columns.size(); i++) {
+      MaxComputeType type = columns.get(i).type();
+      expressions.add(queryResult ? resultExpression(type, "#" + (i + 1))
+          : selectExpression(type, PhysicalTypes.quote(columns.get(i).name())));
+    }
+    return String.join(", ", expressions);
+  }
+
+  private static String resultExpression(MaxComputeType type, String position) {
+    String cast = "CAST(" + position + " AS " + PhysicalTypes.sqlType(type) + ")";
+    return switch (type.kind()) {
+      case ARRAY, MAP, STRUCT -> "CAST(to_json(" + cast + ") AS VARCHAR)";
+      default -> selectExpression(type, cast);
+    };
   }
 
   private static String selectExpression(MaxComputeType type, String column) {

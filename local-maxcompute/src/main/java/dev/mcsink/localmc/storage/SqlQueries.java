@@ -1,8 +1,10 @@
 package dev.mcsink.localmc.storage;
 
+import dev.mcsink.localmc.types.MaxComputeType;
 import dev.mcsink.localmc.types.TableId;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Map;
 
 /**
  * Where the SQL layer runs the queries it translates from MaxCompute SQL: each table has a DuckDB
@@ -15,6 +17,15 @@ public interface SqlQueries {
 
   /** Runs a DuckDB query and hands its result to {@code handler}; DuckDB's errors come back as they are. */
   <T> T query(String duckDbSql, ResultHandler<T> handler) throws SQLException;
+
+  /**
+   * Runs a DuckDB query and reads its whole result as MaxCompute values.
+   *
+   * @param declared the columns of the tables the query reads, by lower-case name: a result column
+   *     of that name keeps the declared type when DuckDB shows it the same way
+   */
+  QueryResult table(String duckDbSql, Map<String, MaxComputeType> declared)
+      throws SQLException;
 
   /** Reads a query's result while its connection is borrowed. */
   interface ResultHandler<T> {

@@ -2,8 +2,6 @@ package dev.mcsink.localmc.tunnel;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.mcsink.localmc.codec.BodyEncoding;
-import dev.mcsink.localmc.codec.RecordStreamWriter;
 import dev.mcsink.localmc.rest.DownloadRoutes;
 import dev.mcsink.localmc.rest.OdpsRequest;
 import dev.mcsink.localmc.rest.OdpsResponse;
@@ -15,9 +13,6 @@ import dev.mcsink.localmc.types.Column;
 import dev.mcsink.localmc.types.PartitionSpec;
 import dev.mcsink.localmc.types.TableId;
 import dev.mcsink.localmc.types.TableSchema;
-import java.io.IOException;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -61,33 +56,11 @@ public final class DownloadSessions implements DownloadRoutes {
   public OdpsResponse read(TableId id, OdpsRequest request) {
     Session session = session(id, request);
     TableLookup.require(warehouse, id);
-    long[] range = rowRange(request.param("rowrange"), session.recordCount());
+    RowRange range = RowRange.parse(request.param("rowrange"), session.recordCount());
     List<Column> columns = projection(session, request.param("columns"));
     List<String> names = columns.stream().map(Column::name).toList();
-    String encoding = BodyEncoding.negotiate(request.header("Accept-Encoding"));
-    OdpsResponse response = OdpsResponse.streaming(200, "application/octet-stream", out -> {
-      OutputStream body = encoding == null ? out : BodyEncoding.encoding(out, encoding);
-      RecordStreamWriter writer = new RecordStreamWriter(body, columns);
-      try {
-        warehouse.scan(id, session.partition(), range[0], range[1], names, row -> {
-          try {
-            writer.write(row);
-          } catch (IOException e) {
-            throw new UncheckedIOException(e);
-          }
-        });
-      } catch (UncheckedIOException e) {
-        throw e.getCause();
-      }
-      writer.finish();
-      if (body != out) {
-        body.close();
-      }
-    });
-    if (encoding != null) {
-      response.header("Content-Encoding", encoding);
-    }
-    return response;
+    return RecordStreamBody.of(request, columns,
+        sink -> warehouse.scan(id, session.partition(), range.start(), range.count(), names, sink));
   }
 
   private Session session(TableId id, OdpsRequest request) {
@@ -97,28 +70,6 @@ public final class DownloadSessions implements DownloadRoutes {
       throw TunnelErrors.noSuchDownload(downloadId);
     }
     return session;
-  }
-
-  private static long[] rowRange(String text, long total) {
-    if (text == null) {
-      return new long[] {0, total};
-    }
-    String inner = text.trim();
-    if (!inner.startsWith("(") || !inner.endsWith(")") || inner.indexOf(',') < 0) {
-      throw ServiceException.badRequest("InvalidRowRange", "The specified row range is not valid: " + text);
-    }
-    String[] parts = inner.substring(1, inner.length() - 1).split(",");
-    try {
-      long start = Long.parseLong(parts[0].trim());
-      long count = Long.parseLong(parts[1].trim());
-      if (start < 0 || count < 0 || start > total || count > total - start) {
-        throw ServiceException.badRequest("InvalidRowRange",
-            "The specified row range is not valid: " + text + " (the session has " + total + " records)");
-      }
-      return new long[] {start, count};
-    } catch (NumberFormatException e) {
-      throw ServiceException.badRequest("InvalidRowRange", "The specified row range is not valid: " + text);
-    }
   }
 
   private static List<Column> projection(Session session, String columns) {
