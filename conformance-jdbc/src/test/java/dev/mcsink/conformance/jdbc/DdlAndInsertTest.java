@@ -16,7 +16,6 @@ class DdlAndInsertTest {
   @RegisterExtension
   static final LocalMaxComputeJdbc MC = new LocalMaxComputeJdbc();
 
-
   /** In offline mode the driver hands every statement's task result back as a result set, empty for DDL. */
   @Test
   void ddlAnswersAnEmptyResultSetAndNoUpdateCount() throws Exception {
@@ -54,6 +53,18 @@ class DdlAndInsertTest {
     }
     assertThat(JdbcConnections.column(MC.connection(), "SELECT id FROM by_day ORDER BY id")).containsExactly(3L, 10L);
     assertThat(JdbcConnections.column(MC.connection(), "SELECT ds FROM by_day WHERE id = 10")).containsExactly("2024-01-01");
+  }
+
+  @Test
+  void aDeltaTableKeepsTheNewestRowPerKey() throws Exception {
+    JdbcConnections.execute(MC.connection(), "CREATE TABLE keyed (id BIGINT NOT NULL PRIMARY KEY, name STRING)"
+        + " TBLPROPERTIES (\"transactional\"=\"true\")");
+    JdbcConnections.execute(MC.connection(), "INSERT INTO keyed VALUES (1, 'a'), (2, 'b')");
+
+    JdbcConnections.execute(MC.connection(), "INSERT INTO keyed VALUES (2, 'b2'), (3, 'c')");
+
+    assertThat(JdbcConnections.column(MC.connection(), "SELECT name FROM keyed ORDER BY id"))
+        .containsExactly("a", "b2", "c");
   }
 
   @Test
