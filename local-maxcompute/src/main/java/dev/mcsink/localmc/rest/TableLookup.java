@@ -12,7 +12,10 @@ public final class TableLookup {
     if (warehouse.project(id.project()).isEmpty()) {
       throw ServiceException.notFound("NoSuchProject", "The specified project name does not exist: " + id.project());
     }
-    return warehouse.table(id).orElseThrow(() -> ServiceException.notFound(
-        "NoSuchTable", "Table not found - '" + id + "'."));
+    return warehouse.table(id).orElseThrow(() -> noSuchTable(id));
+  }
+
+  public static ServiceException noSuchTable(TableId id) {
+    return ServiceException.notFound("NoSuchTable", "Table not found - '" + id + "'.");
   }
 }

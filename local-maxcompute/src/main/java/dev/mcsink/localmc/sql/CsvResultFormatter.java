@@ -5,7 +5,6 @@ import java.nio.ByteBuffer;
 import java.sql.Array;
 import java.sql.Blob;
 import java.sql.ResultSet;
-import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Struct;
 import java.sql.Timestamp;
@@ -32,6 +31,7 @@ import java.util.regex.Pattern;
  * BINARY quoted-printable as MaxCompute's Binary prints it; ARRAY {@code [a, b]},
  * MAP {@code {k:v, k2:v2}}, STRUCT {@code {a:1, b:x}} (MaxCompute's human-readable form, NULL inside).
  * Unnamed expressions are named {@code _c<index>} as MaxCompute does; names are lower-case.
+ * {@link CsvResultText} writes the text row by row.
  */
 final class CsvResultFormatter {
   private static final Pattern PLAIN_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_$]*");
@@ -44,23 +44,6 @@ final class CsvResultFormatter {
 
   CsvResultFormatter(ZoneId zone) {
     this.zone = zone;
-  }
-
-  String format(ResultSet rs) throws SQLException {
-    ResultSetMetaData meta = rs.getMetaData();
-    int n = meta.getColumnCount();
-    StringBuilder out = new StringBuilder();
-    for (int i = 1; i <= n; i++) {
-      out.append(i > 1 ? "," : "").append(csvField(columnName(meta.getColumnName(i), i - 1)));
-    }
-    out.append('\n');
-    while (rs.next()) {
-      for (int i = 1; i <= n; i++) {
-        out.append(i > 1 ? "," : "").append(csvField(cell(rs, i, meta.getColumnTypeName(i))));
-      }
-      out.append('\n');
-    }
-    return out.toString();
   }
 
   /** MaxCompute's name of a result column: the name in lower case, {@code _c<index>} for an expression. */

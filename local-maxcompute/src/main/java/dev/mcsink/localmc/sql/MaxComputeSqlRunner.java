@@ -196,8 +196,8 @@ public final class MaxComputeSqlRunner {
     }
 
     /**
-     * Runs a query twice over: as the CSV text {@code ?result} answers, and as the typed rows the
-     * instance tunnel serves. Both are kept, as the service keeps a finished query's result.
+     * Runs a query once, reading its rows as the CSV text {@code ?result} answers and as the typed
+     * rows the instance tunnel serves. Both are kept, as the service keeps a finished query's result.
      */
     private String query(List<SqlToken> statement) {
       lastWasQuery = true;
@@ -208,9 +208,9 @@ public final class MaxComputeSqlRunner {
         return queries.relation(id);
       });
       try {
-        String csv = queries.query(duckSql, rs -> new CsvResultFormatter(zone).format(rs));
-        lastTyped = typed(queries.table(duckSql, declared));
-        return csv;
+        CsvResultText csv = new CsvResultText(new CsvResultFormatter(zone));
+        lastTyped = typed(queries.table(duckSql, declared, csv));
+        return csv.text();
       } catch (SQLException e) {
         throw QueryErrors.of(e, statement);
       }

@@ -76,12 +76,16 @@ final class DuckDbDdl {
         return false;
       }
       TableMeta t = found.get();
-      t.whileLocked(() -> db.inTransaction(true, c -> {
-        DataTables.drop(c, t);
-        CatalogStore.deleteTable(c, t.tid);
+      t.whileLocked(() -> {
+        db.inTransaction(true, c -> {
+          DataTables.drop(c, t);
+          CatalogStore.deleteTable(c, t.tid);
+          return null;
+        });
+        // still under the lock: the next writer to take it finds the table dropped, never its DuckDB tables gone
+        tables.remove(t);
         return null;
-      }));
-      tables.remove(t);
+      });
       return true;
     } finally {
       ddlLock.unlock();

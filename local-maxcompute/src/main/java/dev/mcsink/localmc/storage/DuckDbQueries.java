@@ -23,8 +23,9 @@ final class DuckDbQueries implements SqlQueries {
   }
 
   @Override
-  public QueryResult table(String duckDbSql, Map<String, MaxComputeType> declared) throws SQLException {
-    return onConnection(c -> DuckDbResultReader.read(c, duckDbSql, declared));
+  public QueryResult table(String duckDbSql, Map<String, MaxComputeType> declared, ShownRows shown)
+      throws SQLException {
+    return onConnection(c -> DuckDbResultReader.read(c, duckDbSql, declared, shown));
   }
 
   @Override

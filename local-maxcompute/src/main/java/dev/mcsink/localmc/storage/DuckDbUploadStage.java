@@ -74,6 +74,14 @@ final class DuckDbUploadStage implements UploadStage {
   @Override
   public void writeBlock(long blockId, Iterator<Object[]> rows) {
     RowWriter writer = new RowWriter(schema().columns());
+    try {
+      writeBlock(blockId, rows, writer);
+    } catch (DuckDbConnections.StorageException e) {
+      throw table.droppedOr(e); // the staging table goes with a table dropped meanwhile
+    }
+  }
+
+  private void writeBlock(long blockId, Iterator<Object[]> rows, RowWriter writer) {
     locks.of(uploadId).whileWritingBlock(blockId, () -> db.inTransaction(false, c -> {
       requireStage(c);
       boolean resent = CatalogStore.blocks(c, uploadId).stream().anyMatch(b -> b.blockId() == blockId);

@@ -262,7 +262,11 @@ public final class DuckDbWarehouse implements Warehouse {
   public long rowCount(TableId id, PartitionSpec spec) {
     TableMeta t = tables.require(id);
     PartitionSpec normalized = t.normalize(spec, false);
-    return db.withConnection(c -> RowScan.count(c, t, normalized));
+    try {
+      return db.withConnection(c -> RowScan.count(c, t, normalized));
+    } catch (DuckDbConnections.StorageException e) {
+      throw t.droppedOr(e);
+    }
   }
 
   @Override
@@ -277,10 +281,14 @@ public final class DuckDbWarehouse implements Warehouse {
     if (count == 0 || projected.isEmpty()) {
       return;
     }
-    db.withConnection(c -> {
-      RowScan.scan(c, t, normalized, start, count, projected, sink);
-      return null;
-    });
+    try {
+      db.withConnection(c -> {
+        RowScan.scan(c, t, normalized, start, count, projected, sink);
+        return null;
+      });
+    } catch (DuckDbConnections.StorageException e) {
+      throw t.droppedOr(e);
+    }
   }
 
   @Override

@@ -68,9 +68,14 @@ final class RowReader {
   }
 
   Object[] read(ResultSet rs) throws SQLException {
+    return read(rs, 0);
+  }
+
+  /** Reads the columns that follow the first {@code skipped} ones of {@code rs}. */
+  Object[] read(ResultSet rs, int skipped) throws SQLException {
     Object[] row = new Object[columns.size()];
     for (int i = 0; i < row.length; i++) {
-      row[i] = value(rs, i + 1, columns.get(i).type());
+      row[i] = value(rs, skipped + i + 1, columns.get(i).type());
     }
     return row;
   }

@@ -79,6 +79,16 @@ final class TableMeta {
   }
 
   /**
+   * What a DuckDB failure of work done without the table's lock (reads, block uploads) becomes:
+   * {@link NotFoundException} when the table was dropped meanwhile (after waiting for a drop under
+   * way to finish), else {@code failure} itself.
+   */
+  RuntimeException droppedOr(RuntimeException failure) {
+    whileLocked(() -> null);
+    return failure;
+  }
+
+  /**
    * The spec with the table's partition columns in declared order; all of them must be given
    * when {@code complete}, otherwise a leading subset is allowed (reads of several partitions).
    */

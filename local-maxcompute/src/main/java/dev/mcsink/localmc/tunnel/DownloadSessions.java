@@ -7,6 +7,7 @@ import dev.mcsink.localmc.rest.OdpsRequest;
 import dev.mcsink.localmc.rest.OdpsResponse;
 import dev.mcsink.localmc.rest.ServiceException;
 import dev.mcsink.localmc.rest.TableLookup;
+import dev.mcsink.localmc.storage.NotFoundException;
 import dev.mcsink.localmc.storage.TableInfo;
 import dev.mcsink.localmc.storage.Warehouse;
 import dev.mcsink.localmc.types.Column;
@@ -40,7 +41,13 @@ public final class DownloadSessions implements DownloadRoutes {
     }
     PartitionSpec spec = Partitions.existing(warehouse, table, request.param("partition"));
     String downloadId = UUID.randomUUID().toString().replace("-", "").toUpperCase(java.util.Locale.ROOT);
-    Session session = new Session(downloadId, id, spec, warehouse.rowCount(id, spec), table.schema());
+    long rows;
+    try {
+      rows = warehouse.rowCount(id, spec);
+    } catch (NotFoundException e) {
+      throw TunnelErrors.gone(warehouse, id, e);
+    }
+    Session session = new Session(downloadId, id, spec, rows, table.schema());
     sessions.put(downloadId, session);
     return OdpsResponse.json(200, json(session).toString());
   }

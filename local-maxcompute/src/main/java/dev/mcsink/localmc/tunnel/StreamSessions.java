@@ -9,6 +9,7 @@ import dev.mcsink.localmc.rest.PartitionSpecs;
 import dev.mcsink.localmc.rest.ServiceException;
 import dev.mcsink.localmc.rest.StreamRoutes;
 import dev.mcsink.localmc.rest.TableLookup;
+import dev.mcsink.localmc.storage.NotFoundException;
 import dev.mcsink.localmc.storage.TableInfo;
 import dev.mcsink.localmc.storage.Warehouse;
 import dev.mcsink.localmc.types.PartitionSpec;
@@ -76,6 +77,8 @@ public final class StreamSessions implements StreamRoutes {
     List<Object[]> rows = RecordPacks.read(request, table.schema().columns());
     try {
       warehouse.append(id, spec, rows);
+    } catch (NotFoundException e) {
+      throw TunnelErrors.gone(warehouse, id, e);
     } catch (IllegalArgumentException e) {
       throw ServiceException.badRequest("MalformedDataStream", e.getMessage());
     }

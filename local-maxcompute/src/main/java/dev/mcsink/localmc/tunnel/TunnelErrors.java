@@ -2,6 +2,10 @@ package dev.mcsink.localmc.tunnel;
 
 import dev.mcsink.localmc.codec.RecordStreamException;
 import dev.mcsink.localmc.rest.ServiceException;
+import dev.mcsink.localmc.rest.TableLookup;
+import dev.mcsink.localmc.storage.NotFoundException;
+import dev.mcsink.localmc.storage.Warehouse;
+import dev.mcsink.localmc.types.TableId;
 
 /** The tunnel's refusals, with the codes the real service uses. */
 final class TunnelErrors {
@@ -13,6 +17,18 @@ final class TunnelErrors {
 
   static ServiceException noSuchDownload(String id) {
     return ServiceException.notFound("NoSuchDownload", "The specified download id does not exist: " + id);
+  }
+
+  /**
+   * The warehouse found no table (or partition, or upload) while serving a request whose lookup
+   * found one: it was dropped meanwhile. A 404, as the lookup now answers (NoSuchTable when the table
+   * is gone), never a 500, which the SDK would retry for minutes.
+   */
+  static ServiceException gone(Warehouse warehouse, TableId id, NotFoundException e) {
+    if (warehouse.table(id).isEmpty()) {
+      return TableLookup.noSuchTable(id);
+    }
+    return ServiceException.notFound("NoSuchObject", e.getMessage());
   }
 
   static ServiceException statusConflict(String what) {

@@ -14,6 +14,7 @@ import dev.mcsink.localmc.rest.ServiceException;
 import dev.mcsink.localmc.rest.TableLookup;
 import dev.mcsink.localmc.rest.UploadRoutes;
 import dev.mcsink.localmc.storage.BlockInfo;
+import dev.mcsink.localmc.storage.NotFoundException;
 import dev.mcsink.localmc.storage.TableInfo;
 import dev.mcsink.localmc.storage.UploadStage;
 import dev.mcsink.localmc.storage.Warehouse;
@@ -60,7 +61,12 @@ public final class UploadSessions implements UploadRoutes {
     boolean overwrite = "true".equalsIgnoreCase(request.param("overwrite"));
     limits.onSessionCreated(id);
     String uploadId = newId();
-    UploadStage stage = warehouse.openUploadStage(uploadId, id, spec, overwrite);
+    UploadStage stage;
+    try {
+      stage = warehouse.openUploadStage(uploadId, id, spec, overwrite);
+    } catch (NotFoundException e) {
+      throw TunnelErrors.gone(warehouse, id, e);
+    }
     activity.onUploadSessionCreated(id);
     return OdpsResponse.json(200, sessionJson(stage, "normal", overwrite, false).toString());
   }
@@ -93,6 +99,8 @@ public final class UploadSessions implements UploadRoutes {
       stage.writeBlock(blockId, new RowIterator(reader));
     } catch (RecordStreamException e) {
       throw TunnelErrors.badData(e);
+    } catch (NotFoundException e) {
+      throw TunnelErrors.gone(warehouse, id, e);
     } catch (UncheckedIOException e) {
       throw ServiceException.badRequest("MalformedDataStream", "The block could not be read: " + e.getCause().getMessage());
     } catch (IllegalArgumentException e) {
@@ -115,6 +123,8 @@ public final class UploadSessions implements UploadRoutes {
           stage.commit(blocks.stream().map(BlockInfo::blockId).toList());
         } catch (ServiceException | IllegalArgumentException e) {
           throw e;
+        } catch (NotFoundException e) {
+          throw TunnelErrors.gone(warehouse, id, e);
         } catch (Exception e) {
           throw new IllegalStateException(e);
         }

@@ -11,6 +11,7 @@ import dev.mcsink.localmc.rest.ServiceException;
 import dev.mcsink.localmc.rest.TableLookup;
 import dev.mcsink.localmc.rest.UpsertRoutes;
 import dev.mcsink.localmc.storage.KeyedChange;
+import dev.mcsink.localmc.storage.NotFoundException;
 import dev.mcsink.localmc.storage.TableInfo;
 import dev.mcsink.localmc.storage.Warehouse;
 import dev.mcsink.localmc.types.PartitionSpec;
@@ -102,8 +103,10 @@ public final class UpsertSessions implements UpsertRoutes {
       try (AutoCloseable ignored = limits.beginCommit(id)) {
         warehouse.applyKeyed(id, session.partition, changes);
         applied = true;
+      } catch (NotFoundException e) {
+        throw TunnelErrors.gone(warehouse, id, e);
       } catch (RuntimeException e) {
-        throw e; // a refusal (4xx) or a table dropped meanwhile (404), mapped by the HTTP entry
+        throw e; // a refusal (4xx), mapped by the HTTP entry
       } catch (Exception e) {
         throw new IllegalStateException(e); // only the commit slot's close() declares a checked exception
       } finally {

@@ -74,6 +74,34 @@ class TypedResultTest {
   }
 
   @Test
+  void theCsvTextAndTheTypedRowsComeFromOneRunOfTheQuery() {
+    sql.ok("CREATE TABLE t (id BIGINT);");
+    sql.ok("INSERT INTO t VALUES (1), (2), (3);");
+
+    // random() differs from one run to the next: typed rows read by a second run would not match the text
+    SqlOutcome outcome = run("SELECT id, random() AS r FROM t ORDER BY id;");
+
+    List<String> lines = outcome.csv().lines().toList();
+    assertThat(lines).hasSize(4);
+    for (int i = 0; i < 3; i++) {
+      Object[] row = outcome.typed().rows().get(i);
+      assertThat(lines.get(i + 1)).isEqualTo(row[0] + "," + row[1]);
+    }
+  }
+
+  @Test
+  void repeatedColumnNamesAreKeptAsTheQueryReportsThem() {
+    sql.ok("CREATE TABLE t (id BIGINT);");
+    sql.ok("INSERT INTO t VALUES (1);");
+
+    SqlOutcome outcome = run("SELECT id, id, NULL FROM t;");
+
+    assertThat(outcome.csv()).isEqualTo("id,id,null\n1,1,\\N\n");
+    assertThat(outcome.typed().columns()).extracting(Column::name).containsExactly("id", "id", "null");
+    assertThat(outcome.typed().rows().get(0)).containsExactly(1L, 1L, null);
+  }
+
+  @Test
   void statementsWithoutAQueryResultHaveNoTypedResult() {
     SqlOutcome ddl = run("CREATE TABLE t (id BIGINT);");
     SqlOutcome insert = run("INSERT INTO t VALUES (1), (2);");

@@ -11,7 +11,6 @@ import dev.mcsink.localmc.rest.OdpsResponse;
 import dev.mcsink.localmc.rest.ServiceException;
 import dev.mcsink.localmc.storage.DuckDbWarehouse;
 import dev.mcsink.localmc.storage.KeyedChange;
-import dev.mcsink.localmc.storage.NotFoundException;
 import dev.mcsink.localmc.types.Column;
 import dev.mcsink.localmc.types.MaxComputeType;
 import dev.mcsink.localmc.types.TableId;
@@ -174,7 +173,10 @@ class UpsertSessionsTest {
     warehouse.dropTable(id);
 
     assertThatThrownBy(() -> sessions.commit(id, request("POST", Map.of("upsertid", upsertId)), SELF))
-        .isInstanceOf(NotFoundException.class);
+        .isInstanceOfSatisfying(ServiceException.class, e -> {
+          assertThat(e.status()).isEqualTo(404);
+          assertThat(e.code()).isEqualTo("NoSuchTable");
+        });
   }
 
   @Test
