@@ -4,13 +4,18 @@ import static com.aliyun.odps.kafka.connect.config.MaxComputeSinkConfig.ACCESS_I
 import static com.aliyun.odps.kafka.connect.config.MaxComputeSinkConfig.ACCESS_KEY;
 import static com.aliyun.odps.kafka.connect.config.MaxComputeSinkConfig.ACCOUNT_ID;
 import static com.aliyun.odps.kafka.connect.config.MaxComputeSinkConfig.ACCOUNT_TYPE;
+import static com.aliyun.odps.kafka.connect.config.MaxComputeSinkConfig.CDC_FORMAT;
 import static com.aliyun.odps.kafka.connect.config.MaxComputeSinkConfig.ERROR_TOPIC_BOOTSTRAP_SERVERS;
 import static com.aliyun.odps.kafka.connect.config.MaxComputeSinkConfig.ERROR_TOPIC_NAME;
+import static com.aliyun.odps.kafka.connect.config.MaxComputeSinkConfig.EXACTLY_ONCE;
 import static com.aliyun.odps.kafka.connect.config.MaxComputeSinkConfig.FORMAT;
 import static com.aliyun.odps.kafka.connect.config.MaxComputeSinkConfig.MODE;
+import static com.aliyun.odps.kafka.connect.config.MaxComputeSinkConfig.PK_SOURCE;
 import static com.aliyun.odps.kafka.connect.config.MaxComputeSinkConfig.ROLE_NAME;
 import static com.aliyun.odps.kafka.connect.config.MaxComputeSinkConfig.SSL_TRUSTSTORE_LOCATION;
 import static com.aliyun.odps.kafka.connect.config.MaxComputeSinkConfig.SSL_TRUSTSTORE_PASSWORD;
+import static com.aliyun.odps.kafka.connect.config.MaxComputeSinkConfig.USE_STREAMING;
+import static com.aliyun.odps.kafka.connect.config.MaxComputeSinkConfig.WRITE_MODE;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -33,6 +38,7 @@ public final class CrossFieldRules {
     checkCredentials(values, problems);
     checkErrorTopic(values, problems);
     checkTrustStore(values, problems);
+    checkDelivery(values, problems);
     return problems;
   }
 
@@ -96,6 +102,43 @@ public final class CrossFieldRules {
         && !isBlank(values.get(SSL_TRUSTSTORE_PASSWORD))) {
       problems.add(new ConfigProblem(SSL_TRUSTSTORE_LOCATION,
           SSL_TRUSTSTORE_PASSWORD + " is set: give the path of the trust store, or remove the password"));
+    }
+  }
+
+  /**
+   * Upsert keys only with write.mode UPSERT (never ignored: a key set for nothing is a mistake);
+   * the streaming Tunnel cannot delete and has no commit to check, so neither UPSERT nor
+   * exactly_once goes with it.
+   */
+  private static void checkDelivery(Map<String, ?> values, List<ConfigProblem> problems) {
+    Object mode = values.get(WRITE_MODE);
+    if (mode == null) {
+      return;
+    }
+    boolean upsert = MaxComputeSinkConfig.WRITE_MODES.parse(mode.toString()) == WriteMode.UPSERT;
+    boolean streaming = Boolean.TRUE.equals(values.get(USE_STREAMING));
+    Object pkSource = values.get(PK_SOURCE);
+    if (!upsert && pkSource != null && MaxComputeSinkConfig.PK_SOURCES.parse(pkSource.toString()) != PrimaryKeySource.VALUE) {
+      problems.add(new ConfigProblem(PK_SOURCE, "pk.source " + pkSource + " needs write.mode UPSERT"));
+    }
+    Object cdc = values.get(CDC_FORMAT);
+    if (cdc != null && MaxComputeSinkConfig.CDC_FORMATS.parse(cdc.toString()) != CdcFormat.NONE) {
+      Object format = values.get(FORMAT);
+      if (!upsert) {
+        problems.add(new ConfigProblem(CDC_FORMAT, "cdc.format " + cdc + " needs write.mode UPSERT"));
+      } else if (format != null && MaxComputeSinkConfig.FORMATS.parse(format.toString()) != MessageFormat.FLATTEN) {
+        problems.add(new ConfigProblem(CDC_FORMAT, "cdc.format " + cdc + " reads change events field by field:"
+            + " it needs format FLATTEN, not " + format));
+      }
+    }
+    if (upsert && streaming) {
+      problems.add(new ConfigProblem(USE_STREAMING, "write.mode UPSERT writes through the Tunnel's upsert"
+          + " sessions; the streaming Tunnel cannot delete: set use_streaming=false"));
+    }
+    if (!upsert && streaming && Boolean.TRUE.equals(values.get(EXACTLY_ONCE))) {
+      problems.add(new ConfigProblem(EXACTLY_ONCE, "the streaming Tunnel into an append table is at least once:"
+          + " a stream pack has no commit to check. Use the batch Tunnel (use_streaming=false), or a Delta table"
+          + " with write.mode UPSERT, whose replays are idempotent by the primary key"));
     }
   }
 

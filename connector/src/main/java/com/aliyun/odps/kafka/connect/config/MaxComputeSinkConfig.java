@@ -31,6 +31,7 @@ public class MaxComputeSinkConfig extends AbstractConfig {
   public static final String GROUP_PARTITIONING = "Partitioning";
   public static final String GROUP_WRITE = "Write";
   public static final String GROUP_ERRORS = "Errors";
+  public static final String GROUP_DELIVERY = "Delivery";
 
   /** Why and how a secret key is kept out of sight, appended to its documentation. */
   private static final String SECRET_NOTE = " A secret: never logged, masked in validation results; give it as a"
@@ -151,6 +152,37 @@ public class MaxComputeSinkConfig extends AbstractConfig {
       + " write is cut into at most sink_pool_size blocks, written in parallel; few large blocks keep within the"
       + " service's per-table block quota). Streaming Tunnel: the most records in one record pack.";
 
+  public static final String WRITE_MODE = "write.mode";
+  private static final String WRITE_MODE_DOC = "APPEND (default, the product document's behaviour): every record"
+      + " becomes a new row. UPSERT: the table must be a Delta table (a primary key and"
+      + " \"transactional\"=\"true\"); each record replaces the row of its primary key through the Tunnel's"
+      + " upsert sessions, a tombstone (null value) deletes its key, and replays are idempotent. UPSERT needs"
+      + " use_streaming=false. APPEND into a Delta table is accepted: the service applies Tunnel writes to it by"
+      + " key, so rows with one key replace each other. Any letter case.";
+  public static final String PK_SOURCE = "pk.source";
+  private static final String PK_SOURCE_DOC = "UPSERT: where the primary-key columns are filled from. VALUE: the"
+      + " message value, as the format fills every column (tombstones still take their key from the Kafka key)."
+      + " KEY: the Kafka key: the fields of a Struct, map or JSON object onto the key columns of the same name, or"
+      + " a plain value onto a single key column; they override what the value holds. Any letter case.";
+  public static final String CDC_FORMAT = "cdc.format";
+  private static final String CDC_FORMAT_DOC = "UPSERT with FLATTEN: how a message says what changed. NONE: every"
+      + " message upserts its fields, a tombstone deletes its key. DEBEZIUM: Debezium change events, natively"
+      + " (op c, r, u upsert 'after'; d deletes by 'before', or by the Kafka key) and flattened by"
+      + " ExtractNewRecordState ('__deleted' = true or '__op' = d deletes; other '__' fields are written only"
+      + " when the table has such a column); tombstones delete. Any letter case.";
+  public static final String UPSERT_COMMIT_INTERVAL_MS = "upsert.commit.interval.ms";
+  private static final String UPSERT_COMMIT_INTERVAL_MS_DOC = "UPSERT: the shortest time, in milliseconds,"
+      + " between two upsert commits of a task into one partition of the table: changes are held (and their"
+      + " offsets uncommitted) until their buffer is this old. Alibaba asks for about three minutes between"
+      + " upsert commits on a table, or small files pile up. A buffer that reaches half of buffer_size_kb is"
+      + " committed sooner.";
+  public static final String EXACTLY_ONCE = "exactly_once";
+  private static final String EXACTLY_ONCE_DOC = "APPEND through the batch Tunnel: true makes every record land"
+      + " once, also after a crash, a rebalance or a lost commit answer. Before each upload is committed, the"
+      + " task records which Kafka offsets it holds in a small state table next to the target"
+      + " (<table>_kafka_offsets, created when missing); a task that opens a Kafka partition reads it back and"
+      + " skips what MaxCompute already has. Not available with use_streaming (the streaming Tunnel has no"
+      + " commit to check); UPSERT is idempotent by its primary key without it.";
   public static final String SKIP_ERROR = "skip_error";
   private static final String SKIP_ERROR_DOC = "What happens to a record that does not fit the table when no"
       + " error topic is set: false stops the task with the reason; true drops the record. With an error"
@@ -172,6 +204,9 @@ public class MaxComputeSinkConfig extends AbstractConfig {
   static final CaseInsensitiveEnum<MessageMode> MODES = CaseInsensitiveEnum.of(MessageMode.class);
   static final CaseInsensitiveEnum<PartitionWindow> WINDOWS = CaseInsensitiveEnum.of(PartitionWindow.class);
   static final CaseInsensitiveEnum<TunnelCompression> COMPRESSIONS = CaseInsensitiveEnum.of(TunnelCompression.class);
+  static final CaseInsensitiveEnum<WriteMode> WRITE_MODES = CaseInsensitiveEnum.of(WriteMode.class);
+  static final CaseInsensitiveEnum<PrimaryKeySource> PK_SOURCES = CaseInsensitiveEnum.of(PrimaryKeySource.class);
+  static final CaseInsensitiveEnum<CdcFormat> CDC_FORMATS = CaseInsensitiveEnum.of(CdcFormat.class);
 
   /** The definition; {@code Connector.config()} returns it and the docs are generated from it. */
   public static final ConfigDef CONFIG_DEF = buildConfigDef();
@@ -277,6 +312,21 @@ public class MaxComputeSinkConfig extends AbstractConfig {
         RECORD_BATCH_SIZE_DOC, GROUP_WRITE, ++order, Width.SHORT, "Records per batch");
 
     order = 0;
+    def.define(WRITE_MODE, Type.STRING, WriteMode.APPEND.name(), WRITE_MODES, Importance.HIGH,
+        WRITE_MODE_DOC, GROUP_DELIVERY, ++order, Width.SHORT, "Write mode",
+        List.of(PK_SOURCE, CDC_FORMAT, UPSERT_COMMIT_INTERVAL_MS), WRITE_MODES);
+    VisibleWhen upsert = VisibleWhen.keyEquals(WRITE_MODE, WriteMode.UPSERT.name());
+    def.define(PK_SOURCE, Type.STRING, PrimaryKeySource.VALUE.name(), PK_SOURCES, Importance.MEDIUM,
+        PK_SOURCE_DOC, GROUP_DELIVERY, ++order, Width.SHORT, "Primary key source", List.of(), upsert);
+    def.define(CDC_FORMAT, Type.STRING, CdcFormat.NONE.name(), CDC_FORMATS, Importance.MEDIUM,
+        CDC_FORMAT_DOC, GROUP_DELIVERY, ++order, Width.SHORT, "Change event format", List.of(), upsert);
+    def.define(UPSERT_COMMIT_INTERVAL_MS, Type.LONG, 180_000L, Range.atLeast(1), Importance.MEDIUM,
+        UPSERT_COMMIT_INTERVAL_MS_DOC, GROUP_DELIVERY, ++order, Width.SHORT, "Upsert commit interval (ms)",
+        List.of(), upsert);
+    def.define(EXACTLY_ONCE, Type.BOOLEAN, false, Importance.MEDIUM,
+        EXACTLY_ONCE_DOC, GROUP_DELIVERY, ++order, Width.SHORT, "Exactly once");
+
+    order = 0;
     def.define(SKIP_ERROR, Type.BOOLEAN, false, Importance.MEDIUM,
         SKIP_ERROR_DOC, GROUP_ERRORS, ++order, Width.SHORT, "Skip records that do not fit");
     def.define(ERROR_TOPIC_NAME, Type.STRING, "", Importance.MEDIUM,
@@ -360,6 +410,11 @@ public class MaxComputeSinkConfig extends AbstractConfig {
         .retryTimes((Integer) values.get(RETRY_TIMES))
         .sinkPoolSize(poolSize == null ? Runtime.getRuntime().availableProcessors() : poolSize)
         .recordBatchSize((Integer) values.get(RECORD_BATCH_SIZE))
+        .writeMode(WRITE_MODES.parse((String) values.get(WRITE_MODE)))
+        .primaryKeySource(PK_SOURCES.parse((String) values.get(PK_SOURCE)))
+        .cdcFormat(CDC_FORMATS.parse((String) values.get(CDC_FORMAT)))
+        .upsertCommitIntervalMs((Long) values.get(UPSERT_COMMIT_INTERVAL_MS))
+        .exactlyOnce((Boolean) values.get(EXACTLY_ONCE))
         .skipError((Boolean) values.get(SKIP_ERROR))
         .errorTopic((String) values.get(ERROR_TOPIC_NAME))
         .errorTopicBootstrapServers((String) values.get(ERROR_TOPIC_BOOTSTRAP_SERVERS))

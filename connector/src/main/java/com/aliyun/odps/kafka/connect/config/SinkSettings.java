@@ -39,6 +39,11 @@ public final class SinkSettings {
   private final int retryTimes;
   private final int sinkPoolSize;
   private final int recordBatchSize;
+  private final WriteMode writeMode;
+  private final PrimaryKeySource primaryKeySource;
+  private final CdcFormat cdcFormat;
+  private final long upsertCommitIntervalMs;
+  private final boolean exactlyOnce;
   private final boolean skipError;
   private final String errorTopic;
   private final String errorTopicBootstrapServers;
@@ -72,6 +77,11 @@ public final class SinkSettings {
     this.retryTimes = b.retryTimes;
     this.sinkPoolSize = b.sinkPoolSize;
     this.recordBatchSize = b.recordBatchSize;
+    this.writeMode = Objects.requireNonNull(b.writeMode, "writeMode");
+    this.primaryKeySource = Objects.requireNonNull(b.primaryKeySource, "primaryKeySource");
+    this.cdcFormat = Objects.requireNonNull(b.cdcFormat, "cdcFormat");
+    this.upsertCommitIntervalMs = b.upsertCommitIntervalMs;
+    this.exactlyOnce = b.exactlyOnce;
     this.skipError = b.skipError;
     this.errorTopic = Objects.requireNonNull(b.errorTopic, "errorTopic");
     this.errorTopicBootstrapServers = Objects.requireNonNull(b.errorTopicBootstrapServers, "errorTopicBootstrapServers");
@@ -121,6 +131,13 @@ public final class SinkSettings {
   public int retryTimes() { return retryTimes; }
   public int sinkPoolSize() { return sinkPoolSize; }
   public int recordBatchSize() { return recordBatchSize; }
+  public WriteMode writeMode() { return writeMode; }
+  public PrimaryKeySource primaryKeySource() { return primaryKeySource; }
+  public CdcFormat cdcFormat() { return cdcFormat; }
+  /** UPSERT: the shortest time between two upsert commits into one partition of the table. */
+  public java.time.Duration upsertCommitInterval() { return java.time.Duration.ofMillis(upsertCommitIntervalMs); }
+  /** APPEND through the batch Tunnel: skip what MaxCompute already committed, per the offsets state table. */
+  public boolean exactlyOnce() { return exactlyOnce; }
   public boolean skipError() { return skipError; }
   /** Empty when no error topic is configured. */
   public String errorTopic() { return errorTopic; }
@@ -146,6 +163,8 @@ public final class SinkSettings {
         + ", timeZone=" + timeZone + ", useStreaming=" + useStreaming + ", bufferSizeKb=" + bufferSizeKb
         + ", streamMaxLatencyMs=" + streamMaxLatencyMs + ", tunnelCompression=" + tunnelCompression
         + ", retryTimes=" + retryTimes + ", sinkPoolSize=" + sinkPoolSize + ", recordBatchSize=" + recordBatchSize
+        + ", writeMode=" + writeMode + ", primaryKeySource=" + primaryKeySource + ", cdcFormat=" + cdcFormat
+        + ", upsertCommitIntervalMs=" + upsertCommitIntervalMs + ", exactlyOnce=" + exactlyOnce
         + ", skipError=" + skipError + ", errorTopic=" + errorTopic
         + ", errorTopicBootstrapServers=" + errorTopicBootstrapServers
         + ", errorTopicProducerOverrides=" + new TreeMap<>(errorTopicProducerOverrides)
@@ -185,6 +204,11 @@ public final class SinkSettings {
     private int retryTimes;
     private int sinkPoolSize;
     private int recordBatchSize;
+    private WriteMode writeMode;
+    private PrimaryKeySource primaryKeySource;
+    private CdcFormat cdcFormat;
+    private long upsertCommitIntervalMs;
+    private boolean exactlyOnce;
     private boolean skipError;
     private String errorTopic;
     private String errorTopicBootstrapServers;
@@ -217,6 +241,11 @@ public final class SinkSettings {
     public Builder retryTimes(int v) { retryTimes = v; return this; }
     public Builder sinkPoolSize(int v) { sinkPoolSize = v; return this; }
     public Builder recordBatchSize(int v) { recordBatchSize = v; return this; }
+    public Builder writeMode(WriteMode v) { writeMode = v; return this; }
+    public Builder primaryKeySource(PrimaryKeySource v) { primaryKeySource = v; return this; }
+    public Builder cdcFormat(CdcFormat v) { cdcFormat = v; return this; }
+    public Builder upsertCommitIntervalMs(long v) { upsertCommitIntervalMs = v; return this; }
+    public Builder exactlyOnce(boolean v) { exactlyOnce = v; return this; }
     public Builder skipError(boolean v) { skipError = v; return this; }
     public Builder errorTopic(String v) { errorTopic = v; return this; }
     public Builder errorTopicBootstrapServers(String v) { errorTopicBootstrapServers = v; return this; }

@@ -6,7 +6,10 @@ import com.aliyun.odps.data.Record;
 import com.aliyun.odps.kafka.connect.auth.OdpsClientFactory;
 import com.aliyun.odps.kafka.connect.config.SinkSettings;
 import com.aliyun.odps.tunnel.TableTunnel;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.connect.errors.ConnectException;
 
 /**
@@ -65,8 +68,18 @@ public final class ClientsClosingTable implements MaxComputeTable {
   }
 
   @Override
-  public void write(String partition, List<Object[]> rows) {
-    table.write(partition, rows);
+  public List<String> primaryKey() {
+    return table.primaryKey();
+  }
+
+  @Override
+  public void write(String partition, WriteBatch batch) {
+    table.write(partition, batch);
+  }
+
+  @Override
+  public Map<TopicPartition, Long> committedOffsets(Collection<TopicPartition> partitions) {
+    return table.committedOffsets(partitions);
   }
 
   @Override

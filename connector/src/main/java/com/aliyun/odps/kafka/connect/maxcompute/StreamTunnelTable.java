@@ -57,7 +57,8 @@ public final class StreamTunnelTable extends TunnelTable {
   }
 
   @Override
-  public void write(String partition, List<Object[]> rows) {
+  public void write(String partition, WriteBatch batch) {
+    List<Object[]> rows = appendedRows(batch);
     if (rows.isEmpty()) {
       return;
     }

@@ -22,8 +22,10 @@ final class TargetTable {
   private final String displayName;
   private final TableSchema schema;
   private final String partitionColumn;
+  private final List<String> primaryKey;
 
-  private TargetTable(Table table, String project, String schemaName, String tableName, TableSchema schema) {
+  private TargetTable(Table table, String project, String schemaName, String tableName, TableSchema schema,
+      List<String> primaryKey) {
     this.table = table;
     this.project = project;
     this.schemaName = schemaName;
@@ -32,6 +34,7 @@ final class TargetTable {
     this.schema = schema;
     List<Column> partitionColumns = schema.getPartitionColumns();
     this.partitionColumn = partitionColumns.isEmpty() ? null : partitionColumns.get(0).getName();
+    this.primaryKey = primaryKey;
   }
 
   /**
@@ -44,13 +47,16 @@ final class TargetTable {
         ? odps.tables().get(settings.project(), settings.table())
         : odps.tables().get(settings.project(), schemaName, settings.table());
     TableSchema schema;
+    List<String> primaryKey;
     try {
       table.reload();
       schema = table.getSchema();
+      List<String> key = table.getPrimaryKey();
+      primaryKey = key == null ? List.of() : List.copyOf(key);
     } catch (Exception e) {
       throw WriteFailures.classify("Reading table " + settings.project() + "." + settings.table(), e);
     }
-    return new TargetTable(table, settings.project(), schemaName, settings.table(), schema);
+    return new TargetTable(table, settings.project(), schemaName, settings.table(), schema, primaryKey);
   }
 
   Table table() {
@@ -76,6 +82,11 @@ final class TargetTable {
 
   TableSchema schema() {
     return schema;
+  }
+
+  /** The primary-key columns; empty unless the table is a Delta table. */
+  List<String> primaryKey() {
+    return primaryKey;
   }
 
   /** The spec of one partition value; null for a non-partitioned table. */

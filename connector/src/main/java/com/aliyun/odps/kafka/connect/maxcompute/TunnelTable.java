@@ -5,6 +5,7 @@ import com.aliyun.odps.data.ArrayRecord;
 import com.aliyun.odps.data.Record;
 import com.aliyun.odps.kafka.connect.config.TunnelCompression;
 import com.aliyun.odps.tunnel.TableTunnel;
+import java.util.List;
 
 /**
  * What every Tunnel adapter shares: the table as read at start, the Tunnel client and the wire
@@ -21,6 +22,14 @@ abstract class TunnelTable implements MaxComputeTable {
     this.compression = compression;
   }
 
+  /** The rows of an append write: deletes reach only an upsert table (write.mode UPSERT). */
+  static List<Object[]> appendedRows(WriteBatch batch) {
+    if (batch.hasDeletes()) {
+      throw new IllegalArgumentException("an append write got deletes; only write.mode UPSERT makes them");
+    }
+    return batch.rows();
+  }
+
   @Override
   public final String name() {
     return target.displayName();
@@ -29,6 +38,11 @@ abstract class TunnelTable implements MaxComputeTable {
   @Override
   public final TableSchema schema() {
     return target.schema();
+  }
+
+  @Override
+  public final List<String> primaryKey() {
+    return target.primaryKey();
   }
 
   @Override

@@ -181,7 +181,7 @@ final class BackgroundWrites implements AutoCloseable {
   /** Runs on the write thread. */
   private Finished write(RowBuffer buffer) {
     try {
-      table.write(buffer.tablePartition(), buffer.rows());
+      table.write(buffer.tablePartition(), buffer.batch());
       return new Finished(buffer, null);
     } catch (RuntimeException e) {
       return new Finished(buffer, e);

@@ -31,13 +31,13 @@ final class OpenBuffers {
   }
 
   /** Adds a row to the buffer of {@code tablePartition}, opening one if needed; returns that buffer. */
-  RowBuffer add(String tablePartition, Object[] row, TopicPartition source, Instant now) {
+  RowBuffer add(String tablePartition, Change change, TopicPartition source, long offset, Instant now) {
     RowBuffer buffer = buffers.get(tablePartition);
     if (buffer == null) {
       buffer = new RowBuffer(tablePartition, partitions.windowEnd(now), newTicket.getAsLong());
       buffers.put(tablePartition, buffer);
     }
-    bytes += buffer.add(row, source, now);
+    bytes += buffer.add(change.values(), change.deletes(), source, offset, now);
     return buffer;
   }
 

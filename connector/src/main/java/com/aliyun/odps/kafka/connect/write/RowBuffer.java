@@ -1,9 +1,13 @@
 package com.aliyun.odps.kafka.connect.write;
 
+import com.aliyun.odps.kafka.connect.maxcompute.WriteBatch;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.kafka.common.TopicPartition;
 
 /**
@@ -19,6 +23,10 @@ final class RowBuffer {
   private final List<Object[]> rows = new ArrayList<>();
   /** The Kafka partition of each row, same index as {@link #rows}, to drop a revoked partition's rows. */
   private final List<TopicPartition> sources = new ArrayList<>();
+  /** Indexes of the rows that delete their key (write.mode UPSERT only). */
+  private final BitSet deletes = new BitSet();
+  /** Per Kafka partition, the offset of its last row here. */
+  private final Map<TopicPartition, Long> lastOffsets = new HashMap<>();
   private long estimatedBytes;
   /** When the oldest row still here was added: the streaming latency bound counts from it. */
   private Instant firstRowAt;
@@ -30,12 +38,16 @@ final class RowBuffer {
   }
 
   /** Returns the estimated bytes the row adds. */
-  long add(Object[] row, TopicPartition source, Instant now) {
+  long add(Object[] row, boolean delete, TopicPartition source, long offset, Instant now) {
     if (rows.isEmpty()) {
       firstRowAt = now;
     }
+    if (delete) {
+      deletes.set(rows.size());
+    }
     rows.add(row);
     sources.add(source);
+    lastOffsets.put(source, offset);
     long bytes = RowSize.estimate(row);
     estimatedBytes += bytes;
     return bytes;
@@ -45,9 +57,13 @@ final class RowBuffer {
   long removeRowsOf(Collection<TopicPartition> revoked) {
     List<Object[]> keptRows = new ArrayList<>(rows.size());
     List<TopicPartition> keptSources = new ArrayList<>(rows.size());
+    BitSet keptDeletes = new BitSet();
     long keptBytes = 0;
     for (int i = 0; i < rows.size(); i++) {
       if (!revoked.contains(sources.get(i))) {
+        if (deletes.get(i)) {
+          keptDeletes.set(keptRows.size());
+        }
         keptRows.add(rows.get(i));
         keptSources.add(sources.get(i));
         keptBytes += RowSize.estimate(rows.get(i));
@@ -57,6 +73,9 @@ final class RowBuffer {
     rows.addAll(keptRows);
     sources.clear();
     sources.addAll(keptSources);
+    deletes.clear();
+    deletes.or(keptDeletes);
+    lastOffsets.keySet().removeAll(revoked);
     long dropped = estimatedBytes - keptBytes;
     estimatedBytes = keptBytes;
     return dropped;
@@ -96,5 +115,10 @@ final class RowBuffer {
   /** The rows, in arrival order; a view: don't keep it past the next change. */
   List<Object[]> rows() {
     return rows;
+  }
+
+  /** What a write of this buffer carries; a view: don't keep it past the next change. */
+  WriteBatch batch() {
+    return new WriteBatch(rows, deletes, lastOffsets);
   }
 }

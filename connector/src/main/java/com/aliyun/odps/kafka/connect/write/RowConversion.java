@@ -31,10 +31,10 @@ final class RowConversion implements AutoCloseable {
    *
    * @throws org.apache.kafka.connect.errors.ConnectException when the route stops the task
    */
-  Object[] convertOrRoute(SinkRecord record, RecordOrigin origin) {
+  Change convertOrRoute(SinkRecord record, RecordOrigin origin) {
     try {
       converter.convert(record, row.blank());
-      return row.copy();
+      return Change.row(row.copy());
     } catch (RecordConversionException e) {
       failedRecords.handle(record, new RecordConversionException(
           "Record at topic " + origin.topic() + " partition " + origin.partition() + " offset " + origin.offset()

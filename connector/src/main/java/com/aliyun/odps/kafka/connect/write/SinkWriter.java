@@ -91,12 +91,12 @@ public final class SinkWriter implements AutoCloseable {
       if (offsets.isRedelivery(source, offset)) {
         continue;
       }
-      Object[] row = rows.convertOrRoute(record, origin);
-      if (row == null) {
+      Change change = rows.convertOrRoute(record, origin);
+      if (change == null) {
         offsets.routed(source, offset);
         continue;
       }
-      RowBuffer buffer = buffers.add(tablePartition, row, source, now);
+      RowBuffer buffer = buffers.add(tablePartition, change, source, offset, now);
       offsets.buffered(source, offset, buffer.ticket());
       memory.observe(buffers, writes);
       if (policy.isFull(buffer)) {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.aliyun.odps.TableSchema;
 import com.aliyun.odps.data.Record;
 import com.aliyun.odps.kafka.connect.maxcompute.MaxComputeTable;
+import com.aliyun.odps.kafka.connect.maxcompute.WriteBatch;
 import com.aliyun.odps.kafka.connect.maxcompute.TransientWriteException;
 import java.time.Duration;
 import java.time.Instant;
@@ -161,7 +162,12 @@ class BackgroundWritesTest {
     }
 
     @Override
-    public void write(String partition, List<Object[]> rows) {
+    public List<String> primaryKey() {
+      return List.of();
+    }
+
+    @Override
+    public void write(String partition, WriteBatch batch) {
       started.countDown();
       try {
         if (!gate.await(WAIT_SECONDS, TimeUnit.SECONDS)) {
@@ -171,7 +177,7 @@ class BackgroundWritesTest {
         Thread.currentThread().interrupt();
         throw new TransientWriteException("interrupted", e);
       }
-      fake.write(partition, rows);
+      fake.write(partition, batch);
     }
 
     @Override

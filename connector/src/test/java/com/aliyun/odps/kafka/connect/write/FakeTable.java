@@ -6,6 +6,7 @@ import com.aliyun.odps.TableSchema;
 import com.aliyun.odps.data.ArrayRecord;
 import com.aliyun.odps.data.Record;
 import com.aliyun.odps.kafka.connect.maxcompute.MaxComputeTable;
+import com.aliyun.odps.kafka.connect.maxcompute.WriteBatch;
 import com.aliyun.odps.kafka.connect.maxcompute.TransientWriteException;
 import java.util.ArrayList;
 import java.util.List;
@@ -64,7 +65,13 @@ final class FakeTable implements MaxComputeTable {
   }
 
   @Override
-  public void write(String partition, List<Object[]> rows) {
+  public List<String> primaryKey() {
+    return List.of();
+  }
+
+  @Override
+  public void write(String partition, WriteBatch batch) {
+    List<Object[]> rows = batch.rows();
     List<Record> copy = new ArrayList<>(rows.size());
     for (Object[] values : rows) {
       copy.add(new ArrayRecord(schema.getColumns().toArray(new Column[0]), values));

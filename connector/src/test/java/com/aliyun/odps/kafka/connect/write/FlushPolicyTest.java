@@ -60,7 +60,7 @@ class FlushPolicyTest {
   private RowBuffer buffered(int rows, Instant at) {
     RowBuffer buffer = null;
     for (int i = 0; i < rows; i++) {
-      buffer = buffers.add("10:00", new Object[] {"v"}, P0, at);
+      buffer = buffers.add("10:00", Change.row(new Object[] {"v"}), P0, 0, at);
     }
     return buffer;
   }

@@ -19,9 +19,9 @@ class OpenBuffersTest {
 
   @Test
   void rowsOfOneTablePartitionShareABufferAndItsTicket() {
-    RowBuffer first = buffers.add("10:00", row(10), P0, TEN);
-    RowBuffer second = buffers.add("10:00", row(10), P1, TEN);
-    RowBuffer other = buffers.add("10:01", row(10), P0, ELEVEN);
+    RowBuffer first = buffers.add("10:00", Change.row(row(10)), P0, 0, TEN);
+    RowBuffer second = buffers.add("10:00", Change.row(row(10)), P1, 0, TEN);
+    RowBuffer other = buffers.add("10:01", Change.row(row(10)), P0, 0, ELEVEN);
 
     assertThat(second).isSameAs(first);
     assertThat(other).isNotSameAs(first);
@@ -31,19 +31,19 @@ class OpenBuffersTest {
 
   @Test
   void aBufferTakenOutNoLongerCountsAndTheNextRowOpensANewOne() {
-    RowBuffer first = buffers.add("10:00", row(10), P0, TEN);
+    RowBuffer first = buffers.add("10:00", Change.row(row(10)), P0, 0, TEN);
 
     buffers.take(first);
 
     assertThat(buffers.bytes()).isZero();
     assertThat(buffers.isEmpty()).isTrue();
-    assertThat(buffers.add("10:00", row(10), P0, TEN)).isNotSameAs(first);
+    assertThat(buffers.add("10:00", Change.row(row(10)), P0, 0, TEN)).isNotSameAs(first);
   }
 
   @Test
   void theLargestBuffersAreTakenUntilAtMostTheGivenBytesStayOpen() {
-    RowBuffer small = buffers.add("10:00", row(10), P0, TEN);
-    RowBuffer large = buffers.add("10:01", row(1000), P0, ELEVEN);
+    RowBuffer small = buffers.add("10:00", Change.row(row(10)), P0, 0, TEN);
+    RowBuffer large = buffers.add("10:01", Change.row(row(1000)), P0, 0, ELEVEN);
 
     List<RowBuffer> taken = buffers.takeLargestDownTo(small.estimatedBytes());
 
@@ -53,9 +53,9 @@ class OpenBuffersTest {
 
   @Test
   void droppingARevokedPartitionKeepsTheOthersRowsAndClosesEmptiedBuffers() {
-    RowBuffer mixed = buffers.add("10:00", row(10), P0, TEN);
-    buffers.add("10:00", row(10), P1, TEN);
-    buffers.add("10:01", row(10), P1, ELEVEN);
+    RowBuffer mixed = buffers.add("10:00", Change.row(row(10)), P0, 0, TEN);
+    buffers.add("10:00", Change.row(row(10)), P1, 0, TEN);
+    buffers.add("10:01", Change.row(row(10)), P1, 0, ELEVEN);
 
     buffers.dropRowsOf(List.of(P1));
 
@@ -67,8 +67,8 @@ class OpenBuffersTest {
   @Test
   void theOldestRowOfAnyBufferIsKnown() {
     assertThat(buffers.oldestRowAt()).isNull();
-    buffers.add("10:01", row(1), P0, ELEVEN);
-    buffers.add("10:00", row(1), P0, TEN);
+    buffers.add("10:01", Change.row(row(1)), P0, 0, ELEVEN);
+    buffers.add("10:00", Change.row(row(1)), P0, 0, TEN);
 
     assertThat(buffers.oldestRowAt()).isEqualTo(TEN);
   }
