@@ -3,10 +3,7 @@ package com.aliyun.odps.kafka.connect.format;
 import com.aliyun.odps.Column;
 import com.aliyun.odps.data.Record;
 import com.aliyun.odps.kafka.connect.config.SinkSettings;
-import java.nio.ByteBuffer;
 import java.util.Map;
-import org.apache.kafka.connect.data.Schema;
-import org.apache.kafka.connect.data.Struct;
 import org.apache.kafka.connect.sink.SinkRecord;
 
 /**
@@ -31,9 +28,16 @@ final class FlattenRecordConverter implements RecordConverter {
 
   @Override
   public void convert(SinkRecord record, Record row) {
+    convert(record, TopLevelFields.of(part.data(record), part.schema(record), part.name()), row);
+  }
+
+  /**
+   * Fills the row from {@code fields} (plain values, as {@link TopLevelFields} gives them) onto the
+   * columns of the same name, and the meta columns from {@code record}: a change event's row image.
+   */
+  void convert(SinkRecord record, Map<?, ?> fields, Record row) {
     columns.clear(row);
     meta.write(record, row);
-    Map<?, ?> fields = topLevelFields(part.data(record), part.schema(record));
     boolean[] written = new boolean[columns.all().size()];
     for (Map.Entry<?, ?> entry : fields.entrySet()) {
       if (!(entry.getKey() instanceof String)) {
@@ -55,24 +59,5 @@ final class FlattenRecordConverter implements RecordConverter {
       Column column = columns.get(index);
       columns.set(row, index, coercer.coerce(entry.getValue(), column.getTypeInfo(), column.getName()));
     }
-  }
-
-  private Map<?, ?> topLevelFields(Object data, Schema schema) {
-    if (data == null) {
-      throw new RecordConversionException("FLATTEN: " + part.name() + " is null; it needs a JSON object");
-    }
-    Object plain;
-    if (data instanceof String || data instanceof byte[] || data instanceof ByteBuffer) {
-      plain = JsonCodec.parse(MessageText.of(data, part.name()), part.name());
-    } else if (data instanceof Struct || data instanceof Map) {
-      plain = ConnectValueNormalizer.normalize(data, schema);
-    } else {
-      plain = data;
-    }
-    if (!(plain instanceof Map)) {
-      throw new RecordConversionException("FLATTEN: " + part.name() + " must be a JSON object or a Struct, not a "
-          + (plain == null ? "JSON null" : ColumnValueCoercer.kind(plain)));
-    }
-    return (Map<?, ?>) plain;
   }
 }

@@ -16,6 +16,19 @@ public final class RecordConverters {
    *
    * @throws ConnectException when the table does not fit the format ({@link TableRequirements})
    */
+  /**
+   * write.mode UPSERT: the converter of {@link #create} that also says what a record does to the row
+   * of its key ({@code primaryKey}: the table's key columns).
+   *
+   * @throws ConnectException when the table does not fit the format
+   */
+  public static UpsertRecordConverter createUpsert(SinkSettings settings, TableSchema schema, List<String> primaryKey) {
+    TableColumns columns = new TableColumns(schema);
+    KeyColumns key = new KeyColumns(columns, primaryKey,
+        new ColumnValueCoercer(new ColumnValueParser(settings.timeZone()), settings.timeZone()));
+    return new UpsertRecordConverter(settings, columns, create(settings, schema), key);
+  }
+
   public static RecordConverter create(SinkSettings settings, TableSchema schema) {
     List<String> problems = TableRequirements.problems(settings, schema);
     if (!problems.isEmpty()) {

@@ -8,8 +8,6 @@ import com.aliyun.odps.kafka.connect.config.TunnelCompression;
 import com.aliyun.odps.tunnel.TableTunnel;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
@@ -28,8 +26,7 @@ import org.slf4j.LoggerFactory;
  * table (one per task), then committed together, so they appear all at once or not at all. A failed write leaves its
  * session uncommitted: retrying writes the same rows into a new session without duplicates.
  *
- * <p>A missing partition is created once ({@code ALTER TABLE ... ADD IF NOT EXISTS PARTITION}, so
- * another task creating it at the same time is fine) and then remembered.
+ * <p>A missing partition is created once ({@link TunnelTable#ensurePartition}).
  */
 public final class BatchTunnelTable extends TunnelTable {
   private static final Logger log = LoggerFactory.getLogger(BatchTunnelTable.class);
@@ -39,7 +36,6 @@ public final class BatchTunnelTable extends TunnelTable {
   private final int recordBatchSize;
   private final int poolSize;
   private final ExecutorService blockWriters;
-  private final Set<String> knownPartitions = ConcurrentHashMap.newKeySet();
 
   private BatchTunnelTable(TableTunnel tunnel, TargetTable target, int recordBatchSize, int poolSize,
       TunnelCompression compression) {
@@ -87,18 +83,6 @@ public final class BatchTunnelTable extends TunnelTable {
   @Override
   public void close() {
     blockWriters.shutdownNow();
-  }
-
-  private void ensurePartition(String partition, PartitionSpec spec, String where) {
-    if (knownPartitions.contains(partition)) {
-      return;
-    }
-    try {
-      target.table().createPartition(spec, true);
-    } catch (Exception e) {
-      throw WriteFailures.classify("Creating " + where, e);
-    }
-    knownPartitions.add(partition);
   }
 
   /**

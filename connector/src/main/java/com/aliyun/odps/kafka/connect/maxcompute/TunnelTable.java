@@ -1,11 +1,14 @@
 package com.aliyun.odps.kafka.connect.maxcompute;
 
+import com.aliyun.odps.PartitionSpec;
 import com.aliyun.odps.TableSchema;
 import com.aliyun.odps.data.ArrayRecord;
 import com.aliyun.odps.data.Record;
 import com.aliyun.odps.kafka.connect.config.TunnelCompression;
 import com.aliyun.odps.tunnel.TableTunnel;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * What every Tunnel adapter shares: the table as read at start, the Tunnel client and the wire
@@ -15,11 +18,28 @@ abstract class TunnelTable implements MaxComputeTable {
   protected final TableTunnel tunnel;
   protected final TargetTable target;
   protected final TunnelCompression compression;
+  private final Set<String> knownPartitions = ConcurrentHashMap.newKeySet();
 
   TunnelTable(TableTunnel tunnel, TargetTable target, TunnelCompression compression) {
     this.tunnel = tunnel;
     this.target = target;
     this.compression = compression;
+  }
+
+  /**
+   * Creates the partition when this table has not seen it yet ({@code ALTER TABLE ... ADD IF NOT
+   * EXISTS PARTITION}, so another task creating it at the same time is fine), then remembers it.
+   */
+  protected final void ensurePartition(String partition, PartitionSpec spec, String where) {
+    if (knownPartitions.contains(partition)) {
+      return;
+    }
+    try {
+      target.table().createPartition(spec, true);
+    } catch (Exception e) {
+      throw WriteFailures.classify("Creating " + where, e);
+    }
+    knownPartitions.add(partition);
   }
 
   /** The rows of an append write: deletes reach only an upsert table (write.mode UPSERT). */

@@ -10,6 +10,7 @@ import com.aliyun.odps.kafka.connect.config.AccountType;
 import com.aliyun.odps.kafka.connect.config.ConfigProblem;
 import com.aliyun.odps.kafka.connect.config.MaxComputeSinkConfig;
 import com.aliyun.odps.kafka.connect.config.SinkSettings;
+import com.aliyun.odps.kafka.connect.config.WriteMode;
 import com.aliyun.odps.kafka.connect.format.TableRequirements;
 import com.aliyun.odps.kafka.connect.tls.UnusableTrustStoreException;
 import java.util.List;
@@ -68,6 +69,17 @@ public final class TableCheck implements LiveCheck {
     }
   }
 
+  /** UPSERT needs the table's primary key; APPEND takes any table (a Delta table applies appends by key). */
+  private static List<ConfigProblem> upsertProblems(SinkSettings settings, Table table, String where) {
+    List<String> key = table.getPrimaryKey();
+    if (settings.writeMode() != WriteMode.UPSERT || (key != null && !key.isEmpty())) {
+      return List.of();
+    }
+    return List.of(new ConfigProblem(MaxComputeSinkConfig.WRITE_MODE, "write.mode UPSERT needs a Delta table,"
+        + " and table '" + settings.table() + "' in " + where + " has no primary key: create it with PRIMARY KEY (...)"
+        + " and TBLPROPERTIES (\"transactional\"=\"true\"), or use write.mode APPEND"));
+  }
+
   private static List<ConfigProblem> checkTable(SinkSettings settings, Odps odps) throws OdpsException {
     String project = settings.project();
     if (!odps.projects().exists(project)) {
@@ -86,7 +98,7 @@ public final class TableCheck implements LiveCheck {
     }
     List<String> missing = TableRequirements.problems(settings, table.getSchema());
     if (missing.isEmpty()) {
-      return List.of();
+      return upsertProblems(settings, table, where);
     }
     return List.of(new ConfigProblem(MaxComputeSinkConfig.TABLE, "table '" + settings.table() + "' in " + where
         + " does not fit format " + settings.format() + " with mode " + settings.mode() + ": "

@@ -6,8 +6,9 @@ import java.util.OptionalLong;
 
 /**
  * When open buffers are written, which differs between the two write paths; chosen once, with the
- * MaxCompute adapter it goes with ({@link SinkWiring}). Besides these, every buffer is written on
- * {@code preCommit} and when the task's memory cap asks for it.
+ * MaxCompute adapter it goes with ({@link SinkWiring}). Besides these, every buffer is written when
+ * the task's memory cap asks for it, and on {@code preCommit} unless {@link #writesAllOnCommit()}
+ * says otherwise.
  */
 interface FlushPolicy {
   /** True when {@code buffer} is full: it is written at once. */
@@ -18,6 +19,11 @@ interface FlushPolicy {
 
   /** True when every buffer is written as soon as a poll brings no records. */
   boolean writesAllWhenIdle();
+
+  /** True when every buffer is written on {@code preCommit}; false: only those due. */
+  default boolean writesAllOnCommit() {
+    return true;
+  }
 
   /**
    * How soon Connect should call put again, records or not ({@code SinkTaskContext.timeout} caps its
@@ -39,5 +45,10 @@ interface FlushPolicy {
    */
   static FlushPolicy streaming(int recordBatchSize, Duration maxLatency) {
     return new StreamingFlushPolicy(recordBatchSize, maxLatency);
+  }
+
+  /** Upsert sessions: a buffer is committed once its oldest change has waited {@code commitInterval}. */
+  static FlushPolicy upsert(Duration commitInterval) {
+    return new UpsertFlushPolicy(commitInterval);
   }
 }

@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
@@ -111,14 +112,15 @@ public final class SinkWriter implements AutoCloseable {
   }
 
   /**
-   * Writes every buffer and flushes the failed-record route, then returns, per owned partition, the
+   * Writes every buffer (with upserts: every buffer due) and flushes the failed-record route, then returns, per owned partition, the
    * offset after the last record that is committed in MaxCompute or routed, with every record before
    * it. Never throws: a failure here only holds offsets back.
    */
   public Map<TopicPartition, OffsetAndMetadata> preCommit(Map<TopicPartition, OffsetAndMetadata> delivered) {
     if (writes.fatal() == null) {
       writes.retryIfDue();
-      buffers.takeAll().forEach(writes::handOver);
+      List<RowBuffer> toWrite = policy.writesAllOnCommit() ? buffers.takeAll() : buffers.takeDue(policy, clock.instant());
+      toWrite.forEach(writes::handOver);
     }
     writes.awaitAll();
     if (writes.fatal() != null) {

@@ -1,0 +1,175 @@
+package com.aliyun.odps.kafka.connect.maxcompute;
+
+import com.aliyun.odps.Odps;
+import com.aliyun.odps.PartitionSpec;
+import com.aliyun.odps.data.Record;
+import com.aliyun.odps.kafka.connect.config.SinkSettings;
+import com.aliyun.odps.kafka.connect.config.TunnelCompression;
+import com.aliyun.odps.tunnel.TableTunnel;
+import com.aliyun.odps.tunnel.streams.UpsertStream;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.connect.errors.ConnectException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A Delta table written through the official SDK's upsert sessions (write.mode UPSERT). Each
+ * {@link #write} is one session: the last change of each primary key among the rows (Kafka's order
+ * decides) is upserted or deleted, flushed, and committed, so the changes appear all at once or not
+ * at all. Replaying a write is harmless: an upsert or delete of a key gives the same row again.
+ * A write that fails leaves its session uncommitted and aborts it; the caller writes the same rows
+ * again in a new session.
+ *
+ * <p>How often this runs is the flush policy's business: Alibaba asks for minutes between upsert
+ * commits on a table ({@code upsert.commit.interval.ms}).
+ */
+public final class UpsertTunnelTable extends TunnelTable {
+  private static final Logger log = LoggerFactory.getLogger(UpsertTunnelTable.class);
+  private static final String COMMITTED = "committed";
+
+  private final int[] keyIndexes;
+
+  private UpsertTunnelTable(TableTunnel tunnel, TargetTable target, TunnelCompression compression) {
+    super(tunnel, target, compression);
+    List<String> key = target.primaryKey();
+    if (key.isEmpty()) {
+      throw new ConnectException("write.mode UPSERT needs a Delta table (a primary key and"
+          + " \"transactional\"=\"true\"); " + target.displayName() + " has no primary key");
+    }
+    this.keyIndexes = new int[key.size()];
+    for (int i = 0; i < keyIndexes.length; i++) {
+      keyIndexes[i] = target.schema().getColumnIndex(key.get(i));
+    }
+  }
+
+  /**
+   * Reads the table and returns an upsert writer for it.
+   *
+   * @throws ConnectException when the table can't be read or is not a Delta table;
+   *     {@link TransientWriteException} when the service is unavailable
+   */
+  public static UpsertTunnelTable open(Odps odps, TableTunnel tunnel, SinkSettings settings) {
+    return new UpsertTunnelTable(tunnel, TargetTable.read(odps, settings), settings.tunnelCompression());
+  }
+
+  @Override
+  public void write(String partition, WriteBatch batch) {
+    if (batch.isEmpty()) {
+      return;
+    }
+    String where = target.where(partition);
+    PartitionSpec spec = target.specOf(partition);
+    if (spec != null) {
+      ensurePartition(partition, spec, where);
+    }
+    List<Integer> changes = lastChangePerKey(batch);
+    TableTunnel.UpsertSession session = openSession(spec, where);
+    try {
+      send(session, batch, changes, where);
+      commit(session, changes.size(), where);
+    } catch (RuntimeException e) {
+      abort(session, where);
+      throw e;
+    } finally {
+      session.close();
+    }
+    log.debug("Committed {} changes ({} rows) to {}", changes.size(), batch.size(), where);
+  }
+
+  @Override
+  public void close() {
+    // Sessions live for one write each; nothing is held between writes.
+  }
+
+  /** Indexes of the rows to send: per key, only its last change in the batch, in batch order. */
+  List<Integer> lastChangePerKey(WriteBatch batch) {
+    Map<List<Object>, Integer> last = new HashMap<>();
+    List<Object[]> rows = batch.rows();
+    for (int i = 0; i < rows.size(); i++) {
+      last.put(keyOf(rows.get(i)), i);
+    }
+    List<Integer> indexes = new ArrayList<>(last.values());
+    indexes.sort(null);
+    return indexes;
+  }
+
+  private List<Object> keyOf(Object[] values) {
+    Object[] key = new Object[keyIndexes.length];
+    for (int i = 0; i < key.length; i++) {
+      key[i] = values[keyIndexes[i]];
+    }
+    return Arrays.asList(key);
+  }
+
+  private TableTunnel.UpsertSession openSession(PartitionSpec spec, String where) {
+    TableTunnel.UpsertSession.Builder builder = tunnel.buildUpsertSession(target.project(), target.tableName());
+    if (target.schemaName() != null) {
+      builder.setSchemaName(target.schemaName());
+    }
+    if (spec != null) {
+      builder.setPartitionSpec(spec);
+    }
+    try {
+      return builder.build();
+    } catch (Exception e) {
+      throw WriteFailures.classify("Opening an upsert session on " + where, e);
+    }
+  }
+
+  private void send(TableTunnel.UpsertSession session, WriteBatch batch, List<Integer> changes, String where) {
+    try (UpsertStream stream = session.buildUpsertStream().setCompressOption(compression.option()).build()) {
+      for (int index : changes) {
+        Record record = session.newRecord();
+        Object[] values = batch.rows().get(index);
+        for (int column = 0; column < values.length; column++) {
+          record.set(column, values[column]);
+        }
+        if (batch.isDelete(index)) {
+          stream.delete(record);
+        } else {
+          stream.upsert(record);
+        }
+      }
+      stream.flush();
+    } catch (Exception e) {
+      throw WriteFailures.classify("Writing " + changes.size() + " changes to " + where, e);
+    }
+  }
+
+  private void commit(TableTunnel.UpsertSession session, int changes, String where) {
+    try {
+      session.commit(false);
+    } catch (Exception e) {
+      RuntimeException failure = WriteFailures.classify("Committing " + changes + " changes to " + where, e);
+      // The answer may have been lost after the service committed: that is a success.
+      if (failure instanceof TransientWriteException && committedAnyway(session)) {
+        log.info("Upsert commit to {} reported a failure but the session is committed: {}", where, e.getMessage());
+        return;
+      }
+      throw failure;
+    }
+  }
+
+  private static boolean committedAnyway(TableTunnel.UpsertSession session) {
+    try {
+      return COMMITTED.equalsIgnoreCase(session.getStatus());
+    } catch (Exception e) {
+      return false;
+    }
+  }
+
+  /** Best effort: an uncommitted session would expire on its own; aborting frees it now. */
+  private static void abort(TableTunnel.UpsertSession session, String where) {
+    try {
+      if (!COMMITTED.equalsIgnoreCase(session.getStatus())) {
+        session.abort();
+      }
+    } catch (Exception e) {
+      log.debug("Could not abort an upsert session on {}: {}", where, e.getMessage());
+    }
+  }
+}
