@@ -21,9 +21,13 @@ import picocli.CommandLine.Option;
     description = "Fault suite on the local stack: a Kafka broker and Connect workers as processes, the local"
         + " MaxCompute in this JVM. Each scenario runs a steady producer through a fresh connector, does its"
         + " fault, then checks that every record landed in the table or went to the error route"
-        + " (bin/verify-delivery's check). Exit status 1 when a record is missing or a scenario fails.")
+        + " (bin/verify-delivery's check); upsert-kill checks the last value per key instead. Exit status 1"
+        + " when a record is missing, duplicated in an exactly-once configuration, or a scenario fails.")
 public final class Chaos implements Callable<Integer> {
   enum WritePath { batch, stream, both }
+
+  private static final String AT_LEAST_ONCE = "at-least-once";
+  private static final String EXACTLY_ONCE = "exactly-once";
 
   @Option(names = "--scenario", split = ",", paramLabel = "NAME",
       description = "Scenarios to run, comma separated, or 'all' (default): ${COMPLETION-CANDIDATES}.",
@@ -32,6 +36,12 @@ public final class Chaos implements Callable<Integer> {
 
   @Option(names = "--path", description = "Write path: batch, stream or both (default: ${DEFAULT-VALUE}).")
   WritePath path = WritePath.both;
+
+  @Option(names = "--delivery", paramLabel = "GUARANTEE",
+      description = "at-least-once (default: the write paths --path names; duplicates are reported),"
+          + " exactly-once (the batch path with exactly_once=true, and UPSERT into a Delta table keyed by"
+          + " topic, partition, offset; a duplicate fails the scenario) or all.")
+  String delivery = AT_LEAST_ONCE;
 
   @Option(names = "--short", description = "The short form (CI): 20 s per scenario, one or two fault cycles.")
   boolean shortForm;
@@ -70,6 +80,7 @@ public final class Chaos implements Callable<Integer> {
     Map<String, Scenario> all = new LinkedHashMap<>();
     for (Scenario s : List.of(new WorkerKill(shortForm ? 2 : 4), new WorkerJoinLeave(shortForm ? 1 : 2),
         new MaxComputeFaults(), new MaxComputeRestart(), new BrokerRestart(shortForm ? 1 : 2),
+        new MaxComputeOutageKill(), new UpsertKill(shortForm ? 2 : 4),
         new PoisonRecords(ErrorRoute.ERROR_TOPIC), new PoisonRecords(ErrorRoute.DEAD_LETTER_QUEUE),
         new PoisonRecords(ErrorRoute.NONE), new PoisonRecords(ErrorRoute.ERROR_TOPIC, Workload.POISONED_CSV))) {
       all.put(s.name(), s);
@@ -79,6 +90,10 @@ public final class Chaos implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    if (!List.of(AT_LEAST_ONCE, EXACTLY_ONCE, "all").contains(delivery)) {
+      throw new CommandLine.ParameterException(new CommandLine(this),
+          "--delivery is at-least-once, exactly-once or all, not '" + delivery + "'");
+    }
     Map<String, Scenario> catalogue = catalogue(shortForm);
     List<Scenario> chosen = new ArrayList<>();
     for (String name : scenarios) {
@@ -99,12 +114,18 @@ public final class Chaos implements Callable<Integer> {
     try (ChaosStack stack = ChaosStack.start(jars, pluginPath, dir)) {
       ScenarioRun runner = new ScenarioRun(stack, rate, length);
       for (Scenario scenario : chosen) {
-        for (boolean streaming : paths()) {
-          log(scenario.name() + " (" + ScenarioRun.pathName(streaming) + "): " + scenario.fault());
-          ScenarioResult result = runner.runOrReport(scenario, streaming);
-          log(scenario.name() + " (" + result.path() + "): expected " + result.expected() + ", landed "
-              + result.landed() + ", routed " + result.routed() + ", missing " + result.missing() + ", duplicates "
-              + result.duplicates() + (result.passed() ? "" : " FAILED: " + result.problem()));
+        List<Delivery> configurations = configurations(scenario);
+        if (configurations.isEmpty()) {
+          log(scenario.name() + ": skipped, bad records are not a delivery fault (--delivery " + delivery + ")");
+        }
+        for (Delivery configuration : configurations) {
+          log(scenario.name() + " (" + configuration.label() + "): " + scenario.fault());
+          ScenarioResult result = runner.runOrReport(scenario, configuration);
+          log(scenario.name() + " (" + result.configuration() + "): "
+              + (result.lastValue() != null ? result.lastValue() : "expected " + result.expected() + ", landed "
+                  + result.landed() + ", routed " + result.routed() + ", missing " + result.missing()
+                  + ", duplicates " + result.duplicates())
+              + (result.passed() ? "" : " FAILED: " + result.problem()));
           results.add(result);
         }
       }
@@ -116,14 +137,34 @@ public final class Chaos implements Callable<Integer> {
     return results.stream().allMatch(ScenarioResult::passed) ? 0 : 1;
   }
 
-  private List<Boolean> paths() {
+  /**
+   * The configurations a scenario runs in: an upsert scenario in its own; the others on the paths
+   * --path names (at-least-once) and in both exactly-once configurations (batch path only), as
+   * --delivery says; bad-record scenarios are not about delivery and run at-least-once only (none
+   * with --delivery exactly-once).
+   */
+  private List<Delivery> configurations(Scenario scenario) {
+    if (scenario.workload().primaryKey() != null) {
+      return List.of(Delivery.UPSERT_BY_KEY);
+    }
+    List<Delivery> configurations = new ArrayList<>();
+    if (!delivery.equals(EXACTLY_ONCE)) {
+      configurations.addAll(paths());
+    }
+    if (!delivery.equals(AT_LEAST_ONCE) && scenario.faultsDelivery()) {
+      configurations.addAll(Delivery.EXACTLY_ONCE);
+    }
+    return configurations;
+  }
+
+  private List<Delivery> paths() {
     switch (path) {
       case batch:
-        return List.of(false);
+        return List.of(Delivery.BATCH);
       case stream:
-        return List.of(true);
+        return List.of(Delivery.STREAM);
       default:
-        return List.of(false, true);
+        return List.of(Delivery.BATCH, Delivery.STREAM);
     }
   }
 

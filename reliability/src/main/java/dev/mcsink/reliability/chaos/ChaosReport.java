@@ -18,8 +18,9 @@ final class ChaosReport {
         + " | drain s | result |");
     out.println("|---|---|--:|--:|--:|--:|--:|--:|--:|---|");
     for (ScenarioResult r : results) {
-      out.printf("| %s | %s | %,d | %,d | %,d | %,d | %,d | %,d | %.1f | %s |%n", r.scenario(), r.path(), r.produced(),
-          r.expected(), r.landed(), r.routed(), r.missing(), r.duplicates(), r.drainSeconds(),
+      // The path column names the configuration: the path alone for the at-least-once ones.
+      out.printf("| %s | %s | %,d | %,d | %,d | %,d | %,d | %,d | %.1f | %s |%n", r.scenario(), r.configuration(),
+          r.produced(), r.expected(), r.landed(), r.routed(), r.missing(), r.duplicates(), r.drainSeconds(),
           r.passed() ? "pass" : "FAIL: " + r.problem());
     }
     out.println();
@@ -27,6 +28,16 @@ final class ChaosReport {
       if (r.stop() != null) {
         out.println(r.scenario() + " (" + r.path() + ") stopped with: " + r.stop());
       }
+      if (r.lastValue() != null) {
+        // The table's columns read as keys here: expected, matching, missing + wrong, unexpected.
+        out.println(r.scenario() + " (" + r.configuration() + "): " + r.lastValue());
+      }
+    }
+    List<ScenarioResult> exactlyOnce = results.stream().filter(r -> "exactly-once".equals(r.delivery())).toList();
+    if (!exactlyOnce.isEmpty()) {
+      out.println("Exactly-once runs: " + exactlyOnce.size() + ", duplicated "
+          + exactlyOnce.stream().mapToLong(ScenarioResult::duplicates).sum() + ", missing "
+          + exactlyOnce.stream().mapToLong(ScenarioResult::missing).sum() + ".");
     }
     long failed = results.stream().filter(r -> !r.passed()).count();
     out.println(failed == 0 ? "All " + results.size() + " scenario runs passed: nothing missing."

@@ -9,12 +9,18 @@ import dev.mcsink.stack.StackJars;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ListOffsetsResult.ListOffsetsResultInfo;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.TopicPartitionInfo;
 
 /**
  * The local stack the faults are done to: a Kafka broker and Connect workers in their own
@@ -126,6 +132,26 @@ final class ChaosStack implements AutoCloseable {
 
   void createTopic(String topic, int partitions) throws ExecutionException, InterruptedException {
     NewTopics.create(admin, topic, partitions);
+  }
+
+  /**
+   * Whether a sink connector has committed, in its consumer group, the end offset of every
+   * partition of the topic: it has consumed and written all there is.
+   */
+  boolean committedToEnd(String connector, String topic) throws ExecutionException, InterruptedException {
+    Map<TopicPartition, OffsetAndMetadata> committed =
+        admin.listConsumerGroupOffsets("connect-" + connector).partitionsToOffsetAndMetadata().get();
+    Map<TopicPartition, OffsetSpec> partitions = new HashMap<>();
+    for (TopicPartitionInfo p : admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions()) {
+      partitions.put(new TopicPartition(topic, p.partition()), OffsetSpec.latest());
+    }
+    for (Map.Entry<TopicPartition, ListOffsetsResultInfo> end : admin.listOffsets(partitions).all().get().entrySet()) {
+      OffsetAndMetadata offset = committed.get(end.getKey());
+      if (end.getValue().offset() > 0 && (offset == null || offset.offset() < end.getValue().offset())) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** A statement on the local MaxCompute's default project, e.g. CREATE TABLE. */

@@ -11,4 +11,9 @@ interface Messages {
   default byte[] key(long n) {
     return Long.toString(n).getBytes(java.nio.charset.StandardCharsets.US_ASCII);
   }
+
+  /** The Kafka partition of record {@code n}: round robin, unless a key must keep its order. */
+  default int partition(long n, int partitions) {
+    return (int) (n % partitions);
+  }
 }

@@ -61,6 +61,11 @@ final class PoisonRecords implements Scenario {
   }
 
   @Override
+  public boolean faultsDelivery() {
+    return false;
+  }
+
+  @Override
   public boolean expectsStop() {
     return route == ErrorRoute.NONE;
   }

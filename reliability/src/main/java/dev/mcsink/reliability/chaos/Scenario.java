@@ -18,6 +18,14 @@ interface Scenario {
     return ErrorRoute.NONE;
   }
 
+  /**
+   * Whether the exactly-once configurations run it too: its fault can lose or repeat writes. Bad
+   * records are the data's fault, not delivery's.
+   */
+  default boolean faultsDelivery() {
+    return true;
+  }
+
   /** Whether the task must fail on its own (bad records, no error route) and then be resumed. */
   default boolean expectsStop() {
     return false;
@@ -28,4 +36,9 @@ interface Scenario {
    * whole again (every process up, every fault cleared).
    */
   void act(ChaosStack stack, Duration length) throws Exception;
+
+  /** {@link #act(ChaosStack, Duration)}, for a fault whose course depends on how the connector writes. */
+  default void act(ChaosStack stack, Duration length, Delivery delivery) throws Exception {
+    act(stack, length);
+  }
 }

@@ -7,14 +7,18 @@ import dev.mcsink.mcsql.ConnectionSettings;
 import dev.mcsink.reliability.delivery.DeliveryCheck;
 import dev.mcsink.reliability.delivery.DeliveryReport;
 import dev.mcsink.reliability.delivery.DeliverySettings;
+import dev.mcsink.reliability.delivery.LastValueCheck;
+import dev.mcsink.reliability.delivery.LastValueReport;
 import dev.mcsink.reliability.delivery.PartitionDelivery;
 import dev.mcsink.stack.ConnectWorker;
 import java.time.Duration;
 import java.util.Map;
 
 /**
- * Runs one scenario on one write path: a fresh topic, table and connector; the steady load; the
- * fault; then waits until every record the topic holds has landed or been routed, and reports.
+ * Runs one scenario in one delivery configuration: a fresh topic, table and connector; the steady
+ * load; the fault; then waits until every record the topic holds has landed or been routed (or, for
+ * upserts, until the connector has committed the topic's end and the table holds the last value per
+ * key), and reports.
  */
 final class ScenarioRun {
   private static final int PARTITIONS = 4;
@@ -33,40 +37,35 @@ final class ScenarioRun {
   }
 
   /** Runs the scenario; a run that breaks down (not a missing record: the suite itself) is a failed result. */
-  ScenarioResult runOrReport(Scenario scenario, boolean streaming) {
+  ScenarioResult runOrReport(Scenario scenario, Delivery delivery) {
     try {
-      return run(scenario, streaming);
+      return run(scenario, delivery);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("Interrupted", e);
     } catch (Exception e) {
-      return new ScenarioResult(scenario.name(), pathName(streaming), scenario.fault(), 0, 0, 0, 0, 0, 0, 0,
-          null, "the run broke down: " + e);
+      return new ScenarioResult(scenario.name(), delivery.path(), scenario.fault(), 0, 0, 0, 0, 0, 0, 0,
+          null, "the run broke down: " + e, delivery.guarantee(), delivery.label(), null);
     }
   }
 
-  /** How the report names a write path. */
-  static String pathName(boolean streaming) {
-    return streaming ? "stream" : "batch";
-  }
-
-  ScenarioResult run(Scenario scenario, boolean streaming) throws Exception {
-    String path = pathName(streaming);
-    String name = "chaos_" + scenario.name().replace('-', '_') + "_" + path;
+  ScenarioResult run(Scenario scenario, Delivery delivery) throws Exception {
+    String name = "chaos_" + scenario.name().replace('-', '_') + "_" + delivery.tableSuffix();
+    Workload workload = scenario.workload();
     stack.createTopic(name, PARTITIONS);
     // Both routes' topics, whatever the scenario's: poison-stop switches to the error topic midway.
     stack.createTopic(ErrorRoute.errorTopic(name), 1);
     stack.createTopic(ErrorRoute.deadLetterTopic(name), 1);
-    stack.sql(scenario.workload().createTable(name));
+    stack.sql(workload.createTable(name, delivery.primaryKey(workload)));
     ConnectWorker worker = stack.worker();
-    worker.createConnector(name, connectorConfig(scenario.workload(), scenario.route(), name, streaming));
+    worker.createConnector(name, connectorConfig(workload, scenario.route(), name, delivery));
     long produced;
     String stop = null;
     String problem = null;
     try (SteadyLoad load = new SteadyLoad(stack.bootstrapServers(), name, PARTITIONS, perSecond,
-        scenario.workload().messages())) {
+        workload.messages())) {
       awaitRunning(worker, name);
-      scenario.act(stack, length);
+      scenario.act(stack, length, delivery);
       load.close();
       produced = load.acknowledged();
     }
@@ -80,9 +79,12 @@ final class ScenarioRun {
       }
       // The records after the bad one were held back, not lost: given a route, the task resumes there.
       route = ErrorRoute.ERROR_TOPIC;
-      worker.createConnector(name, connectorConfig(scenario.workload(), route, name, streaming));
+      worker.createConnector(name, connectorConfig(workload, route, name, delivery));
       worker.restartFailedTasks(name);
       awaitRunning(worker, name);
+    }
+    if (workload.primaryKey() != null) {
+      return lastValueResult(scenario, delivery, name, produced);
     }
     long drainStart = System.nanoTime();
     Drained drained = awaitDelivered(worker, name, route);
@@ -96,18 +98,50 @@ final class ScenarioRun {
       problem = total.missing() + " records missing after " + DRAIN_TIMEOUT + "; first: "
           + report.partitions().stream().filter(p -> p.missing() > 0)
               .map(p -> "partition " + p.partition() + " " + p.firstMissing()).findFirst().orElse("");
+    } else if (problem == null && delivery.exactlyOnce() && total.duplicated() > 0) {
+      problem = total.duplicated() + " rows duplicated (" + delivery.label() + " must write each record once)";
     }
-    return new ScenarioResult(scenario.name(), path, scenario.fault(), produced, total.expected(), total.landed(),
-        total.routedToErrors(), total.missing(), total.duplicated(), drainSeconds, stop, problem);
+    return new ScenarioResult(scenario.name(), delivery.path(), scenario.fault(), produced, total.expected(),
+        total.landed(), total.routedToErrors(), total.missing(), total.duplicated(), drainSeconds, stop, problem,
+        delivery.guarantee(), delivery.label(), null);
   }
 
-  private Map<String, String> connectorConfig(Workload workload, ErrorRoute route, String name, boolean streaming) {
+  /**
+   * Waits until the connector has committed the topic's end offsets (it has written everything),
+   * then compares the table with the last value produced per key.
+   */
+  private ScenarioResult lastValueResult(Scenario scenario, Delivery delivery, String name, long produced)
+      throws Exception {
+    ConnectWorker worker = stack.worker();
+    long drainStart = System.nanoTime();
+    long deadline = drainStart + DRAIN_TIMEOUT.toNanos();
+    String failure = worker.failure(name);
+    while (failure == null && !stack.committedToEnd(name, name) && System.nanoTime() < deadline) {
+      Thread.sleep(CHECK_EVERY.toMillis()); // offsets are committed every few seconds
+      failure = worker.failure(name);
+    }
+    double drainSeconds = (System.nanoTime() - drainStart) / 1e9;
+    LastValueReport report = LastValueCheck.run(checkSettings(name, ErrorRoute.NONE), "id", "v");
+    worker.deleteConnector(name);
+    ScenarioResult.LastValueFigures figures = ScenarioResult.LastValueFigures.of(report);
+    String problem = null;
+    if (failure != null) {
+      problem = "a task failed: " + failure.lines().findFirst().orElse(failure);
+    } else if (!report.matches()) {
+      problem = "the table differs from the last value per key: " + figures;
+    }
+    return new ScenarioResult(scenario.name(), delivery.path(), scenario.fault(), produced, report.keysExpected(),
+        report.matching(), 0, report.wrong() + report.missing(), report.unexpected(), drainSeconds, null, problem,
+        delivery.guarantee(), delivery.label(), figures);
+  }
+
+  private Map<String, String> connectorConfig(Workload workload, ErrorRoute route, String name, Delivery delivery) {
     return SinkConnectorConfig.pointingAt(stack.maxCompute())
         .tasksMax(2)
         .topics(name)
         .table(name)
         .partitionWindow("DAY")
-        .streaming(streaming)
+        .setAll(delivery.connectorSettings())
         .setAll(workload.connectorSettings())
         .setAll(route.connectorSettings(name, stack.bootstrapServers()))
         .build();
@@ -156,17 +190,21 @@ final class ScenarioRun {
   }
 
 
+  /** What the checks compare: the topic and table of this name, on this stack. */
+  private DeliverySettings checkSettings(String name, ErrorRoute route) {
+    LocalMaxCompute maxCompute = stack.maxCompute();
+    ConnectionSettings service = new ConnectionSettings(maxCompute.endpoint(), LocalMaxCompute.DEFAULT_PROJECT,
+        maxCompute.accessId(), maxCompute.accessKey(), null);
+    return DeliverySettings.of(name, name, service, stack.bootstrapServers()).withErrorTopics(route.routedTopics(name));
+  }
+
   /** The last delivery check, and the first line of a failed task's trace if one failed. */
   private record Drained(DeliveryReport report, String taskFailure) {
   }
 
   /** Checks delivery every few seconds until nothing is missing, a task fails, or the drain timeout. */
   private Drained awaitDelivered(ConnectWorker worker, String name, ErrorRoute route) throws InterruptedException {
-    LocalMaxCompute maxCompute = stack.maxCompute();
-    ConnectionSettings service = new ConnectionSettings(maxCompute.endpoint(), LocalMaxCompute.DEFAULT_PROJECT,
-        maxCompute.accessId(), maxCompute.accessKey(), null);
-    DeliverySettings settings = DeliverySettings.of(name, name, service, stack.bootstrapServers())
-        .withErrorTopics(route.routedTopics(name));
+    DeliverySettings settings = checkSettings(name, route);
     long deadline = System.nanoTime() + DRAIN_TIMEOUT.toNanos();
     while (true) {
       DeliveryReport report = DeliveryCheck.run(settings);

@@ -10,10 +10,10 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /**
- * A producer sending a steady number of records per second to one topic, round robin over its
- * partitions, until closed; a send the broker refuses (for instance while it restarts) is retried
- * by the producer and, if it still fails, counted and not repeated: the topic, not this count, is
- * what the delivery check expects.
+ * A producer sending a steady number of records per second to one topic, over its partitions as
+ * the messages say (round robin by default), until closed; a send the broker refuses (for instance
+ * while it restarts) is retried by the producer and, if it still fails, counted and not repeated:
+ * the topic, not this count, is what the delivery check expects.
  */
 final class SteadyLoad implements AutoCloseable {
   private static final long TICK_MILLIS = 100;
@@ -48,7 +48,7 @@ final class SteadyLoad implements AutoCloseable {
       while (running) {
         for (int i = 0; i < perTick; i++, n++) {
           ProducerRecord<byte[], byte[]> record =
-              new ProducerRecord<>(topic, (int) (n % partitions), messages.key(n), messages.value(n));
+              new ProducerRecord<>(topic, messages.partition(n, partitions), messages.key(n), messages.value(n));
           producer.send(record, (metadata, error) -> (error == null ? acknowledged : failed).incrementAndGet());
         }
         nextTick += TimeUnit.MILLISECONDS.toNanos(TICK_MILLIS);

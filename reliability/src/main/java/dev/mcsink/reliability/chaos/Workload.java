@@ -26,6 +26,26 @@ enum Workload {
     Messages messages() {
       return PoisonMessages.csv();
     }
+  },
+  /**
+   * Upserts and deletes over a bounded key space ({@link KeyedUpserts}) into a Delta table keyed by
+   * id, not partitioned: a key's row must not be split over time windows.
+   */
+  KEYED_UPSERTS("id BIGINT NOT NULL, v BIGINT", "FLATTEN", "VALUE") {
+    @Override
+    Messages messages() {
+      return new KeyedUpserts(KeyedUpserts.KEYS);
+    }
+
+    @Override
+    String primaryKey() {
+      return "id";
+    }
+
+    @Override
+    boolean partitioned() {
+      return false;
+    }
   };
 
   private final String dataColumns;
@@ -40,9 +60,26 @@ enum Workload {
 
   abstract Messages messages();
 
-  String createTable(String table) {
-    return "CREATE TABLE " + table + " (topic STRING, `partition` BIGINT, `offset` BIGINT, " + dataColumns
-        + ") PARTITIONED BY (pt STRING);";
+  /** The data's own primary key, for a Delta table that keeps the last value per key; null if it has none. */
+  String primaryKey() {
+    return null;
+  }
+
+  /** Whether the table is partitioned by time window (pt). */
+  boolean partitioned() {
+    return true;
+  }
+
+  /** A plain table, or with a primary key a Delta table (transactional, keyed): what UPSERT writes. */
+  String createTable(String table, String primaryKey) {
+    String partitioning = partitioned() ? " PARTITIONED BY (pt STRING)" : "";
+    if (primaryKey == null) {
+      return "CREATE TABLE " + table + " (topic STRING, `partition` BIGINT, `offset` BIGINT, " + dataColumns
+          + ")" + partitioning + ";";
+    }
+    return "CREATE TABLE " + table + " (topic STRING NOT NULL, `partition` BIGINT NOT NULL, `offset` BIGINT NOT NULL, "
+        + dataColumns + ", PRIMARY KEY (" + primaryKey + "))" + partitioning
+        + " TBLPROPERTIES (\"transactional\"=\"true\", \"write.bucket.num\"=\"4\");";
   }
 
   Map<String, String> connectorSettings() {

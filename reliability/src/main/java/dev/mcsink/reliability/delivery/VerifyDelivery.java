@@ -39,19 +39,24 @@ import picocli.CommandLine.Option;
             + "routed to an error topic, missing, and the rows whose offset the topic does not have.",
         "Expected records are those in the topic when the check starts; rows of records produced "
             + "later are left out. The table is read through the Tunnel, only rows whose topic column "
-            + "is --topic."},
+            + "is --topic.",
+        "With --mode last-value-per-key (an upsert sink: write.mode UPSERT), compares instead the table's "
+            + "--key-column and --value-column with the last record per Kafka key (a null value deletes "
+            + "the key) and reports keys expected, matching, wrong, missing and unexpected."},
     footer = {
         "",
         "Environment (a flag wins over its variable, a variable over the default):",
         "  MC_ENDPOINT, MC_PROJECT, MC_ACCESS_ID, MC_ACCESS_KEY (the last two together or not at all)",
         "",
-        "Exit status: 0 nothing missing, 1 records missing, 2 usage error or a topic, table or service "
-            + "that cannot be read.",
+        "Exit status: 0 nothing missing, 1 records missing (last-value-per-key: any key differs), 2 usage "
+            + "error or a topic, table or service that cannot be read.",
         "",
         "Examples:",
         "  verify-delivery --topic orders --table orders_sink",
         "  verify-delivery --topic orders --table orders_sink --error-topic orders-errors \\",
-        "      --partition-spec \"pt='2024-05-01'\" --json report.json"})
+        "      --partition-spec \"pt='2024-05-01'\" --json report.json",
+        "  verify-delivery --mode last-value-per-key --key-column id --value-column v \\",
+        "      --topic customers --table customers_delta"})
 public final class VerifyDelivery implements Callable<Integer> {
   static final int MISSING = 1;
   static final int UNUSABLE = 2;
@@ -74,6 +79,21 @@ public final class VerifyDelivery implements Callable<Integer> {
           + "(errors.deadletterqueue.topic.name, with context headers): records naming an origin in "
           + "--topic count as delivered there. Repeat for more.")
   private List<String> errorTopics = new ArrayList<>();
+
+  @Option(names = "--mode", paramLabel = "MODE", order = 8, defaultValue = "delivery",
+      description = "delivery (default): every record landed or went to an error topic; last-value-per-key: "
+          + "the table holds the last value produced per Kafka key, deleted keys absent.")
+  private String mode;
+
+  @Option(names = "--key-column", paramLabel = "COLUMN", order = 9,
+      description = "With last-value-per-key: the table column holding the key (a JSON-object Kafka key "
+          + "stands for its field of this name).")
+  private String keyColumn;
+
+  @Option(names = "--value-column", paramLabel = "COLUMN", order = 10,
+      description = "With last-value-per-key: the table column compared (a JSON-object value stands for "
+          + "its field of this name).")
+  private String valueColumn;
 
   @Option(names = "--bootstrap-servers", paramLabel = "HOSTS", order = 5,
       defaultValue = DeliverySettings.DEFAULT_BOOTSTRAP_SERVERS,
@@ -146,14 +166,51 @@ public final class VerifyDelivery implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
+    boolean lastValue = lastValueMode();
     DeliverySettings settings = settings();
     redactor.add(settings.maxCompute().accessKey());
+    if (lastValue) {
+      LastValueReport report = LastValueCheck.run(settings, keyColumn, valueColumn);
+      out.print(LastValueText.render(report));
+      writeJson(report);
+      return report.matches() ? 0 : MISSING;
+    }
     DeliveryReport report = DeliveryCheck.run(settings);
     out.print(ReportTable.render(report));
+    writeJson(report);
+    return report.complete() ? 0 : MISSING;
+  }
+
+  private void writeJson(Object report) throws IOException {
     if (json != null) {
       new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(json.toFile(), report);
     }
-    return report.complete() ? 0 : MISSING;
+  }
+
+  /** Which check --mode asks for, with the flags each needs (a usage error otherwise). */
+  private boolean lastValueMode() {
+    CommandLine commandLine = new CommandLine(this);
+    switch (mode) {
+      case "delivery":
+        if (keyColumn != null || valueColumn != null) {
+          throw new CommandLine.ParameterException(commandLine,
+              "--key-column and --value-column go with --mode last-value-per-key");
+        }
+        return false;
+      case "last-value-per-key":
+        if (keyColumn == null || valueColumn == null) {
+          throw new CommandLine.ParameterException(commandLine,
+              "--mode last-value-per-key needs --key-column and --value-column");
+        }
+        if (!errorTopics.isEmpty()) {
+          throw new CommandLine.ParameterException(commandLine,
+              "--error-topic does not apply to --mode last-value-per-key");
+        }
+        return true;
+      default:
+        throw new CommandLine.ParameterException(commandLine,
+            "--mode is delivery or last-value-per-key, not '" + mode + "'");
+    }
   }
 
   private DeliverySettings settings() {

@@ -71,6 +71,12 @@ final class KafkaBrokerExtension implements BeforeAllCallback, AfterAllCallback 
     });
   }
 
+  /** One record with a key, to one partition; a null value is a tombstone. */
+  void produceKeyed(String topic, int partition, String key, String value) {
+    withProducer(Map.of(), producer -> send(producer,
+        new ProducerRecord<>(topic, partition, utf8(key), value == null ? null : utf8(value))));
+  }
+
   /** One record whose headers are the given names with UTF-8 values, as the error routes write them. */
   void produceWithHeaders(String topic, Map<String, String> headers) throws Exception {
     RecordHeaders recordHeaders = new RecordHeaders();

@@ -19,6 +19,9 @@ final class SinkTable {
   /** One row's origin columns. */
   record Row(String topic, long partition, long offset) {}
 
+  /** One row of a keyed table: its key and value columns. */
+  record KeyedRow(long id, String v) {}
+
   private final Odps odps;
   private final String name;
 
@@ -28,12 +31,35 @@ final class SinkTable {
   }
 
   static SinkTable create(LocalMaxCompute mc, String name, boolean partitioned) throws OdpsException {
-    Odps odps = new Odps(new AliyunAccount(mc.accessId(), mc.accessKey()));
-    odps.setEndpoint(mc.endpoint());
-    odps.setDefaultProject(LocalMaxCompute.DEFAULT_PROJECT);
+    Odps odps = client(mc);
     runSql(odps, "CREATE TABLE " + name + " (topic STRING, `partition` BIGINT, `offset` BIGINT, value STRING)"
         + (partitioned ? " PARTITIONED BY (pt STRING)" : ""));
     return new SinkTable(odps, name);
+  }
+
+  /**
+   * A Delta table as write.mode UPSERT writes: the origin columns, and a value {@code v} per primary
+   * key {@code id}; a commit replaces the row of each key it carries.
+   */
+  static SinkTable createKeyed(LocalMaxCompute mc, String name) throws OdpsException {
+    Odps odps = client(mc);
+    runSql(odps, "CREATE TABLE " + name + " (topic STRING, `partition` BIGINT, `offset` BIGINT,"
+        + " id BIGINT NOT NULL, v STRING, PRIMARY KEY (id)) TBLPROPERTIES (\"transactional\"=\"true\")");
+    return new SinkTable(odps, name);
+  }
+
+  /** Rows of a keyed table, committed together. */
+  void writeKeyed(List<KeyedRow> rows) throws Exception {
+    TableTunnel.UploadSession session = new TableTunnel(odps).createUploadSession(odps.getDefaultProject(), name);
+    try (RecordWriter writer = session.openRecordWriter(0)) {
+      for (KeyedRow row : rows) {
+        Record record = session.newRecord();
+        record.setBigint("id", row.id());
+        record.setString("v", row.v());
+        writer.write(record);
+      }
+    }
+    session.commit(new Long[] {0L});
   }
 
   /** Rows of a table without partitions. */
@@ -60,6 +86,13 @@ final class SinkTable {
       }
     }
     session.commit(new Long[] {0L});
+  }
+
+  private static Odps client(LocalMaxCompute mc) {
+    Odps odps = new Odps(new AliyunAccount(mc.accessId(), mc.accessKey()));
+    odps.setEndpoint(mc.endpoint());
+    odps.setDefaultProject(LocalMaxCompute.DEFAULT_PROJECT);
+    return odps;
   }
 
   private static void runSql(Odps odps, String sql) throws OdpsException {

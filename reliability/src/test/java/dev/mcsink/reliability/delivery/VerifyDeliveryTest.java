@@ -1,14 +1,11 @@
 package dev.mcsink.reliability.delivery;
 
-import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.mcsink.localmc.junit.LocalMaxComputeExtension;
 import dev.mcsink.reliability.delivery.SinkTable.Row;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -210,14 +207,8 @@ class VerifyDeliveryTest {
   }
 
   private static Result verify(String... args) {
-    List<String> all = new ArrayList<>(List.of("--bootstrap-servers", KAFKA.bootstrapServers(),
-        "--endpoint", MC.service().endpoint()));
-    all.addAll(Arrays.asList(args));
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int status = VerifyDelivery.run(all.toArray(String[]::new), Map.of(), new PrintStream(out, true, UTF_8),
-        new PrintStream(err, true, UTF_8));
-    return new Result(status, out.toString(UTF_8), err.toString(UTF_8));
+    VerifyDeliveryRun run = VerifyDeliveryRun.of(KAFKA.bootstrapServers(), MC.service().endpoint(), args);
+    return new Result(run.status(), run.stdout(), run.stderr());
   }
 
   private record Result(int status, String stdout, String stderr) {
