@@ -10,6 +10,8 @@ import java.nio.charset.StandardCharsets;
  */
 final class KeyedUpserts implements Messages {
   static final int KEYS = 200;
+  static final String KEY_COLUMN = "id";
+  static final String VALUE_COLUMN = "v";
   private static final int DELETE_EVERY = 5;
 
   private final int keys;
@@ -34,7 +36,8 @@ final class KeyedUpserts implements Messages {
     if ((round + key) % DELETE_EVERY == DELETE_EVERY - 1) {
       return null;
     }
-    return ("{\"id\":" + key + ",\"v\":" + n + "}").getBytes(StandardCharsets.US_ASCII);
+    return ("{\"" + KEY_COLUMN + "\":" + key + ",\"" + VALUE_COLUMN + "\":" + n + "}")
+        .getBytes(StandardCharsets.US_ASCII);
   }
 
   @Override
