@@ -25,10 +25,11 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code verify-delivery}: did every record of a topic reach the MaxCompute table (or an error
- * topic)? Runs a {@link DeliveryCheck} and prints its report.
+ * topic)? Runs a {@link DeliveryCheck} and prints its report; with {@code --mode
+ * last-value-per-key}, a {@link LastValueCheck} (does the table hold the last value per key?).
  *
- * <p>Exit codes: 0 nothing missing, 1 records missing, 2 bad usage or a topic, table or service
- * that cannot be read (one line on stderr).
+ * <p>Exit codes: 0 nothing missing, 1 records missing (or a key differs), 2 bad usage or a topic,
+ * table or service that cannot be read (one line on stderr).
  */
 @Command(name = "verify-delivery",
     sortOptions = false,
