@@ -27,11 +27,11 @@ final class MaxComputeFaults implements Scenario {
 
   @Override
   public void act(ChaosStack stack, Duration length) throws Exception {
-    act(stack, length, Delivery.BATCH);
+    act(stack, length, new Target(null, Delivery.BATCH));
   }
 
   @Override
-  public void act(ChaosStack stack, Duration length, Delivery delivery) throws Exception {
+  public void act(ChaosStack stack, Duration length, Target target) throws Exception {
     Duration each = length.dividedBy(6);
     Faults faults = stack.maxCompute().faults();
     Thread.sleep(each.toMillis()); // a healthy start
@@ -51,7 +51,7 @@ final class MaxComputeFaults implements Scenario {
     List<Faults.Rule> lostAnswers = List.of(faults.drop(RouteNames.UPLOAD_COMMIT, Faults.FOREVER),
         faults.drop(RouteNames.UPSERT_COMMIT, Faults.FOREVER));
     Thread.sleep(each.toMillis());
-    if (!delivery.streaming()) {
+    if (!target.delivery().streaming()) {
       // The batch path commits at its own pace: the phase lasts until a commit has been made and not answered.
       awaitApplied(lostAnswers);
     }

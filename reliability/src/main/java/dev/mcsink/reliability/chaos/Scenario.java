@@ -37,8 +37,11 @@ interface Scenario {
    */
   void act(ChaosStack stack, Duration length) throws Exception;
 
-  /** {@link #act(ChaosStack, Duration)}, for a fault whose course depends on how the connector writes. */
-  default void act(ChaosStack stack, Duration length, Delivery delivery) throws Exception {
+  /** The connector a run goes through: its name, and how it writes. */
+  record Target(String connector, Delivery delivery) {}
+
+  /** {@link #act(ChaosStack, Duration)}, for a fault whose course depends on the connector it is done to. */
+  default void act(ChaosStack stack, Duration length, Target target) throws Exception {
     act(stack, length);
   }
 }

@@ -65,7 +65,7 @@ final class ScenarioRun {
     try (SteadyLoad load = new SteadyLoad(stack.bootstrapServers(), name, PARTITIONS, perSecond,
         workload.messages())) {
       awaitRunning(worker, name);
-      scenario.act(stack, length, delivery);
+      scenario.act(stack, length, new Scenario.Target(name, delivery));
       load.close();
       produced = load.acknowledged();
     }

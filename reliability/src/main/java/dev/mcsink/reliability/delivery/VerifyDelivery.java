@@ -67,7 +67,8 @@ public final class VerifyDelivery implements Callable<Integer> {
   private String topic;
 
   @Option(names = "--table", paramLabel = "T", required = true, order = 2,
-      description = "The MaxCompute table it wrote to (needs columns topic, partition, offset).")
+      description = "The MaxCompute table it wrote to (needs columns topic, partition, offset; with "
+          + "last-value-per-key, the key and value columns).")
   private String table;
 
   @Option(names = "--partition-spec", paramLabel = "SPEC", order = 3,
