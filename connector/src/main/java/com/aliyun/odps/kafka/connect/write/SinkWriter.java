@@ -48,6 +48,7 @@ public final class SinkWriter implements AutoCloseable {
   private final CommittableOffsets offsets = new CommittableOffsets();
   private final OpenBuffers buffers;
   private final BackgroundWrites writes;
+  private final AlreadyCommitted alreadyCommitted;
 
   /** @param writeThread runs the writes; null to write inline (a synchronous writer, as unit tests use it) */
   SinkWriter(MaxComputeTable table, FlushPolicy policy, RowConversion rows, TablePartitions partitions,
@@ -61,10 +62,20 @@ public final class SinkWriter implements AutoCloseable {
     this.callAgainWithinMs = callAgainWithinMs;
     this.buffers = new OpenBuffers(partitions, offsets::newTicket);
     this.writes = new BackgroundWrites(table, writeThread, clock, offsets::written);
+    this.alreadyCommitted = new AlreadyCommitted(table, duration -> Thread.sleep(duration.toMillis()));
   }
 
+  /**
+   * Newly assigned partitions. With exactly_once, records MaxCompute already holds (committed
+   * before their Kafka offsets were) are skipped as they come and count as done: the consumer is not
+   * moved, so nothing is read twice and nothing before Kafka's committed offset is read again.
+   */
   public void open(Collection<TopicPartition> partitions) {
     offsets.open(partitions);
+    alreadyCommitted.of(partitions).forEach((source, through) -> {
+      log.info("{}: records already in MaxCompute through offset {} are skipped", source, through);
+      offsets.skipThrough(source, through);
+    });
   }
 
   public void put(Collection<SinkRecord> records) {
@@ -88,7 +99,7 @@ public final class SinkWriter implements AutoCloseable {
       RecordOrigin origin = RecordOrigin.of(record);
       TopicPartition source = origin.topicPartition();
       long offset = origin.offset();
-      if (offsets.isRedelivery(source, offset)) {
+      if (offsets.isRedelivery(source, offset) || offsets.skip(source, offset)) {
         continue;
       }
       Change change = rows.convertOrRoute(record, origin);
