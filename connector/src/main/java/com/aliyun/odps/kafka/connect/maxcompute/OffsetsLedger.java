@@ -39,7 +39,9 @@ final class OffsetsLedger {
 
   /**
    * Records, before upload {@code uploadId} is committed, that it holds the Kafka partitions of
-   * {@code lastOffsets} through those offsets. Returns the new entries, for {@link #committed}.
+   * {@code lastOffsets} through those offsets. Returns the new entries, for {@link #committed}. Each
+   * names as committed before it what this task knows: a task writes a Kafka partition only after
+   * opening it, and {@link #committedOffsets} then put a confirmed entry in memory.
    *
    * @throws TransientWriteException when the state can't be written now (the data session must
    *     not be committed then)

@@ -2,10 +2,12 @@ package com.aliyun.odps.kafka.connect.maxcompute;
 
 import com.aliyun.odps.kafka.connect.errors.CauseChain;
 import com.aliyun.odps.tunnel.TableTunnel;
+import com.aliyun.odps.tunnel.TunnelException;
 
 /** The upload sessions of the target table, asked through the batch Tunnel: one request per question. */
 final class TargetUploads implements DataSessions {
-  private static final int NOT_FOUND = 404;
+  /** The service's error code for an upload id it does not know (never created, or forgotten). */
+  private static final String NO_SUCH_UPLOAD = "NoSuchUpload";
 
   private final TableTunnel tunnel;
   private final TargetTable target;
@@ -58,11 +60,14 @@ final class TargetUploads implements DataSessions {
       return tunnel.getUploadSession(target.project(), target.schemaName(), target.tableName(),
           target.specOf(entry.tablePartition()), entry.uploadId());
     } catch (Exception e) {
-      Integer status = CauseChain.httpStatus(e);
-      if (status != null && status == NOT_FOUND) {
+      if (isUnknownUpload(e)) {
         return null;
       }
       throw WriteFailures.classify("Reading upload " + entry.uploadId() + " of " + target.where(entry.tablePartition()), e);
     }
+  }
+
+  private static boolean isUnknownUpload(Throwable failure) {
+    return CauseChain.first(failure, t -> t instanceof TunnelException && NO_SUCH_UPLOAD.equals(((TunnelException) t).getErrorCode())) != null;
   }
 }
