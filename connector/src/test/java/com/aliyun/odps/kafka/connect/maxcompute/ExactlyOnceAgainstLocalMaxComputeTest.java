@@ -10,6 +10,7 @@ import com.aliyun.odps.PartitionSpec;
 import com.aliyun.odps.data.RecordWriter;
 import com.aliyun.odps.kafka.connect.LocalMaxComputeAccess;
 import com.aliyun.odps.kafka.connect.config.SinkSettings;
+import com.aliyun.odps.task.SQLTask;
 import com.aliyun.odps.tunnel.TableTunnel;
 import dev.mcsink.localmc.faults.Faults;
 import dev.mcsink.localmc.junit.LocalMaxComputeExtension;
@@ -154,6 +155,26 @@ class ExactlyOnceAgainstLocalMaxComputeTest {
       org.assertj.core.api.Assertions.assertThatThrownBy(() -> task1.committedOffsets(List.of(P0)))
           .isInstanceOf(TransientWriteException.class);
     }
+  }
+
+  @Test
+  void inANonDefaultSchemaTheStateTableIsMadeInThatSchema() throws Exception {
+    SQLTask.run(odps, "project_name", "CREATE SCHEMA IF NOT EXISTS once_schema;",
+        Map.of("odps.namespace.schema", "true"), null).waitForSuccess(50);
+    String inSchemaTable = tableName + "_in_schema";
+    TextRows.sql(odps, "CREATE TABLE project_name.once_schema." + inSchemaTable
+        + " (topic STRING, `partition` BIGINT, `offset` BIGINT, value STRING) PARTITIONED BY (pt STRING);");
+    SinkSettings inSchema = parse(config(MC.service(), inSchemaTable).set("schema", "once_schema")
+        .set("exactly_once", "true").set("name", "conn"));
+    try (BatchTunnelTable writer = BatchTunnelTable.open(odps, tunnel, inSchema)) {
+      writer.write(PT, new WriteBatch(TextRows.rows(writer, 0, 5), new BitSet(), Map.of(P0, 4L)));
+    }
+    try (BatchTunnelTable reader = BatchTunnelTable.open(odps, tunnel, inSchema)) {
+      assertThat(reader.committedOffsets(List.of(P0))).containsExactly(Map.entry(P0, 4L));
+    }
+
+    assertThat(odps.tables().exists("project_name", "once_schema", inSchemaTable + OffsetsStateTable.SUFFIX)).isTrue();
+    assertThat(odps.tables().exists(inSchemaTable + OffsetsStateTable.SUFFIX)).as("none in the default schema").isFalse();
   }
 
   @Test
