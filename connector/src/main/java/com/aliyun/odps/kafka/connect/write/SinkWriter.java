@@ -29,8 +29,9 @@ import org.slf4j.LoggerFactory;
  * <p>A transient write failure keeps the rows for the next attempt: put asks Connect to wait out the
  * backoff ({@code SinkTaskContext.timeout}) and throws {@link RetriableException}, so Connect
  * redelivers the batch (records already taken are recognised and not buffered twice); preCommit
- * returns what is committed so far. Nothing sleeps here and nothing buffered is ever dropped, except
- * the rows of revoked partitions, whose offsets are then never committed by this task.
+ * returns what is committed so far. Nothing sleeps here (except {@link #open}, which waits out a
+ * short outage: {@link AlreadyCommitted}) and nothing buffered is ever dropped, except the rows of
+ * revoked partitions, whose offsets are then never committed by this task.
  *
  * <p>Not thread-safe: Connect calls a task from one thread.
  */
