@@ -30,8 +30,9 @@ import org.slf4j.LoggerFactory;
  * <p>A transient write failure keeps the rows for the next attempt: put asks Connect to wait out the
  * backoff ({@code SinkTaskContext.timeout}) and throws {@link RetriableException}, so Connect
  * redelivers the batch (records already taken are recognised and not buffered twice); preCommit
- * returns what is committed so far. Nothing sleeps here and nothing buffered is ever dropped, except
- * the rows of revoked partitions, whose offsets are then never committed by this task.
+ * returns what is committed so far. Nothing sleeps here (except {@link #open}, which waits out a
+ * short outage: {@link AlreadyCommitted}) and nothing buffered is ever dropped, except the rows of
+ * revoked partitions, whose offsets are then never committed by this task.
  *
  * <p>Not thread-safe: Connect calls a task from one thread.
  */
@@ -49,6 +50,7 @@ public final class SinkWriter implements AutoCloseable {
   private final CommittableOffsets offsets = new CommittableOffsets();
   private final OpenBuffers buffers;
   private final BackgroundWrites writes;
+  private final AlreadyCommitted alreadyCommitted;
 
   /** @param writeThread runs the writes; null to write inline (a synchronous writer, as unit tests use it) */
   SinkWriter(MaxComputeTable table, FlushPolicy policy, RowConversion rows, TablePartitions partitions,
@@ -62,10 +64,20 @@ public final class SinkWriter implements AutoCloseable {
     this.callAgainWithinMs = callAgainWithinMs;
     this.buffers = new OpenBuffers(partitions, offsets::newTicket);
     this.writes = new BackgroundWrites(table, writeThread, clock, offsets::written);
+    this.alreadyCommitted = new AlreadyCommitted(table, duration -> Thread.sleep(duration.toMillis()));
   }
 
+  /**
+   * Newly assigned partitions. With exactly_once, records MaxCompute already holds (committed
+   * before their Kafka offsets were) are skipped as they come and count as done: the consumer is not
+   * moved, so nothing is read twice and nothing before Kafka's committed offset is read again.
+   */
   public void open(Collection<TopicPartition> partitions) {
     offsets.open(partitions);
+    alreadyCommitted.of(partitions).forEach((source, through) -> {
+      log.info("{}: records already in MaxCompute through offset {} are skipped", source, through);
+      offsets.skipThrough(source, through);
+    });
   }
 
   public void put(Collection<SinkRecord> records) {
@@ -89,7 +101,7 @@ public final class SinkWriter implements AutoCloseable {
       RecordOrigin origin = RecordOrigin.of(record);
       TopicPartition source = origin.topicPartition();
       long offset = origin.offset();
-      if (offsets.isRedelivery(source, offset)) {
+      if (offsets.isRedelivery(source, offset) || offsets.skip(source, offset)) {
         continue;
       }
       Change change = rows.convertOrRoute(record, origin);
