@@ -177,12 +177,13 @@ public class MaxComputeSinkConfig extends AbstractConfig {
       + " upsert commits on a table, or small files pile up. A buffer that reaches half of buffer_size_kb is"
       + " committed sooner.";
   public static final String EXACTLY_ONCE = "exactly_once";
-  private static final String EXACTLY_ONCE_DOC = "APPEND through the batch Tunnel: true makes every record land"
-      + " once, also after a crash, a rebalance or a lost commit answer. Before each upload is committed, the"
-      + " task records which Kafka offsets it holds in a small state table next to the target"
-      + " (<table>_kafka_offsets, created when missing); a task that opens a Kafka partition reads it back and"
-      + " skips what MaxCompute already has. Not available with use_streaming (the streaming Tunnel has no"
-      + " commit to check); UPSERT is idempotent by its primary key without it.";
+  private static final String EXACTLY_ONCE_DOC = "APPEND through the batch Tunnel: true writes no committed"
+      + " upload twice, also after a crash, a rebalance or a lost commit answer. Before each upload is committed,"
+      + " the task records which Kafka offsets it holds in a small state table next to the target"
+      + " (<table>_kafka_offsets, created when missing); a task given a Kafka partition reads it back and skips"
+      + " what MaxCompute already has. Limits (a task still writing after its partitions were revoked, offsets"
+      + " reset on purpose): docs/delivery.md. Not available with use_streaming (a stream pack has no commit to"
+      + " check); write.mode UPSERT is idempotent by its primary key without it.";
   /** Connect's own key: the connector's name, in the properties of the connector and of its tasks. */
   public static final String CONNECTOR_NAME = "name";
   /**

@@ -84,10 +84,12 @@ class UpsertTunnelTableAgainstLocalMaxComputeTest {
 
   @Test
   void aFailedWriteCommitsNothingAbortsItsSessionAndCanBeWrittenAgain() throws OdpsException {
-    MC.service().faults().fail("upsert-write", 503, 20);
+    Faults.Rule refused = MC.service().faults().fail("upsert-write", 503, Faults.FOREVER);
     Changes changes = new Changes().upsert(1, "a").upsert(2, "b");
 
     assertThatThrownBy(() -> table.write(null, changes.batch())).isInstanceOf(TransientWriteException.class);
+    assertThat(refused.applied()).as("a flush and retry_times (3) flushes again, then the write fails")
+        .isBetween(4, 4 * 3);
     assertThat(contents()).as("nothing visible after a failed write").isEmpty();
     assertThat(aborts.applied()).isEqualTo(1);
 
