@@ -5,9 +5,11 @@ import com.aliyun.odps.PartitionSpec;
 import com.aliyun.odps.data.Record;
 import com.aliyun.odps.kafka.connect.config.SinkSettings;
 import com.aliyun.odps.kafka.connect.config.TunnelCompression;
+import com.aliyun.odps.kafka.connect.tls.TrustStoreNettyChannels;
 import com.aliyun.odps.tunnel.TableTunnel;
 import com.aliyun.odps.tunnel.impl.UpsertSessionImpl;
 import com.aliyun.odps.tunnel.streams.UpsertStream;
+import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.nio.NioEventLoopGroup;
 import io.netty.util.concurrent.DefaultThreadFactory;
@@ -45,10 +47,14 @@ public final class UpsertTunnelTable extends TunnelTable {
   private final EventLoopGroup network;
   /** retry_times: flushes the SDK sends again before the write fails and the task's own backoff takes over. */
   private final int retryTimes;
+  /** Null: the SDK's own channels (http, or https on the JVM's trust). */
+  private final TrustStoreNettyChannels httpsChannels;
 
-  private UpsertTunnelTable(TableTunnel tunnel, TargetTable target, TunnelCompression compression, int retryTimes) {
+  private UpsertTunnelTable(TableTunnel tunnel, TargetTable target, TunnelCompression compression, int retryTimes,
+      TrustStoreNettyChannels httpsChannels) {
     super(tunnel, target, compression);
     this.retryTimes = retryTimes;
+    this.httpsChannels = httpsChannels;
     List<String> key = target.primaryKey();
     if (key.isEmpty()) {
       throw new ConnectException("write.mode UPSERT needs a Delta table (a primary key and"
@@ -68,8 +74,13 @@ public final class UpsertTunnelTable extends TunnelTable {
    *     {@link TransientWriteException} when the service is unavailable
    */
   public static UpsertTunnelTable open(Odps odps, TableTunnel tunnel, SinkSettings settings) {
+    // The SDK puts TLS on the upsert channels when the service endpoint is https.
+    boolean https = settings.endpoint().regionMatches(true, 0, "https:", 0, "https:".length());
+    TrustStoreNettyChannels httpsChannels = https && settings.trustStore().isConfigured()
+        ? TrustStoreNettyChannels.trusting(settings.trustStore())
+        : null;
     return new UpsertTunnelTable(tunnel, TargetTable.read(odps, settings), settings.tunnelCompression(),
-        settings.retryTimes());
+        settings.retryTimes(), httpsChannels);
   }
 
   @Override
@@ -125,7 +136,11 @@ public final class UpsertTunnelTable extends TunnelTable {
   private TableTunnel.UpsertSession openSession(PartitionSpec spec, String where) {
     UpsertSessionImpl.Builder builder = (UpsertSessionImpl.Builder) tunnel.buildUpsertSession(target.project(),
         target.tableName());
-    builder.setNettyBootStrap(UpsertSessionImpl.generateNettyBootstrap(builder.getConfig(), network));
+    Bootstrap bootstrap = UpsertSessionImpl.generateNettyBootstrap(builder.getConfig(), network);
+    if (httpsChannels != null) {
+      bootstrap.handler(httpsChannels);
+    }
+    builder.setNettyBootStrap(bootstrap);
     if (target.schemaName() != null) {
       builder.setSchemaName(target.schemaName());
     }
