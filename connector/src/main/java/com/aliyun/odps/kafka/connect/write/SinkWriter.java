@@ -30,9 +30,10 @@ import org.slf4j.LoggerFactory;
  * <p>A transient write failure keeps the rows for the next attempt: put asks Connect to wait out the
  * backoff ({@code SinkTaskContext.timeout}) and throws {@link RetriableException}, so Connect
  * redelivers the batch (records already taken are recognised and not buffered twice); preCommit
- * returns what is committed so far. Nothing sleeps here (except {@link #open}, which waits out a
- * short outage: {@link AlreadyCommitted}) and nothing buffered is ever dropped, except the rows of
- * revoked partitions, whose offsets are then never committed by this task.
+ * returns what is committed so far. The same goes for partitions whose records MaxCompute may hold
+ * already, while the service can't say ({@link AlreadyCommitted}). Nothing sleeps here and nothing
+ * buffered is ever dropped, except the rows of revoked partitions, whose offsets are then never
+ * committed by this task.
  *
  * <p>Not thread-safe: Connect calls a task from one thread.
  */
@@ -64,7 +65,7 @@ public final class SinkWriter implements AutoCloseable {
     this.callAgainWithinMs = callAgainWithinMs;
     this.buffers = new OpenBuffers(partitions, offsets::newTicket);
     this.writes = new BackgroundWrites(table, writeThread, clock, offsets::written);
-    this.alreadyCommitted = new AlreadyCommitted(table, duration -> Thread.sleep(duration.toMillis()));
+    this.alreadyCommitted = new AlreadyCommitted(table, clock);
   }
 
   /**
@@ -74,10 +75,7 @@ public final class SinkWriter implements AutoCloseable {
    */
   public void open(Collection<TopicPartition> partitions) {
     offsets.open(partitions);
-    alreadyCommitted.of(partitions).forEach((source, through) -> {
-      log.info("{}: records already in MaxCompute through offset {} are skipped", source, through);
-      offsets.skipThrough(source, through);
-    });
+    alreadyCommitted.assigned(partitions, offsets);
   }
 
   public void put(Collection<SinkRecord> records) {
@@ -87,6 +85,9 @@ public final class SinkWriter implements AutoCloseable {
     }
     if (!writes.retryIfDue()) {
       throw retryLater();
+    }
+    if (!alreadyCommitted.skipKnown(offsets)) {
+      throw notKnownYet();
     }
     Instant now = clock.instant();
     if (records.isEmpty() && policy.writesAllWhenIdle()) {
@@ -159,6 +160,7 @@ public final class SinkWriter implements AutoCloseable {
     writes.dropRowsOf(revoked);
     buffers.dropRowsOf(revoked);
     offsets.close(revoked);
+    alreadyCommitted.revoked(revoked);
   }
 
   /** Stops: buffered rows are not written (their offsets were never committed, so they come again). */
@@ -191,6 +193,14 @@ public final class SinkWriter implements AutoCloseable {
   /** The task must stop, or Connect should redeliver after a backoff. */
   private RuntimeException refuseMore() {
     return writes.fatal() != null ? writes.fatal() : retryLater();
+  }
+
+  private RetriableException notKnownYet() {
+    long waitMs = Math.max(1, alreadyCommitted.untilAskedAgain().toMillis());
+    callAgainWithinMs.accept(waitMs);
+    TransientWriteException cause = alreadyCommitted.lastFailure();
+    return new RetriableException("Cannot tell yet which records " + table.name() + " holds already; none is"
+        + " written, asking again in " + waitMs + " ms: " + (cause == null ? "" : cause.getMessage()), cause);
   }
 
   private RetriableException retryLater() {

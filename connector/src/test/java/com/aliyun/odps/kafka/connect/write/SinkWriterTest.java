@@ -359,6 +359,27 @@ class SinkWriterTest {
   }
 
   @Test
+  void whileTheServiceCannotSayWhatItHoldsNothingIsWrittenAndConnectRedelivers() {
+    table.alreadyCommitted(Map.of(P0, 4L));
+    table.failCommittedOffsetsTransiently(2);
+    SinkWriter writer = writer(1024);
+    writer.open(List.of(P0));
+
+    assertThatThrownBy(() -> writer.put(records(P0, 3, 5))).as("asked again only after its pause")
+        .isInstanceOf(RetriableException.class).hasMessageContaining("Cannot tell yet");
+    assertThat(timeouts).containsExactly(1_000L);
+    clock.add(Duration.ofSeconds(1));
+    assertThatThrownBy(() -> writer.put(records(P0, 3, 5))).isInstanceOf(RetriableException.class);
+    assertThat(timeouts).containsExactly(1_000L, 2_000L);
+    clock.add(Duration.ofSeconds(2));
+    writer.put(records(P0, 3, 5));
+
+    Map<TopicPartition, OffsetAndMetadata> offsets = writer.preCommit(Map.of());
+    assertThat(table.committedPositions()).containsExactlyInAnyOrder("t/0/5", "t/0/6", "t/0/7");
+    assertThat(offsets).containsExactly(Map.entry(P0, new OffsetAndMetadata(8)));
+  }
+
+  @Test
   void stopClosesTheTableAndTheHandler() {
     SinkWriter writer = writer(1024);
     writer.close();
