@@ -5,6 +5,7 @@ import com.aliyun.odps.kafka.connect.maxcompute.TransientWriteException;
 import com.aliyun.odps.kafka.connect.offsets.CommittableOffsets;
 import com.aliyun.odps.kafka.connect.record.RecordOrigin;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.HashSet;
@@ -196,18 +197,20 @@ public final class SinkWriter implements AutoCloseable {
   }
 
   private RetriableException notKnownYet() {
-    long waitMs = Math.max(1, alreadyCommitted.untilAskedAgain().toMillis());
-    callAgainWithinMs.accept(waitMs);
-    TransientWriteException cause = alreadyCommitted.lastFailure();
-    return new RetriableException("Cannot tell yet which records " + table.name() + " holds already; none is"
-        + " written, asking again in " + waitMs + " ms: " + (cause == null ? "" : cause.getMessage()), cause);
+    return callAgain(alreadyCommitted.untilAskedAgain(), alreadyCommitted.lastFailure(),
+        "Cannot tell yet which records " + table.name() + " holds already; none is written, asking again in");
   }
 
   private RetriableException retryLater() {
-    long waitMs = Math.max(1, writes.untilRetry().toMillis());
+    return callAgain(writes.untilRetry(), writes.lastTransient(),
+        "Writing to " + table.name() + " failed transiently; buffered rows are kept and retried in");
+  }
+
+  /** Has Connect call put again after {@code wait} (redelivering the batch), saying why. */
+  private RetriableException callAgain(Duration wait, TransientWriteException cause, String what) {
+    long waitMs = Math.max(1, wait.toMillis());
     callAgainWithinMs.accept(waitMs);
-    TransientWriteException cause = writes.lastTransient();
-    return new RetriableException("Writing to " + table.name() + " failed transiently; buffered rows are kept and"
-        + " retried in " + waitMs + " ms: " + (cause == null ? "interrupted" : cause.getMessage()), cause);
+    return new RetriableException(what + " " + waitMs + " ms: " + (cause == null ? "interrupted" : cause.getMessage()),
+        cause);
   }
 }
