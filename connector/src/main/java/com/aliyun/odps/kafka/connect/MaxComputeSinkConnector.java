@@ -52,7 +52,10 @@ public class MaxComputeSinkConnector extends SinkConnector {
   public List<Map<String, String>> taskConfigs(int maxTasks) {
     List<Map<String, String>> configs = new ArrayList<>(maxTasks);
     for (int i = 0; i < maxTasks; i++) {
-      configs.add(new HashMap<>(props));
+      Map<String, String> config = new HashMap<>(props);
+      // Each task's own partition of the exactly-once offsets state table; harmless otherwise.
+      config.put(MaxComputeSinkConfig.TASK_INDEX, String.valueOf(i));
+      configs.add(config);
     }
     return configs;
   }

@@ -4,8 +4,7 @@ import com.aliyun.odps.kafka.connect.config.ConfigProblem;
 import com.aliyun.odps.kafka.connect.config.MaxComputeSinkConfig;
 import com.aliyun.odps.kafka.connect.config.SinkSettings;
 import com.aliyun.odps.kafka.connect.validation.ServiceFailures;
-import com.aliyun.odps.kafka.connect.write.SinkWiring;
-import com.aliyun.odps.kafka.connect.write.SinkWriter;
+import com.aliyun.odps.kafka.connect.write.TaskWriter;
 import java.util.Collection;
 import java.util.Map;
 import java.util.Optional;
@@ -18,10 +17,10 @@ import org.apache.kafka.connect.sink.SinkTask;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Writes records into a MaxCompute table through the batch or the streaming Tunnel; all the work is in {@link SinkWriter}. */
+/** Writes records into a MaxCompute table through the Tunnel; all the work is in {@link TaskWriter}. */
 public class MaxComputeSinkTask extends SinkTask {
   private static final Logger log = LoggerFactory.getLogger(MaxComputeSinkTask.class);
-  private SinkWriter writer;
+  private TaskWriter writer;
 
   @Override
   public String version() {
@@ -29,15 +28,16 @@ public class MaxComputeSinkTask extends SinkTask {
   }
 
   /**
-   * Opens the table once: wrong credentials, an unreachable or untrusted endpoint, a missing table
-   * fail the task here, with the key to change in its status trace, rather than on every write.
+   * Opens the table once: wrong credentials, an untrusted endpoint, a missing table fail the task
+   * here, with the key to change in its status trace, rather than on every write. A service that
+   * can't be reached now is waited out ({@link TaskWriter}).
    */
   @Override
   public void start(Map<String, String> props) {
     SinkSettings settings = new MaxComputeSinkConfig(props).settings();
     log.info("Starting MaxCompute sink task: {}", settings);
     try {
-      writer = SinkWiring.writer(settings, context);
+      writer = TaskWriter.start(settings, context);
     } catch (ConfigException e) {
       throw e; // names its key already (e.g. an unusable trust store)
     } catch (RuntimeException e) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.aliyun.odps.kafka.connect.config.ConfigProblem;
+import com.aliyun.odps.kafka.connect.config.MaxComputeSinkConfig;
 import com.aliyun.odps.kafka.connect.config.SinkSettings;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -192,7 +193,13 @@ class MaxComputeSinkConnectorTest {
 
     List<Map<String, String>> configs = connector.taskConfigs(3);
 
-    assertThat(configs).hasSize(3).allSatisfy(c -> assertThat(c).isEqualTo(props));
+    assertThat(configs).hasSize(3);
+    for (int i = 0; i < 3; i++) {
+      Map<String, String> expected = new HashMap<>(props);
+      expected.put(MaxComputeSinkConfig.TASK_INDEX, String.valueOf(i));
+      assertThat(configs.get(i)).as("task %d: the connector's config and its index", i).isEqualTo(expected);
+      assertThat(new MaxComputeSinkConfig(configs.get(i)).settings().taskIndex()).isEqualTo(i);
+    }
     configs.get(0).put("table", "changed");
     assertThat(configs.get(1)).as("independent copies").containsEntry("table", "table_text");
   }

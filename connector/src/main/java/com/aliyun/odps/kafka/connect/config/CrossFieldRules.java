@@ -129,6 +129,9 @@ public final class CrossFieldRules {
       } else if (format != null && MaxComputeSinkConfig.FORMATS.parse(format.toString()) != MessageFormat.FLATTEN) {
         problems.add(new ConfigProblem(CDC_FORMAT, "cdc.format " + cdc + " reads change events field by field:"
             + " it needs format FLATTEN, not " + format));
+      } else if (values.get(MODE) != null && MaxComputeSinkConfig.MODES.parse(values.get(MODE).toString()) == MessageMode.KEY) {
+        problems.add(new ConfigProblem(CDC_FORMAT, "cdc.format " + cdc + " reads change events from the message"
+            + " value: set mode VALUE"));
       }
     }
     if (upsert && streaming) {

@@ -177,12 +177,20 @@ public class MaxComputeSinkConfig extends AbstractConfig {
       + " upsert commits on a table, or small files pile up. A buffer that reaches half of buffer_size_kb is"
       + " committed sooner.";
   public static final String EXACTLY_ONCE = "exactly_once";
-  private static final String EXACTLY_ONCE_DOC = "APPEND through the batch Tunnel: true makes every record land"
-      + " once, also after a crash, a rebalance or a lost commit answer. Before each upload is committed, the"
-      + " task records which Kafka offsets it holds in a small state table next to the target"
-      + " (<table>_kafka_offsets, created when missing); a task that opens a Kafka partition reads it back and"
-      + " skips what MaxCompute already has. Not available with use_streaming (the streaming Tunnel has no"
-      + " commit to check); UPSERT is idempotent by its primary key without it.";
+  private static final String EXACTLY_ONCE_DOC = "APPEND through the batch Tunnel: true writes no committed"
+      + " upload twice, also after a crash, a rebalance or a lost commit answer. Before each upload is committed,"
+      + " the task records which Kafka offsets it holds in a small state table next to the target"
+      + " (<table>_kafka_offsets, created when missing); a task given a Kafka partition reads it back and skips"
+      + " what MaxCompute already has. Limits (a task still writing after its partitions were revoked, offsets"
+      + " reset on purpose): docs/delivery.md. Not available with use_streaming (a stream pack has no commit to"
+      + " check); write.mode UPSERT is idempotent by its primary key without it.";
+  /** Connect's own key: the connector's name, in the properties of the connector and of its tasks. */
+  public static final String CONNECTOR_NAME = "name";
+  /**
+   * Internal, not a ConfigDef key (users never set it): each task's index, added by the connector to
+   * the task's properties, so the task knows its partition of the exactly-once offsets state table.
+   */
+  public static final String TASK_INDEX = "maxcompute.internal.task.index";
   public static final String SKIP_ERROR = "skip_error";
   private static final String SKIP_ERROR_DOC = "What happens to a record that does not fit the table when no"
       + " error topic is set: false stops the task with the reason; true drops the record. With an error"
@@ -225,7 +233,10 @@ public class MaxComputeSinkConfig extends AbstractConfig {
       ConfigProblem first = problems.get(0);
       throw new ConfigException(first.key() + ": " + first.message());
     }
-    this.settings = builderOf(values(), errorTopicProducerOverrides()).build();
+    this.settings = builderOf(values(), errorTopicProducerOverrides())
+        .connectorName(connectorNameOf(originals()))
+        .taskIndex(taskIndexOf(originals()))
+        .build();
   }
 
   /** The parsed, checked configuration as the rest of the connector sees it. */
@@ -373,7 +384,27 @@ public class MaxComputeSinkConfig extends AbstractConfig {
 
   /** The settings builder holding every default of {@link #CONFIG_DEF}: {@link SinkSettings#builder()}. */
   static SinkSettings.Builder defaults() {
-    return builderOf(CONFIG_DEF.defaultValues(), Map.of());
+    return builderOf(CONFIG_DEF.defaultValues(), Map.of()).connectorName(connectorNameOf(Map.of()))
+        .taskIndex(taskIndexOf(Map.of()));
+  }
+
+  /** Connect always gives a name; a configuration parsed outside Connect has none. */
+  private static String connectorNameOf(Map<String, ?> originals) {
+    Object name = originals.get(CONNECTOR_NAME);
+    return name == null ? "" : name.toString().trim();
+  }
+
+  /** 0 without the key: a task started outside Connect, or by a connector that has only one. */
+  private static int taskIndexOf(Map<String, ?> originals) {
+    Object index = originals.get(TASK_INDEX);
+    if (index == null) {
+      return 0;
+    }
+    try {
+      return Integer.parseInt(index.toString().trim());
+    } catch (NumberFormatException e) {
+      throw new ConfigException(TASK_INDEX, index, "is set by the connector for each task: a task index");
+    }
   }
 
   /**

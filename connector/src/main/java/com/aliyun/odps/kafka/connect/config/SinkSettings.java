@@ -44,6 +44,8 @@ public final class SinkSettings {
   private final CdcFormat cdcFormat;
   private final long upsertCommitIntervalMs;
   private final boolean exactlyOnce;
+  private final String connectorName;
+  private final int taskIndex;
   private final boolean skipError;
   private final String errorTopic;
   private final String errorTopicBootstrapServers;
@@ -82,6 +84,8 @@ public final class SinkSettings {
     this.cdcFormat = Objects.requireNonNull(b.cdcFormat, "cdcFormat");
     this.upsertCommitIntervalMs = b.upsertCommitIntervalMs;
     this.exactlyOnce = b.exactlyOnce;
+    this.connectorName = Objects.requireNonNull(b.connectorName, "connectorName");
+    this.taskIndex = b.taskIndex;
     this.skipError = b.skipError;
     this.errorTopic = Objects.requireNonNull(b.errorTopic, "errorTopic");
     this.errorTopicBootstrapServers = Objects.requireNonNull(b.errorTopicBootstrapServers, "errorTopicBootstrapServers");
@@ -138,6 +142,10 @@ public final class SinkSettings {
   public java.time.Duration upsertCommitInterval() { return java.time.Duration.ofMillis(upsertCommitIntervalMs); }
   /** APPEND through the batch Tunnel: skip what MaxCompute already committed, per the offsets state table. */
   public boolean exactlyOnce() { return exactlyOnce; }
+  /** The connector's {@code name}, as Connect gives it; empty outside Connect. */
+  public String connectorName() { return connectorName; }
+  /** This task's index among the connector's tasks (0 outside Connect): its partition of the offsets state table. */
+  public int taskIndex() { return taskIndex; }
   public boolean skipError() { return skipError; }
   /** Empty when no error topic is configured. */
   public String errorTopic() { return errorTopic; }
@@ -165,6 +173,7 @@ public final class SinkSettings {
         + ", retryTimes=" + retryTimes + ", sinkPoolSize=" + sinkPoolSize + ", recordBatchSize=" + recordBatchSize
         + ", writeMode=" + writeMode + ", primaryKeySource=" + primaryKeySource + ", cdcFormat=" + cdcFormat
         + ", upsertCommitIntervalMs=" + upsertCommitIntervalMs + ", exactlyOnce=" + exactlyOnce
+        + ", connectorName=" + connectorName + ", taskIndex=" + taskIndex
         + ", skipError=" + skipError + ", errorTopic=" + errorTopic
         + ", errorTopicBootstrapServers=" + errorTopicBootstrapServers
         + ", errorTopicProducerOverrides=" + new TreeMap<>(errorTopicProducerOverrides)
@@ -209,6 +218,8 @@ public final class SinkSettings {
     private CdcFormat cdcFormat;
     private long upsertCommitIntervalMs;
     private boolean exactlyOnce;
+    private String connectorName;
+    private int taskIndex;
     private boolean skipError;
     private String errorTopic;
     private String errorTopicBootstrapServers;
@@ -246,6 +257,8 @@ public final class SinkSettings {
     public Builder cdcFormat(CdcFormat v) { cdcFormat = v; return this; }
     public Builder upsertCommitIntervalMs(long v) { upsertCommitIntervalMs = v; return this; }
     public Builder exactlyOnce(boolean v) { exactlyOnce = v; return this; }
+    public Builder connectorName(String v) { connectorName = v; return this; }
+    public Builder taskIndex(int v) { taskIndex = v; return this; }
     public Builder skipError(boolean v) { skipError = v; return this; }
     public Builder errorTopic(String v) { errorTopic = v; return this; }
     public Builder errorTopicBootstrapServers(String v) { errorTopicBootstrapServers = v; return this; }

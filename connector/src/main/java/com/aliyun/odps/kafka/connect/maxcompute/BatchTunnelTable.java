@@ -6,8 +6,11 @@ import com.aliyun.odps.data.RecordWriter;
 import com.aliyun.odps.kafka.connect.config.SinkSettings;
 import com.aliyun.odps.kafka.connect.config.TunnelCompression;
 import com.aliyun.odps.tunnel.TableTunnel;
+import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
@@ -16,6 +19,8 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.connect.errors.ConnectException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,6 +30,9 @@ import org.slf4j.LoggerFactory;
  * record_batch_size} records ({@link #blockCount}), uploaded in parallel by a pool owned by this
  * table (one per task), then committed together, so they appear all at once or not at all. A failed write leaves its
  * session uncommitted: retrying writes the same rows into a new session without duplicates.
+ *
+ * <p>With {@code exactly_once}, each write also records, before its commit, which Kafka offsets the
+ * session holds ({@link OffsetsLedger}), and {@link #committedOffsets} reads that back.
  *
  * <p>A missing partition is created once ({@link TunnelTable#ensurePartition}).
  */
@@ -36,13 +44,16 @@ public final class BatchTunnelTable extends TunnelTable {
   private final int recordBatchSize;
   private final int poolSize;
   private final ExecutorService blockWriters;
+  /** Null when at least once; else what this task records of its writes (exactly_once). */
+  private final OffsetsLedger ledger;
 
   private BatchTunnelTable(TableTunnel tunnel, TargetTable target, int recordBatchSize, int poolSize,
-      TunnelCompression compression) {
+      TunnelCompression compression, OffsetsLedger ledger) {
     super(tunnel, target, compression);
     this.recordBatchSize = Math.max(1, recordBatchSize);
     this.poolSize = Math.max(1, poolSize);
     this.blockWriters = newPool(this.poolSize, target.tableName());
+    this.ledger = ledger;
   }
 
   /**
@@ -52,8 +63,18 @@ public final class BatchTunnelTable extends TunnelTable {
    *     no permission); {@link TransientWriteException} when the service is unavailable
    */
   public static BatchTunnelTable open(Odps odps, TableTunnel tunnel, SinkSettings settings) {
-    return new BatchTunnelTable(tunnel, TargetTable.read(odps, settings), settings.recordBatchSize(), settings.sinkPoolSize(),
-        settings.tunnelCompression());
+    TargetTable target = TargetTable.read(odps, settings);
+    OffsetsLedger ledger = null;
+    if (settings.exactlyOnce()) {
+      if (settings.connectorName().isEmpty()) {
+        throw new ConnectException("exactly_once keeps offsets per connector: the configuration needs the"
+            + " connector's name ('name', which Connect always gives)");
+      }
+      OffsetsStateTable state = OffsetsStateTable.open(odps, tunnel, target, settings.connectorName(), settings.taskIndex());
+      ledger = new OffsetsLedger(state, new TargetUploads(tunnel, target), Clock.systemUTC());
+    }
+    return new BatchTunnelTable(tunnel, target, settings.recordBatchSize(), settings.sinkPoolSize(),
+        settings.tunnelCompression(), ledger);
   }
 
   @Override
@@ -76,8 +97,21 @@ public final class BatchTunnelTable extends TunnelTable {
       throw WriteFailures.classify("Opening an upload session on " + where, e);
     }
     Long[] blockIds = uploadBlocks(session, rows, where);
-    commit(session, blockIds, where);
+    if (ledger == null) {
+      UploadCommit.commit(session, blockIds, where);
+    } else {
+      // Recorded before the commit: a task that stops in between leaves an entry naming a fully
+      // uploaded session, which the next reader commits (or finds committed) instead of rewriting.
+      List<OffsetEntry> pending = ledger.recordBeforeCommit(session.getId(), blockIds.length, partition, batch.lastOffsets());
+      UploadCommit.commit(session, blockIds, where);
+      ledger.committed(pending);
+    }
     log.debug("Committed {} rows in {} blocks to {}", rows.size(), blockIds.length, where);
+  }
+
+  @Override
+  public Map<TopicPartition, Long> committedOffsets(Collection<TopicPartition> partitions) {
+    return ledger == null ? Map.of() : ledger.committedOffsets(partitions);
   }
 
   @Override
@@ -135,28 +169,6 @@ public final class BatchTunnelTable extends TunnelTable {
       for (Object[] values : rows) {
         writer.write(row.show(values));
       }
-    }
-  }
-
-  private void commit(TableTunnel.UploadSession session, Long[] blockIds, String where) {
-    try {
-      session.commit(blockIds);
-    } catch (Exception e) {
-      RuntimeException failure = WriteFailures.classify("Committing " + blockIds.length + " blocks to " + where, e);
-      // The answer may have been lost after the service committed: retrying would write the rows twice.
-      if (failure instanceof TransientWriteException && committedAnyway(session)) {
-        log.info("Commit to {} reported a failure but the session is committed: {}", where, e.getMessage());
-        return;
-      }
-      throw failure;
-    }
-  }
-
-  private static boolean committedAnyway(TableTunnel.UploadSession session) {
-    try {
-      return session.getStatus() == TableTunnel.UploadStatus.CLOSED;
-    } catch (Exception e) {
-      return false;
     }
   }
 

@@ -35,17 +35,14 @@ public final class ClientsClosingTable implements MaxComputeTable {
    * Makes the SDK clients of {@code settings} and opens the table through {@code adapter}; on
    * failure the clients are closed again.
    *
-   * @throws ConnectException when the table can't be read, also when the service is unavailable
-   *     (at start there is nothing to keep: Connect reports it and a restart retries)
+   * @throws ConnectException when the table can't be read (missing, access refused);
+   *     {@link TransientWriteException} when the service is unavailable: the caller waits it out
    */
   public static MaxComputeTable open(SinkSettings settings, Adapter adapter) {
     OdpsClientFactory clients = new OdpsClientFactory(settings);
     try {
       Odps odps = clients.createOdps();
       return new ClientsClosingTable(adapter.open(odps, clients.createTableTunnel(odps), settings), clients);
-    } catch (TransientWriteException e) {
-      closeClients(clients);
-      throw new ConnectException(e.getMessage(), e);
     } catch (RuntimeException e) {
       closeClients(clients);
       throw e;

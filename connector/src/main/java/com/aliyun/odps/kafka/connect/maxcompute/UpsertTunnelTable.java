@@ -5,13 +5,20 @@ import com.aliyun.odps.PartitionSpec;
 import com.aliyun.odps.data.Record;
 import com.aliyun.odps.kafka.connect.config.SinkSettings;
 import com.aliyun.odps.kafka.connect.config.TunnelCompression;
+import com.aliyun.odps.kafka.connect.tls.TrustStoreNettyChannels;
 import com.aliyun.odps.tunnel.TableTunnel;
+import com.aliyun.odps.tunnel.impl.UpsertSessionImpl;
 import com.aliyun.odps.tunnel.streams.UpsertStream;
+import io.netty.bootstrap.Bootstrap;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.nio.NioEventLoopGroup;
+import io.netty.util.concurrent.DefaultThreadFactory;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.apache.kafka.connect.errors.ConnectException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,11 +37,24 @@ import org.slf4j.LoggerFactory;
 public final class UpsertTunnelTable extends TunnelTable {
   private static final Logger log = LoggerFactory.getLogger(UpsertTunnelTable.class);
   private static final String COMMITTED = "committed";
+  private static final long CLOSE_WAIT_SECONDS = 5;
 
   private final int[] keyIndexes;
+  /**
+   * The network threads of every session of this table. Left to itself the SDK starts a thread
+   * group per session and waits for it to go quiet (two seconds and more) when the session closes.
+   */
+  private final EventLoopGroup network;
+  /** retry_times: flushes the SDK sends again before the write fails and the task's own backoff takes over. */
+  private final int retryTimes;
+  /** Null: the SDK's own channels (http, or https on the JVM's trust). */
+  private final TrustStoreNettyChannels httpsChannels;
 
-  private UpsertTunnelTable(TableTunnel tunnel, TargetTable target, TunnelCompression compression) {
+  private UpsertTunnelTable(TableTunnel tunnel, TargetTable target, TunnelCompression compression, int retryTimes,
+      TrustStoreNettyChannels httpsChannels) {
     super(tunnel, target, compression);
+    this.retryTimes = retryTimes;
+    this.httpsChannels = httpsChannels;
     List<String> key = target.primaryKey();
     if (key.isEmpty()) {
       throw new ConnectException("write.mode UPSERT needs a Delta table (a primary key and"
@@ -44,6 +64,7 @@ public final class UpsertTunnelTable extends TunnelTable {
     for (int i = 0; i < keyIndexes.length; i++) {
       keyIndexes[i] = target.schema().getColumnIndex(key.get(i));
     }
+    this.network = new NioEventLoopGroup(1, new DefaultThreadFactory("maxcompute-upsert-" + target.tableName(), true));
   }
 
   /**
@@ -53,7 +74,13 @@ public final class UpsertTunnelTable extends TunnelTable {
    *     {@link TransientWriteException} when the service is unavailable
    */
   public static UpsertTunnelTable open(Odps odps, TableTunnel tunnel, SinkSettings settings) {
-    return new UpsertTunnelTable(tunnel, TargetTable.read(odps, settings), settings.tunnelCompression());
+    // The SDK puts TLS on the upsert channels when the service endpoint is https.
+    boolean https = settings.endpoint().regionMatches(true, 0, "https:", 0, "https:".length());
+    TrustStoreNettyChannels httpsChannels = https && settings.trustStore().isConfigured()
+        ? TrustStoreNettyChannels.trusting(settings.trustStore())
+        : null;
+    return new UpsertTunnelTable(tunnel, TargetTable.read(odps, settings), settings.tunnelCompression(),
+        settings.retryTimes(), httpsChannels);
   }
 
   @Override
@@ -80,9 +107,10 @@ public final class UpsertTunnelTable extends TunnelTable {
     log.debug("Committed {} changes ({} rows) to {}", changes.size(), batch.size(), where);
   }
 
+  /** Sessions live for one write each; only the network threads are held between writes. */
   @Override
   public void close() {
-    // Sessions live for one write each; nothing is held between writes.
+    network.shutdownGracefully(0, CLOSE_WAIT_SECONDS, TimeUnit.SECONDS);
   }
 
   /** Indexes of the rows to send: per key, only its last change in the batch, in batch order. */
@@ -106,7 +134,13 @@ public final class UpsertTunnelTable extends TunnelTable {
   }
 
   private TableTunnel.UpsertSession openSession(PartitionSpec spec, String where) {
-    TableTunnel.UpsertSession.Builder builder = tunnel.buildUpsertSession(target.project(), target.tableName());
+    UpsertSessionImpl.Builder builder = (UpsertSessionImpl.Builder) tunnel.buildUpsertSession(target.project(),
+        target.tableName());
+    Bootstrap bootstrap = UpsertSessionImpl.generateNettyBootstrap(builder.getConfig(), network);
+    if (httpsChannels != null) {
+      bootstrap.handler(httpsChannels);
+    }
+    builder.setNettyBootStrap(bootstrap);
     if (target.schemaName() != null) {
       builder.setSchemaName(target.schemaName());
     }
@@ -121,7 +155,8 @@ public final class UpsertTunnelTable extends TunnelTable {
   }
 
   private void send(TableTunnel.UpsertSession session, WriteBatch batch, List<Integer> changes, String where) {
-    try (UpsertStream stream = session.buildUpsertStream().setCompressOption(compression.option()).build()) {
+    try (UpsertStream stream = session.buildUpsertStream().setCompressOption(compression.option())
+        .setListener(new BoundedRetries(retryTimes)).build()) {
       for (int index : changes) {
         Record record = session.newRecord();
         Object[] values = batch.rows().get(index);
@@ -137,6 +172,39 @@ public final class UpsertTunnelTable extends TunnelTable {
       stream.flush();
     } catch (Exception e) {
       throw WriteFailures.classify("Writing " + changes.size() + " changes to " + where, e);
+    }
+  }
+
+  /**
+   * The SDK's own listener retries a failed flush for minutes; this one retries {@code retry_times}
+   * times, a little later each time, then lets the write fail: the rows stay with the task, which
+   * writes them again in a new session after its backoff.
+   */
+  private static final class BoundedRetries implements UpsertStream.Listener {
+    private static final long PAUSE_MS = 500;
+    private final int retryTimes;
+
+    BoundedRetries(int retryTimes) {
+      this.retryTimes = retryTimes;
+    }
+
+    @Override
+    public void onFlush(UpsertStream.FlushResult result) {
+      log.trace("Flushed {} changes ({} bytes)", result.recordCount, result.flushSize);
+    }
+
+    @Override
+    public boolean onFlushFail(Exception error, int retry) {
+      if (retry >= retryTimes) {
+        return false;
+      }
+      try {
+        Thread.sleep(PAUSE_MS * (retry + 1));
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return false;
+      }
+      return true;
     }
   }
 

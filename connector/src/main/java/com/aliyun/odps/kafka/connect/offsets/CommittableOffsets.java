@@ -24,10 +24,39 @@ public final class CommittableOffsets {
   private final Set<TopicPartition> owned = new HashSet<>();
   /** Ticket of the records routed since the route's last flush. */
   private long routedTicket = tracker.newTicket();
+  /** Per partition, the offset through which records are in MaxCompute already (exactly-once). */
+  private final Map<TopicPartition, Long> skipThrough = new HashMap<>();
 
   /** Newly assigned partitions; nothing changes for those already owned (cooperative rebalancing). */
   public void open(Collection<TopicPartition> partitions) {
     owned.addAll(partitions);
+  }
+
+  /**
+   * Records of {@code source} at or below {@code offset} are in MaxCompute already: {@link #skip}
+   * tells them, and they count as done at once, so Kafka's committed offset moves past them.
+   */
+  public void skipThrough(TopicPartition source, long offset) {
+    owned.add(source);
+    skipThrough.merge(source, offset, Math::max);
+  }
+
+  /**
+   * True, and the record counts as done, when it is at or below its partition's {@link #skipThrough}
+   * offset: it must not be written again.
+   */
+  public boolean skip(TopicPartition source, long offset) {
+    Long through = skipThrough.get(source);
+    if (through == null) {
+      return false;
+    }
+    if (offset > through) {
+      // Offsets only grow from here (redeliveries are recognised before): nothing more to skip.
+      skipThrough.remove(source);
+      return false;
+    }
+    tracker.handedDone(source, offset);
+    return true;
   }
 
   /**
@@ -94,5 +123,6 @@ public final class CommittableOffsets {
   public void close(Collection<TopicPartition> revoked) {
     tracker.forget(revoked);
     owned.removeAll(revoked);
+    skipThrough.keySet().removeAll(revoked);
   }
 }

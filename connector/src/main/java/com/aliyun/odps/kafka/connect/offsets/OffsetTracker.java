@@ -26,6 +26,9 @@ import org.apache.kafka.common.TopicPartition;
  * <p>Not thread-safe: Connect calls a task from one thread.
  */
 final class OffsetTracker {
+  /** The group of records done when handed ({@link #handedDone}); {@link #newTicket()} never gives it. */
+  private static final long SKIPPED = 0;
+
   private final Map<TopicPartition, PartitionState> partitions = new HashMap<>();
   private long lastTicket;
 
@@ -58,6 +61,17 @@ final class OffsetTracker {
     } else {
       state.runs.addLast(new Run(offset, ticket));
     }
+  }
+
+  /**
+   * Records that the record at {@code offset} is done already, without a group: an exactly-once
+   * task skips records MaxCompute has, and Kafka's offset must move past them.
+   */
+  public void handedDone(TopicPartition tp, long offset) {
+    handed(tp, offset, SKIPPED);
+    Run last = partitions.get(tp).runs.peekLast();
+    last.done = true;
+    partitions.get(tp).advance();
   }
 
   /** Marks every record handed with {@code ticket} as done, in every partition. */

@@ -35,13 +35,29 @@ public final class TrustStores {
 
   /** @throws UnusableTrustStoreException naming the key to change */
   public static SSLSocketFactory socketFactory(TrustStoreFile file) {
+    TrustManagerFactory trust = trustManagers(file);
+    try {
+      SSLContext context = SSLContext.getInstance("TLS");
+      context.init(null, trust.getTrustManagers(), null);
+      return context.getSocketFactory();
+    } catch (GeneralSecurityException e) {
+      throw new UnusableTrustStoreException(SSL_TRUSTSTORE_LOCATION,
+          described(file) + ": no TLS context can be made with it: " + e.getMessage());
+    }
+  }
+
+  /**
+   * The store's certificates and the JVM's default CAs, for clients that build their own TLS (the
+   * upsert session's Netty channels).
+   *
+   * @throws UnusableTrustStoreException naming the key to change
+   */
+  public static TrustManagerFactory trustManagers(TrustStoreFile file) {
     KeyStore given = load(file);
     try {
       TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
       trust.init(withJvmDefaults(given));
-      SSLContext context = SSLContext.getInstance("TLS");
-      context.init(null, trust.getTrustManagers(), null);
-      return context.getSocketFactory();
+      return trust;
     } catch (GeneralSecurityException | IOException e) {
       throw new UnusableTrustStoreException(SSL_TRUSTSTORE_LOCATION,
           described(file) + ": no TLS context can be made with it: " + e.getMessage());

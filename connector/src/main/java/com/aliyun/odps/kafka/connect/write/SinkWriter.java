@@ -5,6 +5,7 @@ import com.aliyun.odps.kafka.connect.maxcompute.TransientWriteException;
 import com.aliyun.odps.kafka.connect.offsets.CommittableOffsets;
 import com.aliyun.odps.kafka.connect.record.RecordOrigin;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.HashSet;
@@ -30,8 +31,10 @@ import org.slf4j.LoggerFactory;
  * <p>A transient write failure keeps the rows for the next attempt: put asks Connect to wait out the
  * backoff ({@code SinkTaskContext.timeout}) and throws {@link RetriableException}, so Connect
  * redelivers the batch (records already taken are recognised and not buffered twice); preCommit
- * returns what is committed so far. Nothing sleeps here and nothing buffered is ever dropped, except
- * the rows of revoked partitions, whose offsets are then never committed by this task.
+ * returns what is committed so far. The same goes for partitions whose records MaxCompute may hold
+ * already, while the service can't say ({@link AlreadyCommitted}). Nothing sleeps here and nothing
+ * buffered is ever dropped, except the rows of revoked partitions, whose offsets are then never
+ * committed by this task.
  *
  * <p>Not thread-safe: Connect calls a task from one thread.
  */
@@ -49,6 +52,7 @@ public final class SinkWriter implements AutoCloseable {
   private final CommittableOffsets offsets = new CommittableOffsets();
   private final OpenBuffers buffers;
   private final BackgroundWrites writes;
+  private final AlreadyCommitted alreadyCommitted;
 
   /** @param writeThread runs the writes; null to write inline (a synchronous writer, as unit tests use it) */
   SinkWriter(MaxComputeTable table, FlushPolicy policy, RowConversion rows, TablePartitions partitions,
@@ -62,10 +66,17 @@ public final class SinkWriter implements AutoCloseable {
     this.callAgainWithinMs = callAgainWithinMs;
     this.buffers = new OpenBuffers(partitions, offsets::newTicket);
     this.writes = new BackgroundWrites(table, writeThread, clock, offsets::written);
+    this.alreadyCommitted = new AlreadyCommitted(table, clock);
   }
 
+  /**
+   * Newly assigned partitions. With exactly_once, records MaxCompute already holds (committed
+   * before their Kafka offsets were) are skipped as they come and count as done: the consumer is not
+   * moved, so nothing is read twice and nothing before Kafka's committed offset is read again.
+   */
   public void open(Collection<TopicPartition> partitions) {
     offsets.open(partitions);
+    alreadyCommitted.assigned(partitions, offsets);
   }
 
   public void put(Collection<SinkRecord> records) {
@@ -75,6 +86,9 @@ public final class SinkWriter implements AutoCloseable {
     }
     if (!writes.retryIfDue()) {
       throw retryLater();
+    }
+    if (!alreadyCommitted.skipKnown(offsets)) {
+      throw notKnownYet();
     }
     Instant now = clock.instant();
     if (records.isEmpty() && policy.writesAllWhenIdle()) {
@@ -89,7 +103,7 @@ public final class SinkWriter implements AutoCloseable {
       RecordOrigin origin = RecordOrigin.of(record);
       TopicPartition source = origin.topicPartition();
       long offset = origin.offset();
-      if (offsets.isRedelivery(source, offset)) {
+      if (offsets.isRedelivery(source, offset) || offsets.skip(source, offset)) {
         continue;
       }
       Change change = rows.convertOrRoute(record, origin);
@@ -147,6 +161,7 @@ public final class SinkWriter implements AutoCloseable {
     writes.dropRowsOf(revoked);
     buffers.dropRowsOf(revoked);
     offsets.close(revoked);
+    alreadyCommitted.revoked(revoked);
   }
 
   /** Stops: buffered rows are not written (their offsets were never committed, so they come again). */
@@ -181,11 +196,21 @@ public final class SinkWriter implements AutoCloseable {
     return writes.fatal() != null ? writes.fatal() : retryLater();
   }
 
+  private RetriableException notKnownYet() {
+    return callAgain(alreadyCommitted.untilAskedAgain(), alreadyCommitted.lastFailure(),
+        "Cannot tell yet which records " + table.name() + " holds already; none is written, asking again in");
+  }
+
   private RetriableException retryLater() {
-    long waitMs = Math.max(1, writes.untilRetry().toMillis());
+    return callAgain(writes.untilRetry(), writes.lastTransient(),
+        "Writing to " + table.name() + " failed transiently; buffered rows are kept and retried in");
+  }
+
+  /** Has Connect call put again after {@code wait} (redelivering the batch), saying why. */
+  private RetriableException callAgain(Duration wait, TransientWriteException cause, String what) {
+    long waitMs = Math.max(1, wait.toMillis());
     callAgainWithinMs.accept(waitMs);
-    TransientWriteException cause = writes.lastTransient();
-    return new RetriableException("Writing to " + table.name() + " failed transiently; buffered rows are kept and"
-        + " retried in " + waitMs + " ms: " + (cause == null ? "interrupted" : cause.getMessage()), cause);
+    return new RetriableException(what + " " + waitMs + " ms: " + (cause == null ? "interrupted" : cause.getMessage()),
+        cause);
   }
 }

@@ -371,12 +371,64 @@ class MaxComputeSinkConfigTest {
         .hasMessageStartingWith("runtime.error.topic.bootstrap.servers:");
   }
 
+  // ---- Delivery.
+
+  @Test
+  void deliveryDefaultsAreTheProductDocumentsAppend() {
+    SinkSettings s = settings(minimal());
+
+    assertThat(s.writeMode()).isEqualTo(WriteMode.APPEND);
+    assertThat(s.primaryKeySource()).isEqualTo(PrimaryKeySource.VALUE);
+    assertThat(s.cdcFormat()).isEqualTo(CdcFormat.NONE);
+    assertThat(s.upsertCommitInterval()).hasMinutes(3);
+    assertThat(s.exactlyOnce()).isFalse();
+  }
+
+  @Test
+  void upsertKeysAreReadInAnyLetterCase() {
+    SinkSettings s = settings(with("write.mode", "upsert", "pk.source", "Key", "cdc.format", "debezium",
+        "format", "FLATTEN", "mode", "VALUE", "upsert.commit.interval.ms", "5000"));
+
+    assertThat(s.writeMode()).isEqualTo(WriteMode.UPSERT);
+    assertThat(s.primaryKeySource()).isEqualTo(PrimaryKeySource.KEY);
+    assertThat(s.cdcFormat()).isEqualTo(CdcFormat.DEBEZIUM);
+    assertThat(s.upsertCommitInterval()).hasSeconds(5);
+  }
+
+  @Test
+  void upsertKeysWithoutUpsertAreRefusedOnTheirOwnKey() {
+    assertThatThrownBy(() -> settings(with("pk.source", "KEY")))
+        .isInstanceOf(ConfigException.class).hasMessageStartingWith("pk.source:").hasMessageContaining("UPSERT");
+    assertThatThrownBy(() -> settings(with("cdc.format", "DEBEZIUM", "format", "FLATTEN", "mode", "VALUE")))
+        .isInstanceOf(ConfigException.class).hasMessageStartingWith("cdc.format:").hasMessageContaining("UPSERT");
+  }
+
+  @Test
+  void debeziumNeedsFlatten() {
+    assertThatThrownBy(() -> settings(with("write.mode", "UPSERT", "cdc.format", "DEBEZIUM", "format", "TEXT")))
+        .isInstanceOf(ConfigException.class).hasMessageStartingWith("cdc.format:").hasMessageContaining("FLATTEN");
+  }
+
+  @Test
+  void upsertThroughTheStreamingTunnelIsRefusedOnUseStreaming() {
+    assertThatThrownBy(() -> settings(with("write.mode", "UPSERT", "use_streaming", "true")))
+        .isInstanceOf(ConfigException.class).hasMessageStartingWith("use_streaming:").hasMessageContaining("delete");
+  }
+
+  @Test
+  void exactlyOnceThroughTheStreamingTunnelIsRefusedOnExactlyOnce() {
+    assertThatThrownBy(() -> settings(with("exactly_once", "true", "use_streaming", "true")))
+        .isInstanceOf(ConfigException.class).hasMessageStartingWith("exactly_once:").hasMessageContaining("at least once");
+    assertThat(settings(with("exactly_once", "true")).exactlyOnce()).isTrue();
+    assertThat(settings(with("exactly_once", "true", "write.mode", "UPSERT")).exactlyOnce()).isTrue();
+  }
+
   // ---- Documentation.
 
   @Test
   void everyKeyIsDocumentedGroupedAndDisplayed() {
     assertThat(MaxComputeSinkConfig.CONFIG_DEF.groups())
-        .containsExactly("Connection", "TLS", "Authentication", "Format", "Partitioning", "Write", "Errors");
+        .containsExactly("Connection", "TLS", "Authentication", "Format", "Partitioning", "Write", "Delivery", "Errors");
     assertThat(MaxComputeSinkConfig.CONFIG_DEF.configKeys().values()).allSatisfy(key -> {
       assertThat(key.documentation).as(key.name).isNotBlank();
       assertThat(key.group).as(key.name).isNotBlank();

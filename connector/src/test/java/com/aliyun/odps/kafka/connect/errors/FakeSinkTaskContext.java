@@ -8,7 +8,7 @@ import org.apache.kafka.connect.sink.ErrantRecordReporter;
 import org.apache.kafka.connect.sink.SinkTaskContext;
 
 /** A task context that only answers {@link #errantRecordReporter()}, as the router needs. */
-final class FakeSinkTaskContext implements SinkTaskContext {
+public final class FakeSinkTaskContext implements SinkTaskContext {
   private final ErrantRecordReporter reporter;
   private final boolean olderWorker;
   private final Map<String, String> configs;
@@ -28,7 +28,7 @@ final class FakeSinkTaskContext implements SinkTaskContext {
     return new FakeSinkTaskContext(null, false, configs);
   }
 
-  static FakeSinkTaskContext withoutReporter() {
+  public static FakeSinkTaskContext withoutReporter() {
     return new FakeSinkTaskContext(null, false);
   }
 

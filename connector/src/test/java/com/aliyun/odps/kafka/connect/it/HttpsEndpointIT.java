@@ -49,11 +49,15 @@ class HttpsEndpointIT extends IntegrationTestBase {
   }
 
   private void produceAndAwaitRows(String connector, String topic) throws Exception {
+    produceAndAwaitRows(connector, topic, "table_https");
+  }
+
+  private void produceAndAwaitRows(String connector, String topic, String table) throws Exception {
     connect.kafka().createTopic(topic, 1);
     for (int i = 0; i < RECORDS; i++) {
       connect.kafka().produce(topic, "k" + i, "over-tls-" + i);
     }
-    List<Map<String, String>> rows = sql.awaitRowsFromTopic("table_https", topic, RECORDS, TIMEOUT_MS,
+    List<Map<String, String>> rows = sql.awaitRowsFromTopic(table, topic, RECORDS, TIMEOUT_MS,
         () -> ConnectorStatus.describe(connect, connector));
     assertThat(rows).extracting(r -> r.get("value")).startsWith("over-tls-0", "over-tls-1").hasSize(RECORDS);
   }
@@ -71,6 +75,18 @@ class HttpsEndpointIT extends IntegrationTestBase {
     connect.configureConnector("https-stream", config);
 
     produceAndAwaitRows("https-stream", "topic_https_stream");
+  }
+
+  /** The upsert session speaks through Netty, not the SDK's HTTP client: it must get the trust store too. */
+  @Test
+  void upsertsGoThroughTheHttpsEndpointWithTheTrustStore() throws Exception {
+    sql.execute("CREATE TABLE IF NOT EXISTS table_https_upsert(topic STRING, `partition` BIGINT, `offset` BIGINT,"
+        + " key STRING NOT NULL PRIMARY KEY, value STRING) TBLPROPERTIES (\"transactional\"=\"true\");");
+    Map<String, String> config = trustedHttpsText("topic_https_upsert").table("table_https_upsert").mode("DEFAULT")
+        .set("write.mode", "UPSERT").set("upsert.commit.interval.ms", "500").build();
+    connect.configureConnector("https-upsert", config);
+
+    produceAndAwaitRows("https-upsert", "topic_https_upsert", "table_https_upsert");
   }
 
   @Test

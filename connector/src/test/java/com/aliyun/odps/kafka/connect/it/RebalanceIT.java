@@ -12,13 +12,13 @@ import org.apache.kafka.connect.runtime.rest.entities.ConnectorStateInfo;
 import org.apache.kafka.connect.util.clusters.WorkerHandle;
 import org.apache.kafka.test.TestUtils;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * A worker joins and then leaves while records stream in: tasks move between workers (Connect's
  * incremental cooperative rebalancing), and every record must still land. At-least-once: a record
  * may land twice (a task that loses its partitions after a write but before the offset commit),
- * never zero times.
+ * never zero times; with exactly_once, exactly once.
  */
 class RebalanceIT extends IntegrationTestBase {
   private static final String COOPERATIVE = "org.apache.kafka.clients.consumer.CooperativeStickyAssignor";
@@ -44,14 +44,17 @@ class RebalanceIT extends IntegrationTestBase {
   /**
    * Run with the consumer's default assignor (eager: every task gives up all its partitions on a
    * rebalance) and with the cooperative one (a task keeps the partitions it still owns and is told
-   * to close only the ones it loses, while its buffers hold rows of the others).
+   * to close only the ones it loses, while its buffers hold rows of the others); and with
+   * exactly_once, where a task given a partition skips what its previous owner committed to
+   * MaxCompute but not to Kafka.
    */
-  @ParameterizedTest(name = "assignor {0}")
-  @ValueSource(strings = {"default", "cooperative"})
-  void noRecordIsLostWhileAWorkerJoinsAndLeavesMidStream(String assignor) throws Exception {
-    String connectorName = "odps-test-rebalance-" + assignor;
-    String topic = "topic_rebalance_" + assignor;
-    String table = "table_rebalance_" + assignor;
+  @ParameterizedTest(name = "assignor {0}, exactly_once={1}")
+  @CsvSource({"default, false", "cooperative, false", "cooperative, true"})
+  void noRecordIsLostWhileAWorkerJoinsAndLeavesMidStream(String assignor, boolean exactlyOnce) throws Exception {
+    String run = assignor + (exactlyOnce ? "_exactly_once" : "");
+    String connectorName = "odps-test-rebalance-" + run.replace('_', '-');
+    String topic = "topic_rebalance_" + run;
+    String table = "table_rebalance_" + run;
     sql.execute("CREATE table IF NOT EXISTS " + table + "(\n"
         + "  topic STRING,\n  `partition` BIGINT,\n  `offset` BIGINT,\n  key STRING,\n  value STRING\n"
         + ") PARTITIONED BY (pt STRING);");
@@ -62,6 +65,7 @@ class RebalanceIT extends IntegrationTestBase {
         .tasksMax(2)
         .mode("DEFAULT")
         .build();
+    config.put("exactly_once", String.valueOf(exactlyOnce));
     if (assignor.equals("cooperative")) {
       config.put("consumer.override.partition.assignment.strategy", COOPERATIVE);
     }
@@ -80,7 +84,7 @@ class RebalanceIT extends IntegrationTestBase {
       connect.removeWorker(joined);
       connect.assertions().assertExactlyNumWorkersAreUp(1, "the second worker did not leave");
       awaitTasksRunningOnWorkers(connectorName, 1);
-      report(assignor + ": worker joined after " + sentWhenJoined + " records were sent, left after " + stream.sent());
+      report(run + ": worker joined after " + sentWhenJoined + " records were sent, left after " + stream.sent());
       assertThat(stream.sent()).as("the stream was still going when the worker left").isLessThan(RECORDS);
 
       stream.done().get(TIMEOUT_MS, TimeUnit.MILLISECONDS);
@@ -93,7 +97,11 @@ class RebalanceIT extends IntegrationTestBase {
     int rowCount = sql.awaitEveryRecord(table, topic, ends, TIMEOUT_MS,
         () -> ConnectorStatus.describe(connect, connectorName));
 
-    report(assignor + ": " + RECORDS + " records, " + rowCount + " rows: " + (rowCount - RECORDS) + " duplicates");
+    report(run + ": " + RECORDS + " records, " + rowCount + " rows: " + (rowCount - RECORDS) + " duplicates");
+    if (exactlyOnce) {
+      CommittedOffsets.awaitEndOfTopic(connect, connectorName, topic, PARTITIONS, TIMEOUT_MS);
+      assertThat(sql.rowsFromTopic(table, topic)).as("every record exactly once").hasSize(RECORDS);
+    }
     assertThat(rowCount).isGreaterThanOrEqualTo(RECORDS);
     CommittedOffsets.awaitEndOfTopic(connect, connectorName, topic, PARTITIONS, TIMEOUT_MS);
   }

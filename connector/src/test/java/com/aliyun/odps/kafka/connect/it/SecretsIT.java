@@ -3,6 +3,7 @@ package com.aliyun.odps.kafka.connect.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.aliyun.odps.kafka.connect.config.MaxComputeSinkConfig;
 import com.aliyun.odps.kafka.connect.tls.LocalTrust;
 import dev.mcsink.localmc.sink.SinkConnectorConfig;
 import java.nio.file.Path;
@@ -163,6 +164,7 @@ class SecretsIT extends IntegrationTestBase {
     Map<String, String> expected = new HashMap<>(config);
     expected.put("task.class", "com.aliyun.odps.kafka.connect.MaxComputeSinkTask");
     expected.put("name", connector);
+    expected.put(MaxComputeSinkConfig.TASK_INDEX, "0");
     assertThat(connect.taskConfigs(connector)).singleElement()
         .satisfies(task -> assertThat(task.config()).isEqualTo(expected));
     assertNoSecretInLogsOrStatus(connector);

@@ -69,4 +69,49 @@ class CommittableOffsetsTest {
     assertThat(offsets.committable(Map.of(P1, new OffsetAndMetadata(1)))).isEmpty();
     assertThat(offsets.isRedelivery(P1, 0)).isFalse();
   }
+
+  @Test
+  void recordsAtOrBelowTheSkipOffsetAreSkippedAndDoneAtOnce() {
+    offsets.open(List.of(P0));
+    offsets.skipThrough(P0, 4);
+
+    assertThat(offsets.skip(P0, 3)).isTrue();
+    assertThat(offsets.skip(P0, 4)).isTrue();
+    assertThat(offsets.committable(Map.of())).as("Kafka's offset moves past what MaxCompute has")
+        .containsExactly(Map.entry(P0, new OffsetAndMetadata(5)));
+
+    assertThat(offsets.skip(P0, 5)).as("the first record MaxCompute lacks").isFalse();
+    long ticket = offsets.newTicket();
+    offsets.buffered(P0, 5, ticket);
+    assertThat(offsets.committable(Map.of(P0, new OffsetAndMetadata(6)))).containsExactly(Map.entry(P0, new OffsetAndMetadata(5)));
+    offsets.written(ticket);
+    assertThat(offsets.committable(Map.of())).containsExactly(Map.entry(P0, new OffsetAndMetadata(6)));
+  }
+
+  @Test
+  void aSkippedRecordRedeliveredAfterARetryIsARedelivery() {
+    offsets.skipThrough(P0, 1);
+    assertThat(offsets.skip(P0, 0)).isTrue();
+    assertThat(offsets.skip(P0, 1)).isTrue();
+
+    assertThat(offsets.isRedelivery(P0, 0)).isTrue();
+    assertThat(offsets.isRedelivery(P0, 2)).isFalse();
+  }
+
+  @Test
+  void onlyThePartitionWithASkipOffsetSkips() {
+    offsets.skipThrough(P0, 10);
+
+    assertThat(offsets.skip(P1, 3)).isFalse();
+    assertThat(offsets.committable(Map.of())).as("P1 has nothing done").doesNotContainKey(P1);
+  }
+
+  @Test
+  void aRevokedPartitionForgetsItsSkipOffset() {
+    offsets.skipThrough(P0, 10);
+
+    offsets.close(List.of(P0));
+
+    assertThat(offsets.skip(P0, 3)).isFalse();
+  }
 }

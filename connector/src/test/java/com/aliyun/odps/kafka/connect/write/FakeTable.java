@@ -9,7 +9,11 @@ import com.aliyun.odps.kafka.connect.maxcompute.MaxComputeTable;
 import com.aliyun.odps.kafka.connect.maxcompute.WriteBatch;
 import com.aliyun.odps.kafka.connect.maxcompute.TransientWriteException;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.connect.errors.ConnectException;
 
 /** An in-memory table: remembers every write and can be told to fail transiently or for good. */
@@ -32,6 +36,8 @@ final class FakeTable implements MaxComputeTable {
   private int transientFailuresLeft;
   private boolean failPermanently;
   private boolean closed;
+  private Map<TopicPartition, Long> alreadyCommitted = Map.of();
+  private int committedOffsetsFailuresLeft;
 
   FakeTable() {
     schema.addColumn(new Column("topic", OdpsType.STRING));
@@ -47,6 +53,26 @@ final class FakeTable implements MaxComputeTable {
 
   void failPermanently() {
     failPermanently = true;
+  }
+
+  /** What {@link #committedOffsets} answers, as an exactly-once table would. */
+  void alreadyCommitted(Map<TopicPartition, Long> offsets) {
+    alreadyCommitted = offsets;
+  }
+
+  void failCommittedOffsetsTransiently(int times) {
+    committedOffsetsFailuresLeft = times;
+  }
+
+  @Override
+  public Map<TopicPartition, Long> committedOffsets(Collection<TopicPartition> partitions) {
+    if (committedOffsetsFailuresLeft > 0) {
+      committedOffsetsFailuresLeft--;
+      throw new TransientWriteException("HTTP 503: service unavailable", null);
+    }
+    Map<TopicPartition, Long> answer = new HashMap<>(alreadyCommitted);
+    answer.keySet().retainAll(partitions);
+    return answer;
   }
 
   @Override

@@ -14,6 +14,7 @@ class FlushPolicyTest {
 
   private final FlushPolicy batch = FlushPolicy.batch();
   private final FlushPolicy streaming = FlushPolicy.streaming(3, Duration.ofMillis(500));
+  private final FlushPolicy upsert = FlushPolicy.upsert(Duration.ofSeconds(20));
   private final OpenBuffers buffers = new OpenBuffers(new MinuteWindows(), () -> 1L);
 
   @Test
@@ -55,6 +56,28 @@ class FlushPolicyTest {
     assertThat(streaming.callAgainWithinMs(buffers, START.plusMillis(300))).hasValue(200);
     assertThat(streaming.isDue(buffer, START.plusMillis(500))).isTrue();
     assertThat(streaming.isDue(buffer, WINDOW_END.minusMillis(1))).isTrue();
+  }
+
+  @Test
+  void anUpsertBufferWaitsTheCommitIntervalAndNotForCommitsOrIdlePolls() {
+    RowBuffer buffer = buffered(1, START);
+    buffered(1, START.plusSeconds(5));
+
+    assertThat(upsert.isFull(buffer)).isFalse();
+    assertThat(upsert.writesAllWhenIdle()).isFalse();
+    assertThat(upsert.writesAllOnCommit()).isFalse();
+    assertThat(upsert.isDue(buffer, START.plusSeconds(19))).isFalse();
+    assertThat(upsert.callAgainWithinMs(buffers, START.plusSeconds(5))).hasValue(15_000);
+    assertThat(upsert.isDue(buffer, START.plusSeconds(20))).isTrue();
+  }
+
+  @Test
+  void anUpsertBufferIsDueWhenItsWindowEndsBeforeTheInterval() {
+    RowBuffer buffer = buffered(1, WINDOW_END.minusSeconds(1));
+
+    assertThat(upsert.isDue(buffer, WINDOW_END)).isTrue();
+    assertThat(batch.writesAllOnCommit()).isTrue();
+    assertThat(streaming.writesAllOnCommit()).isTrue();
   }
 
   private RowBuffer buffered(int rows, Instant at) {

@@ -331,6 +331,55 @@ class SinkWriterTest {
   }
 
   @Test
+  void recordsMaxComputeAlreadyHoldsAreSkippedAndTheirOffsetsCommitted() {
+    table.alreadyCommitted(Map.of(P0, 4L));
+    SinkWriter writer = writer(1024);
+    writer.open(List.of(P0, P1));
+    writer.put(records(P0, 3, 5));
+    writer.put(records(P1, 0, 2));
+
+    Map<TopicPartition, OffsetAndMetadata> offsets = writer.preCommit(Map.of());
+
+    assertThat(table.committedPositions()).as("3 and 4 are in MaxCompute already")
+        .containsExactlyInAnyOrder("t/0/5", "t/0/6", "t/0/7", "t/1/0", "t/1/1");
+    assertThat(offsets).containsOnly(Map.entry(P0, new OffsetAndMetadata(8)), Map.entry(P1, new OffsetAndMetadata(2)));
+  }
+
+  @Test
+  void aBatchOfOnlySkippedRecordsWritesNothingAndMovesTheOffset() {
+    table.alreadyCommitted(Map.of(P0, 9L));
+    SinkWriter writer = writer(1024);
+    writer.open(List.of(P0));
+    writer.put(records(P0, 5, 5));
+
+    Map<TopicPartition, OffsetAndMetadata> offsets = writer.preCommit(Map.of());
+
+    assertThat(table.attempts()).isEmpty();
+    assertThat(offsets).containsExactly(Map.entry(P0, new OffsetAndMetadata(10)));
+  }
+
+  @Test
+  void whileTheServiceCannotSayWhatItHoldsNothingIsWrittenAndConnectRedelivers() {
+    table.alreadyCommitted(Map.of(P0, 4L));
+    table.failCommittedOffsetsTransiently(2);
+    SinkWriter writer = writer(1024);
+    writer.open(List.of(P0));
+
+    assertThatThrownBy(() -> writer.put(records(P0, 3, 5))).as("asked again only after its pause")
+        .isInstanceOf(RetriableException.class).hasMessageContaining("Cannot tell yet");
+    assertThat(timeouts).containsExactly(1_000L);
+    clock.add(Duration.ofSeconds(1));
+    assertThatThrownBy(() -> writer.put(records(P0, 3, 5))).isInstanceOf(RetriableException.class);
+    assertThat(timeouts).containsExactly(1_000L, 2_000L);
+    clock.add(Duration.ofSeconds(2));
+    writer.put(records(P0, 3, 5));
+
+    Map<TopicPartition, OffsetAndMetadata> offsets = writer.preCommit(Map.of());
+    assertThat(table.committedPositions()).containsExactlyInAnyOrder("t/0/5", "t/0/6", "t/0/7");
+    assertThat(offsets).containsExactly(Map.entry(P0, new OffsetAndMetadata(8)));
+  }
+
+  @Test
   void stopClosesTheTableAndTheHandler() {
     SinkWriter writer = writer(1024);
     writer.close();
