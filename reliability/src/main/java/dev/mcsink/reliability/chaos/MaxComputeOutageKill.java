@@ -10,7 +10,7 @@ import java.time.Duration;
  */
 final class MaxComputeOutageKill implements Scenario {
   /** About how long a restarted worker takes to start its tasks again (a rebalance, then the start). */
-  private static final Duration TASK_START = Duration.ofSeconds(45);
+  private static final Duration TASK_START = Duration.ofSeconds(30);
 
   @Override
   public String name() {
