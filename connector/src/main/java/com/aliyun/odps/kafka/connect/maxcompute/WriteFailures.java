@@ -2,6 +2,8 @@ package com.aliyun.odps.kafka.connect.maxcompute;
 
 import com.aliyun.odps.OdpsException;
 import com.aliyun.odps.kafka.connect.errors.CauseChain;
+import com.aliyun.odps.tunnel.TunnelConstants;
+import com.aliyun.odps.tunnel.TunnelException;
 import java.io.IOException;
 import java.security.cert.CertificateException;
 import java.util.concurrent.TimeoutException;
@@ -17,6 +19,8 @@ import org.apache.kafka.connect.errors.ConnectException;
 final class WriteFailures {
   private static final int TOO_MANY_REQUESTS = 429;
   private static final String UNREADABLE_ANSWER = "Can't bind xml";
+  /** What the SDK's TunnelException holds when an error answer had no body. */
+  private static final String EMPTY_ERROR_BODY = "Error message not available";
 
   private WriteFailures() {
   }
@@ -24,6 +28,9 @@ final class WriteFailures {
   static RuntimeException classify(String action, Throwable failure) {
     Integer status = CauseChain.httpStatus(failure);
     String message = action + " failed: " + describe(failure, status);
+    if (CauseChain.first(failure, WriteFailures::isAnswerWithoutBody) != null) {
+      return new TransientWriteException(message, failure);
+    }
     if (status != null) {
       if (status >= 500 || status == TOO_MANY_REQUESTS) {
         return new TransientWriteException(message, failure);
@@ -51,6 +58,16 @@ final class WriteFailures {
    */
   private static boolean isUnreadableAnswer(Throwable t) {
     return t instanceof OdpsException && t.getMessage() != null && t.getMessage().startsWith(UNREADABLE_ANSWER);
+  }
+
+  /**
+   * An error status whose body was empty: the service always explains its 4xx in the body, so this
+   * is a connection cut while the answer came (what the upsert stream's Netty client reads when a
+   * connection drops mid-request), not a refusal of the data.
+   */
+  private static boolean isAnswerWithoutBody(Throwable t) {
+    return t instanceof TunnelException && TunnelConstants.LOCAL_ERROR_CODE.equals(((TunnelException) t).getErrorCode())
+        && EMPTY_ERROR_BODY.equals(((TunnelException) t).getErrorMsg());
   }
 
   private static String describe(Throwable failure, Integer status) {

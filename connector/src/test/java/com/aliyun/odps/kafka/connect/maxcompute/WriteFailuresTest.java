@@ -55,6 +55,17 @@ class WriteFailuresTest {
   }
 
   @Test
+  void anErrorStatusWithAnEmptyBodyIsACutConnectionAndTransient() {
+    // What the upsert stream's Netty client builds from a 400 whose body never came.
+    TunnelException empty = new TunnelException("request-1", new java.io.ByteArrayInputStream(new byte[0]), 400);
+    TunnelException refused = new TunnelException("request-2", new java.io.ByteArrayInputStream(
+        "{\"Code\":\"MalformedDataStream\",\"Message\":\"bad pack\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8)), 400);
+
+    assertThat(WriteFailures.classify("Writing", empty)).isInstanceOf(TransientWriteException.class);
+    assertThat(WriteFailures.classify("Writing", refused)).isExactlyInstanceOf(ConnectException.class);
+  }
+
+  @Test
   void ioErrorsAndTimeoutsWithoutStatusAreTransient() {
     assertThat(WriteFailures.classify("Writing", new SocketTimeoutException("read timed out")))
         .isInstanceOf(TransientWriteException.class);
