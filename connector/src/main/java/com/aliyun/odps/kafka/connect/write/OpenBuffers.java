@@ -1,5 +1,6 @@
 package com.aliyun.odps.kafka.connect.write;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -8,6 +9,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.function.LongSupplier;
 import java.util.function.Predicate;
 import org.apache.kafka.common.TopicPartition;
@@ -60,6 +62,15 @@ final class OpenBuffers {
       }
     }
     return oldest;
+  }
+
+  /** How long until the oldest row of any open buffer has waited {@code wait} (at least 1 ms); empty when none is open. */
+  OptionalLong msUntilOldestHasWaited(Duration wait, Instant now) {
+    Instant oldest = oldestRowAt();
+    if (oldest == null) {
+      return OptionalLong.empty();
+    }
+    return OptionalLong.of(Math.max(1, Duration.between(now, oldest.plus(wait)).toMillis()));
   }
 
   /** Takes one buffer out, to be written. */

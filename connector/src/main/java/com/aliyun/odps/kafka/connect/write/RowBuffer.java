@@ -1,6 +1,7 @@
 package com.aliyun.odps.kafka.connect.write;
 
 import com.aliyun.odps.kafka.connect.maxcompute.WriteBatch;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.BitSet;
@@ -93,6 +94,11 @@ final class RowBuffer {
   /** True once the partition's time window has ended: nothing more will be added to it. */
   boolean windowEndedAt(Instant now) {
     return !now.isBefore(windowEnd);
+  }
+
+  /** True when the oldest buffered row has waited {@code wait} at {@code now}; false when empty. */
+  boolean oldestHasWaited(Duration wait, Instant now) {
+    return !rows.isEmpty() && !now.isBefore(firstRowAt.plus(wait));
   }
 
   /** When the oldest buffered row arrived; null when empty. */

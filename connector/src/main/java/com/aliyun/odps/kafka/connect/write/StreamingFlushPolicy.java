@@ -21,8 +21,7 @@ final class StreamingFlushPolicy implements FlushPolicy {
 
   @Override
   public boolean isDue(RowBuffer buffer, Instant now) {
-    Instant first = buffer.firstRowAt();
-    return buffer.windowEndedAt(now) || (first != null && !now.isBefore(first.plus(maxLatency)));
+    return buffer.windowEndedAt(now) || buffer.oldestHasWaited(maxLatency, now);
   }
 
   @Override
@@ -36,10 +35,6 @@ final class StreamingFlushPolicy implements FlushPolicy {
    */
   @Override
   public OptionalLong callAgainWithinMs(OpenBuffers buffers, Instant now) {
-    Instant oldest = buffers.oldestRowAt();
-    if (oldest == null) {
-      return OptionalLong.empty();
-    }
-    return OptionalLong.of(Math.max(1, Duration.between(now, oldest.plus(maxLatency)).toMillis()));
+    return buffers.msUntilOldestHasWaited(maxLatency, now);
   }
 }

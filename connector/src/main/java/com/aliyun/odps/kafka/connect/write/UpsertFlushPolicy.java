@@ -24,8 +24,7 @@ final class UpsertFlushPolicy implements FlushPolicy {
 
   @Override
   public boolean isDue(RowBuffer buffer, Instant now) {
-    Instant first = buffer.firstRowAt();
-    return buffer.windowEndedAt(now) || (first != null && !now.isBefore(first.plus(commitInterval)));
+    return buffer.windowEndedAt(now) || buffer.oldestHasWaited(commitInterval, now);
   }
 
   @Override
@@ -41,10 +40,6 @@ final class UpsertFlushPolicy implements FlushPolicy {
   /** Soon enough to commit the oldest buffer when its interval is up, even if no record comes. */
   @Override
   public OptionalLong callAgainWithinMs(OpenBuffers buffers, Instant now) {
-    Instant oldest = buffers.oldestRowAt();
-    if (oldest == null) {
-      return OptionalLong.empty();
-    }
-    return OptionalLong.of(Math.max(1, Duration.between(now, oldest.plus(commitInterval)).toMillis()));
+    return buffers.msUntilOldestHasWaited(commitInterval, now);
   }
 }
