@@ -4,16 +4,23 @@ import static com.aliyun.odps.kafka.connect.config.MaxComputeSinkConfig.ACCESS_I
 import static com.aliyun.odps.kafka.connect.config.MaxComputeSinkConfig.ACCESS_KEY;
 import static com.aliyun.odps.kafka.connect.config.MaxComputeSinkConfig.ACCOUNT_ID;
 import static com.aliyun.odps.kafka.connect.config.MaxComputeSinkConfig.ACCOUNT_TYPE;
+import static com.aliyun.odps.kafka.connect.config.MaxComputeSinkConfig.AUTO_CREATE;
+import static com.aliyun.odps.kafka.connect.config.MaxComputeSinkConfig.AUTO_CREATE_PRIMARY_KEY;
+import static com.aliyun.odps.kafka.connect.config.MaxComputeSinkConfig.AUTO_EVOLVE;
 import static com.aliyun.odps.kafka.connect.config.MaxComputeSinkConfig.CDC_FORMAT;
 import static com.aliyun.odps.kafka.connect.config.MaxComputeSinkConfig.ERROR_TOPIC_BOOTSTRAP_SERVERS;
 import static com.aliyun.odps.kafka.connect.config.MaxComputeSinkConfig.ERROR_TOPIC_NAME;
 import static com.aliyun.odps.kafka.connect.config.MaxComputeSinkConfig.EXACTLY_ONCE;
 import static com.aliyun.odps.kafka.connect.config.MaxComputeSinkConfig.FORMAT;
 import static com.aliyun.odps.kafka.connect.config.MaxComputeSinkConfig.MODE;
+import static com.aliyun.odps.kafka.connect.config.MaxComputeSinkConfig.PARTITION_TIME_FIELD;
+import static com.aliyun.odps.kafka.connect.config.MaxComputeSinkConfig.PARTITION_TIME_SOURCE;
 import static com.aliyun.odps.kafka.connect.config.MaxComputeSinkConfig.PK_SOURCE;
 import static com.aliyun.odps.kafka.connect.config.MaxComputeSinkConfig.ROLE_NAME;
 import static com.aliyun.odps.kafka.connect.config.MaxComputeSinkConfig.SSL_TRUSTSTORE_LOCATION;
 import static com.aliyun.odps.kafka.connect.config.MaxComputeSinkConfig.SSL_TRUSTSTORE_PASSWORD;
+import static com.aliyun.odps.kafka.connect.config.MaxComputeSinkConfig.TABLE;
+import static com.aliyun.odps.kafka.connect.config.MaxComputeSinkConfig.TOPIC2TABLE_MAP;
 import static com.aliyun.odps.kafka.connect.config.MaxComputeSinkConfig.USE_STREAMING;
 import static com.aliyun.odps.kafka.connect.config.MaxComputeSinkConfig.WRITE_MODE;
 
@@ -39,6 +46,8 @@ public final class CrossFieldRules {
     checkErrorTopic(values, problems);
     checkTrustStore(values, problems);
     checkDelivery(values, problems);
+    checkPartitionTime(values, problems);
+    checkTables(values, problems);
     return problems;
   }
 
@@ -142,6 +151,61 @@ public final class CrossFieldRules {
       problems.add(new ConfigProblem(EXACTLY_ONCE, "the streaming Tunnel into an append table is at least once:"
           + " a stream pack has no commit to check. Use the batch Tunnel (use_streaming=false), or a Delta table"
           + " with write.mode UPSERT, whose replays are idempotent by the primary key"));
+    }
+  }
+
+  /** A time field is needed by FIELD and means nothing to the other sources. */
+  private static void checkPartitionTime(Map<String, ?> values, List<ConfigProblem> problems) {
+    Object source = values.get(PARTITION_TIME_SOURCE);
+    if (source == null || !values.containsKey(PARTITION_TIME_FIELD)) {
+      return;
+    }
+    boolean field = MaxComputeSinkConfig.TIME_SOURCES.parse(source.toString()) == PartitionTimeSource.FIELD;
+    boolean hasField = !isBlank(values.get(PARTITION_TIME_FIELD));
+    if (field && !hasField) {
+      problems.add(new ConfigProblem(PARTITION_TIME_FIELD, "partition.time.source FIELD: give the field of the value"
+          + " that holds the time"));
+    } else if (!field && hasField) {
+      problems.add(new ConfigProblem(PARTITION_TIME_FIELD, "is read only with partition.time.source FIELD, not "
+          + source + ": set the source, or remove the field"));
+    }
+  }
+
+  /**
+   * Exactly-once reads back, when a partition is assigned, the offsets of the one table it writes;
+   * evolution needs fields to add as columns; a created table needs its columns and key known.
+   */
+  private static void checkTables(Map<String, ?> values, List<ConfigProblem> problems) {
+    Object table = values.get(TABLE);
+    boolean routed = (table != null && table.toString().contains(TableRouting.TOPIC_PLACEHOLDER))
+        || !isBlank(values.get(TOPIC2TABLE_MAP));
+    if (routed && Boolean.TRUE.equals(values.get(EXACTLY_ONCE))) {
+      problems.add(new ConfigProblem(EXACTLY_ONCE, "exactly_once keeps the offsets of one table; with several"
+          + " tables (a ${topic} table or topic2table.map) use one connector per table, or Delta tables with"
+          + " write.mode UPSERT, whose replays are idempotent by the primary key"));
+    }
+    MessageFormat format = values.get(FORMAT) == null ? null : MaxComputeSinkConfig.FORMATS.parse(values.get(FORMAT).toString());
+    if (Boolean.TRUE.equals(values.get(AUTO_EVOLVE)) && format != null && format != MessageFormat.FLATTEN) {
+      problems.add(new ConfigProblem(AUTO_EVOLVE, "auto.evolve adds a column for a new field: it needs format"
+          + " FLATTEN, not " + format));
+    }
+    if (!Boolean.TRUE.equals(values.get(AUTO_CREATE))) {
+      return;
+    }
+    if (format == MessageFormat.CSV) {
+      problems.add(new ConfigProblem(AUTO_CREATE, "a CSV line does not name its columns: create the table, or use"
+          + " format FLATTEN"));
+    }
+    Object mode = values.get(WRITE_MODE);
+    Object key = values.get(AUTO_CREATE_PRIMARY_KEY);
+    boolean upsert = mode != null && MaxComputeSinkConfig.WRITE_MODES.parse(mode.toString()) == WriteMode.UPSERT;
+    boolean hasKey = key instanceof List && !((List<?>) key).isEmpty();
+    if (upsert && !hasKey && key != null) {
+      problems.add(new ConfigProblem(AUTO_CREATE_PRIMARY_KEY, "auto.create with write.mode UPSERT creates a Delta"
+          + " table: give its primary-key columns"));
+    } else if (!upsert && hasKey) {
+      problems.add(new ConfigProblem(AUTO_CREATE_PRIMARY_KEY, "a primary key makes a Delta table, written by"
+          + " write.mode UPSERT: set it, or remove the key"));
     }
   }
 

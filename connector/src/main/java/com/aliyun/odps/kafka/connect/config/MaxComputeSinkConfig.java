@@ -32,6 +32,7 @@ public class MaxComputeSinkConfig extends AbstractConfig {
   public static final String GROUP_WRITE = "Write";
   public static final String GROUP_ERRORS = "Errors";
   public static final String GROUP_DELIVERY = "Delivery";
+  public static final String GROUP_TABLES = "Tables";
 
   /** Why and how a secret key is kept out of sight, appended to its documentation. */
   private static final String SECRET_NOTE = " A secret: never logged, masked in validation results; give it as a"
@@ -52,7 +53,10 @@ public class MaxComputeSinkConfig extends AbstractConfig {
       + " is also right for a two-layer project (no schemas); the product document's examples say 'default'.";
   public static final String TABLE = "table";
   private static final String TABLE_DOC = "Table every topic is written to. It must be partitioned by"
-      + " pt STRING (or not be partitioned at all) and have the columns the format needs (checked by config validation).";
+      + " pt STRING (or not be partitioned at all, or as partition.columns says) and have the columns the format"
+      + " needs (checked by config validation). A name with ${topic} is a template: each topic goes to its own"
+      + " table, ${topic} replaced by the record's topic (after SMTs), characters other than letters, digits and"
+      + " '_' turned into '_', in lower case; topic2table.map takes precedence.";
 
   public static final String SSL_TRUSTSTORE_LOCATION = "ssl_truststore_location";
   private static final String SSL_TRUSTSTORE_LOCATION_DOC = "Path, on every worker, of a trust store with the"
@@ -125,6 +129,28 @@ public class MaxComputeSinkConfig extends AbstractConfig {
   private static final String TIME_ZONE_DOC = "Zone in which pt is computed, e.g. Asia/Shanghai or +08:00."
       + " Empty: the worker JVM's default zone.";
 
+  public static final String PARTITION_TIME_SOURCE = "partition.time.source";
+  private static final String PARTITION_TIME_SOURCE_DOC = "The time partition values are computed from."
+      + " FLUSH_TIME (default, the product document's behaviour): when the row is buffered. KAFKA_TIMESTAMP: the"
+      + " record's Kafka timestamp. FIELD: the value's field partition.time.field. With the last two a replay lands"
+      + " in the partition of the first write, and late or early records go to their own partitions (created"
+      + " when missing); a record without a usable time goes through the error settings. Any letter case.";
+  public static final String PARTITION_TIME_FIELD = "partition.time.field";
+  private static final String PARTITION_TIME_FIELD_DOC = "partition.time.source FIELD: the field of the message"
+      + " value (a Struct, a map, or JSON text of an object) that holds the time; dots between levels, e.g."
+      + " after.updated_at.";
+  public static final String PARTITION_TIME_FIELD_FORMAT = "partition.time.field.format";
+  private static final String PARTITION_TIME_FIELD_FORMAT_DOC = "partition.time.source FIELD: how the field's"
+      + " value reads as a time. epoch_millis (default) or epoch_seconds for numbers (text of digits too), or a"
+      + " pattern (java.time DateTimeFormatter) for text, e.g. yyyy-MM-dd HH:mm:ss, read in time_zone unless"
+      + " it has an offset. Connect Timestamp and Date values are read as they are.";
+  public static final String PARTITION_COLUMNS = "partition.columns";
+  private static final String PARTITION_COLUMNS_DOC = "The table's partition columns and how each is filled,"
+      + " in the table's order: column=time:PATTERN (the partition time in time_zone, e.g. ds=time:yyyyMMdd,"
+      + " hh=time:HH) or column=field:NAME (a field of the value as it is, e.g. region=field:region), comma-"
+      + " separated. Empty (default): the product document's single pt column from partition_window_type and"
+      + " use_new_partition_format.";
+
   public static final String USE_STREAMING = "use_streaming";
   private static final String USE_STREAMING_DOC = "true: write through the streaming Tunnel (lower latency);"
       + " false: batch Tunnel upload sessions (higher throughput).";
@@ -184,6 +210,26 @@ public class MaxComputeSinkConfig extends AbstractConfig {
       + " what MaxCompute already has. Limits (a task still writing after its partitions were revoked, offsets"
       + " reset on purpose): docs/delivery.md. Not available with use_streaming (a stream pack has no commit to"
       + " check); write.mode UPSERT is idempotent by its primary key without it.";
+  public static final String TOPIC2TABLE_MAP = "topic2table.map";
+  private static final String TOPIC2TABLE_MAP_DOC = "Tables by topic: topicA:tableA,topicB:tableB. The topic is"
+      + " the record's topic after SMTs (offsets stay with the topic the record was read from); a topic not in"
+      + " the map goes to table.";
+  public static final String AUTO_CREATE = "auto.create";
+  private static final String AUTO_CREATE_DOC = "true: a table that does not exist is created when its first"
+      + " record arrives: the meta columns, the format's columns (FLATTEN: from the record's Connect schema, or"
+      + " from the first record's fields with conservative types), the partition columns, and with write.mode"
+      + " UPSERT a Delta table keyed by auto.create.primary.key. Not for CSV (its columns are not in the record).";
+  public static final String AUTO_CREATE_LIFECYCLE = "auto.create.lifecycle";
+  private static final String AUTO_CREATE_LIFECYCLE_DOC = "auto.create: the LIFECYCLE, in days, of a created"
+      + " table; 0 (default): none.";
+  public static final String AUTO_CREATE_PRIMARY_KEY = "auto.create.primary.key";
+  private static final String AUTO_CREATE_PRIMARY_KEY_DOC = "auto.create with write.mode UPSERT: the primary-key"
+      + " columns of a created Delta table, comma-separated.";
+  public static final String AUTO_EVOLVE = "auto.evolve";
+  private static final String AUTO_EVOLVE_DOC = "FLATTEN: true adds a nullable column (ALTER TABLE ... ADD"
+      + " COLUMNS) for a field the table does not have, then writes on with the new column; nothing buffered is"
+      + " lost or written twice across the change. false (default): such fields are ignored, as before. A field"
+      + " whose type does not fit its column goes through the error settings either way.";
   /** Connect's own key: the connector's name, in the properties of the connector and of its tasks. */
   public static final String CONNECTOR_NAME = "name";
   /**
@@ -215,6 +261,7 @@ public class MaxComputeSinkConfig extends AbstractConfig {
   static final CaseInsensitiveEnum<WriteMode> WRITE_MODES = CaseInsensitiveEnum.of(WriteMode.class);
   static final CaseInsensitiveEnum<PrimaryKeySource> PK_SOURCES = CaseInsensitiveEnum.of(PrimaryKeySource.class);
   static final CaseInsensitiveEnum<CdcFormat> CDC_FORMATS = CaseInsensitiveEnum.of(CdcFormat.class);
+  static final CaseInsensitiveEnum<PartitionTimeSource> TIME_SOURCES = CaseInsensitiveEnum.of(PartitionTimeSource.class);
 
   /** The definition; {@code Connector.config()} returns it and the docs are generated from it. */
   public static final ConfigDef CONFIG_DEF = buildConfigDef();
@@ -304,6 +351,17 @@ public class MaxComputeSinkConfig extends AbstractConfig {
         USE_NEW_PARTITION_FORMAT_DOC, GROUP_PARTITIONING, ++order, Width.SHORT, "yyyy-MM-dd partition values");
     def.define(TIME_ZONE, Type.STRING, "", new TimeZoneValidator(), Importance.MEDIUM,
         TIME_ZONE_DOC, GROUP_PARTITIONING, ++order, Width.MEDIUM, "Time zone");
+    def.define(PARTITION_TIME_SOURCE, Type.STRING, PartitionTimeSource.FLUSH_TIME.name(), TIME_SOURCES,
+        Importance.MEDIUM, PARTITION_TIME_SOURCE_DOC, GROUP_PARTITIONING, ++order, Width.SHORT, "Partition time source",
+        List.of(PARTITION_TIME_FIELD, PARTITION_TIME_FIELD_FORMAT), TIME_SOURCES);
+    VisibleWhen timeField = VisibleWhen.keyEquals(PARTITION_TIME_SOURCE, PartitionTimeSource.FIELD.name());
+    def.define(PARTITION_TIME_FIELD, Type.STRING, "", Importance.MEDIUM,
+        PARTITION_TIME_FIELD_DOC, GROUP_PARTITIONING, ++order, Width.MEDIUM, "Partition time field", List.of(), timeField);
+    def.define(PARTITION_TIME_FIELD_FORMAT, Type.STRING, TimeFieldFormat.EPOCH_MILLIS, TimeFieldFormat.validator(),
+        Importance.MEDIUM, PARTITION_TIME_FIELD_FORMAT_DOC, GROUP_PARTITIONING, ++order, Width.MEDIUM,
+        "Partition time field format", List.of(), timeField);
+    def.define(PARTITION_COLUMNS, Type.STRING, "", PartitionColumnRule.validator(), Importance.MEDIUM,
+        PARTITION_COLUMNS_DOC, GROUP_PARTITIONING, ++order, Width.LONG, "Partition columns");
 
     order = 0;
     def.define(USE_STREAMING, Type.BOOLEAN, false, Importance.MEDIUM,
@@ -336,6 +394,22 @@ public class MaxComputeSinkConfig extends AbstractConfig {
         List.of(), upsert);
     def.define(EXACTLY_ONCE, Type.BOOLEAN, false, Importance.MEDIUM,
         EXACTLY_ONCE_DOC, GROUP_DELIVERY, ++order, Width.SHORT, "Exactly once");
+
+    order = 0;
+    def.define(TOPIC2TABLE_MAP, Type.STRING, "", TableRouting.mapValidator(), Importance.MEDIUM,
+        TOPIC2TABLE_MAP_DOC, GROUP_TABLES, ++order, Width.LONG, "Tables by topic");
+    def.define(AUTO_CREATE, Type.BOOLEAN, false, Importance.MEDIUM,
+        AUTO_CREATE_DOC, GROUP_TABLES, ++order, Width.SHORT, "Create missing tables",
+        List.of(AUTO_CREATE_LIFECYCLE, AUTO_CREATE_PRIMARY_KEY));
+    VisibleWhen creates = VisibleWhen.keyEquals(AUTO_CREATE, "true");
+    def.define(AUTO_CREATE_LIFECYCLE, Type.INT, 0, Range.atLeast(0), Importance.LOW,
+        AUTO_CREATE_LIFECYCLE_DOC, GROUP_TABLES, ++order, Width.SHORT, "Lifecycle of created tables (days)",
+        List.of(), creates);
+    def.define(AUTO_CREATE_PRIMARY_KEY, Type.LIST, "", Importance.MEDIUM,
+        AUTO_CREATE_PRIMARY_KEY_DOC, GROUP_TABLES, ++order, Width.MEDIUM, "Primary key of created tables",
+        List.of(), creates);
+    def.define(AUTO_EVOLVE, Type.BOOLEAN, false, Importance.MEDIUM,
+        AUTO_EVOLVE_DOC, GROUP_TABLES, ++order, Width.SHORT, "Add columns for new fields");
 
     order = 0;
     def.define(SKIP_ERROR, Type.BOOLEAN, false, Importance.MEDIUM,
@@ -446,10 +520,27 @@ public class MaxComputeSinkConfig extends AbstractConfig {
         .cdcFormat(CDC_FORMATS.parse((String) values.get(CDC_FORMAT)))
         .upsertCommitIntervalMs((Long) values.get(UPSERT_COMMIT_INTERVAL_MS))
         .exactlyOnce((Boolean) values.get(EXACTLY_ONCE))
+        .partitionRules(partitionRulesOf(values))
+        .tableRouting(tableRoutingOf(values))
         .skipError((Boolean) values.get(SKIP_ERROR))
         .errorTopic((String) values.get(ERROR_TOPIC_NAME))
         .errorTopicBootstrapServers((String) values.get(ERROR_TOPIC_BOOTSTRAP_SERVERS))
         .errorTopicProducerOverrides(errorTopicProducerOverrides);
+  }
+
+  private static PartitionRules partitionRulesOf(Map<String, ?> values) {
+    return new PartitionRules(TIME_SOURCES.parse((String) values.get(PARTITION_TIME_SOURCE)),
+        ((String) values.get(PARTITION_TIME_FIELD)).trim(),
+        TimeFieldFormat.parse((String) values.get(PARTITION_TIME_FIELD_FORMAT)),
+        PartitionColumnRule.parseList((String) values.get(PARTITION_COLUMNS)));
+  }
+
+  @SuppressWarnings("unchecked")
+  private static TableRouting tableRoutingOf(Map<String, ?> values) {
+    // The table itself is set by SinkSettings from the table key: one source for both.
+    return new TableRouting("", TableRouting.parseMap((String) values.get(TOPIC2TABLE_MAP)),
+        (Boolean) values.get(AUTO_CREATE), (Integer) values.get(AUTO_CREATE_LIFECYCLE),
+        (List<String>) values.get(AUTO_CREATE_PRIMARY_KEY), (Boolean) values.get(AUTO_EVOLVE));
   }
 
   private static TrustStoreFile trustStoreFile(Map<String, ?> values) {

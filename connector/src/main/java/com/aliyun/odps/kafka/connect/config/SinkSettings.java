@@ -44,6 +44,8 @@ public final class SinkSettings {
   private final CdcFormat cdcFormat;
   private final long upsertCommitIntervalMs;
   private final boolean exactlyOnce;
+  private final PartitionRules partitionRules;
+  private final TableRouting tableRouting;
   private final String connectorName;
   private final int taskIndex;
   private final boolean skipError;
@@ -84,6 +86,8 @@ public final class SinkSettings {
     this.cdcFormat = Objects.requireNonNull(b.cdcFormat, "cdcFormat");
     this.upsertCommitIntervalMs = b.upsertCommitIntervalMs;
     this.exactlyOnce = b.exactlyOnce;
+    this.partitionRules = Objects.requireNonNull(b.partitionRules, "partitionRules");
+    this.tableRouting = Objects.requireNonNull(b.tableRouting, "tableRouting").withTable(table);
     this.connectorName = Objects.requireNonNull(b.connectorName, "connectorName");
     this.taskIndex = b.taskIndex;
     this.skipError = b.skipError;
@@ -142,6 +146,10 @@ public final class SinkSettings {
   public java.time.Duration upsertCommitInterval() { return java.time.Duration.ofMillis(upsertCommitIntervalMs); }
   /** APPEND through the batch Tunnel: skip what MaxCompute already committed, per the offsets state table. */
   public boolean exactlyOnce() { return exactlyOnce; }
+  /** Where partition values come from. */
+  public PartitionRules partitionRules() { return partitionRules; }
+  /** Which table a topic goes to; creation and evolution of tables. */
+  public TableRouting tableRouting() { return tableRouting; }
   /** The connector's {@code name}, as Connect gives it; empty outside Connect. */
   public String connectorName() { return connectorName; }
   /** This task's index among the connector's tasks (0 outside Connect): its partition of the offsets state table. */
@@ -173,6 +181,7 @@ public final class SinkSettings {
         + ", retryTimes=" + retryTimes + ", sinkPoolSize=" + sinkPoolSize + ", recordBatchSize=" + recordBatchSize
         + ", writeMode=" + writeMode + ", primaryKeySource=" + primaryKeySource + ", cdcFormat=" + cdcFormat
         + ", upsertCommitIntervalMs=" + upsertCommitIntervalMs + ", exactlyOnce=" + exactlyOnce
+        + ", partitionRules=" + partitionRules + ", tableRouting=" + tableRouting
         + ", connectorName=" + connectorName + ", taskIndex=" + taskIndex
         + ", skipError=" + skipError + ", errorTopic=" + errorTopic
         + ", errorTopicBootstrapServers=" + errorTopicBootstrapServers
@@ -218,6 +227,8 @@ public final class SinkSettings {
     private CdcFormat cdcFormat;
     private long upsertCommitIntervalMs;
     private boolean exactlyOnce;
+    private PartitionRules partitionRules;
+    private TableRouting tableRouting;
     private String connectorName;
     private int taskIndex;
     private boolean skipError;
@@ -257,6 +268,8 @@ public final class SinkSettings {
     public Builder cdcFormat(CdcFormat v) { cdcFormat = v; return this; }
     public Builder upsertCommitIntervalMs(long v) { upsertCommitIntervalMs = v; return this; }
     public Builder exactlyOnce(boolean v) { exactlyOnce = v; return this; }
+    public Builder partitionRules(PartitionRules v) { partitionRules = v; return this; }
+    public Builder tableRouting(TableRouting v) { tableRouting = v; return this; }
     public Builder connectorName(String v) { connectorName = v; return this; }
     public Builder taskIndex(int v) { taskIndex = v; return this; }
     public Builder skipError(boolean v) { skipError = v; return this; }
