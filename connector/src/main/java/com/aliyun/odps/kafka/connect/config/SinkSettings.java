@@ -189,6 +189,14 @@ public final class SinkSettings {
         + ", csvDelimiter=" + csvDelimiter + "}";
   }
 
+  /**
+   * These settings for another table: how a connector whose records go to several tables
+   * ({@link TableRouting}) describes each one to the code that opens and writes it.
+   */
+  public SinkSettings withTable(String tableName) {
+    return new Builder(this).table(tableName).build();
+  }
+
   /** A secret as {@code toString} shows it: {@value #HIDDEN} when set, empty when not. */
   static String masked(String secret) {
     return secret.isEmpty() ? "" : HIDDEN;
@@ -279,6 +287,49 @@ public final class SinkSettings {
     public Builder csvDelimiter(char v) { csvDelimiter = v; return this; }
 
     Builder() {
+    }
+
+    private Builder(SinkSettings s) {
+      endpoint = s.endpoint;
+      tunnelEndpoint = s.tunnelEndpoint;
+      trustStore = s.trustStore;
+      project = s.project;
+      schema = s.schema;
+      table = s.table;
+      accountType = s.accountType;
+      accessId = s.accessId;
+      accessKey = s.accessKey;
+      accountId = s.accountId;
+      regionId = s.regionId;
+      roleName = s.roleName;
+      stsEndpoint = s.stsEndpoint;
+      clientTimeoutMs = s.clientTimeoutMs;
+      format = s.format;
+      mode = s.mode;
+      partitionWindow = s.partitionWindow;
+      newPartitionFormat = s.newPartitionFormat;
+      timeZone = s.timeZone;
+      useStreaming = s.useStreaming;
+      bufferSizeKb = s.bufferSizeKb;
+      streamMaxLatencyMs = s.streamMaxLatencyMs;
+      tunnelCompression = s.tunnelCompression;
+      retryTimes = s.retryTimes;
+      sinkPoolSize = s.sinkPoolSize;
+      recordBatchSize = s.recordBatchSize;
+      writeMode = s.writeMode;
+      primaryKeySource = s.primaryKeySource;
+      cdcFormat = s.cdcFormat;
+      upsertCommitIntervalMs = s.upsertCommitIntervalMs;
+      exactlyOnce = s.exactlyOnce;
+      partitionRules = s.partitionRules;
+      tableRouting = s.tableRouting;
+      connectorName = s.connectorName;
+      taskIndex = s.taskIndex;
+      skipError = s.skipError;
+      errorTopic = s.errorTopic;
+      errorTopicBootstrapServers = s.errorTopicBootstrapServers;
+      errorTopicProducerOverrides = s.errorTopicProducerOverrides;
+      csvDelimiter = s.csvDelimiter;
     }
 
     public SinkSettings build() {

@@ -4,6 +4,7 @@ import com.aliyun.odps.Column;
 import com.aliyun.odps.OdpsType;
 import com.aliyun.odps.TableSchema;
 import com.aliyun.odps.kafka.connect.config.MessageMode;
+import com.aliyun.odps.kafka.connect.config.PartitionColumnRule;
 import com.aliyun.odps.kafka.connect.config.SinkSettings;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -18,9 +19,9 @@ import java.util.stream.Collectors;
  * <ul>
  *   <li>Every format: {@code topic} STRING, {@code partition} BIGINT, {@code offset} BIGINT;
  *       {@code insert_time} is optional and, when present, BIGINT, DATETIME or TIMESTAMP.</li>
- *   <li>Partitioning: either exactly one partition column, {@code pt} STRING, or none. The
- *       connector only ever fills {@code pt}; a table without partition columns is accepted and
- *       written without a partition.</li>
+ *   <li>Partitioning: either exactly one partition column, {@code pt} STRING, or none (a table
+ *       without partition columns is written without a partition); with {@code partition.columns},
+ *       the columns it names, in the table's order.</li>
  *   <li>TEXT: {@code key}/{@code value} STRING as the mode needs them (DEFAULT: both); BINARY:
  *       BINARY; JSON: STRING or JSON.</li>
  *   <li>CSV and FLATTEN: at least one data (non-meta) column; CSV columns of a type the connector
@@ -29,6 +30,8 @@ import java.util.stream.Collectors;
  */
 public final class TableRequirements {
   static final String PARTITION_COLUMN = "pt";
+  private static final List<OdpsType> PARTITION_TYPES = List.of(OdpsType.STRING, OdpsType.VARCHAR, OdpsType.CHAR,
+      OdpsType.BIGINT, OdpsType.INT, OdpsType.SMALLINT, OdpsType.TINYINT);
 
   private TableRequirements() {
   }
@@ -44,7 +47,7 @@ public final class TableRequirements {
     if (insertTime != null) {
       checkType(insertTime, problems, OdpsType.BIGINT, OdpsType.DATETIME, OdpsType.TIMESTAMP);
     }
-    checkPartitioning(schema, problems);
+    checkPartitioning(settings, schema, problems);
 
     switch (settings.format()) {
       case TEXT:
@@ -74,8 +77,13 @@ public final class TableRequirements {
     return problems;
   }
 
-  private static void checkPartitioning(TableSchema schema, List<String> problems) {
+  private static void checkPartitioning(SinkSettings settings, TableSchema schema, List<String> problems) {
     List<Column> partitions = schema.getPartitionColumns();
+    List<PartitionColumnRule> rules = settings.partitionRules().columns();
+    if (!rules.isEmpty()) {
+      checkConfiguredPartitioning(partitions, rules, problems);
+      return;
+    }
     if (partitions.isEmpty()) {
       return;
     }
@@ -88,6 +96,24 @@ public final class TableRequirements {
     Column pt = partitions.get(0);
     if (pt.getTypeInfo().getOdpsType() != OdpsType.STRING) {
       problems.add("partition column `pt` is " + pt.getTypeInfo().getTypeName() + "; it must be STRING");
+    }
+  }
+
+  /** partition.columns names the table's partition columns, in order; their values are text or whole numbers. */
+  private static void checkConfiguredPartitioning(List<Column> partitions, List<PartitionColumnRule> rules,
+      List<String> problems) {
+    List<String> names = partitions.stream().map(Column::getName).collect(Collectors.toList());
+    List<String> configured = rules.stream().map(PartitionColumnRule::column).collect(Collectors.toList());
+    if (!TableColumns.lower(String.join(",", names)).equals(TableColumns.lower(String.join(",", configured)))) {
+      problems.add("the table is partitioned by (" + String.join(", ", names) + "); partition.columns fills ("
+          + String.join(", ", configured) + "): give the table's partition columns, in its order");
+      return;
+    }
+    for (Column column : partitions) {
+      if (!PARTITION_TYPES.contains(column.getTypeInfo().getOdpsType())) {
+        problems.add("partition column `" + column.getName() + "` is " + column.getTypeInfo().getTypeName()
+            + "; the connector fills " + typeList(PARTITION_TYPES.toArray(new OdpsType[0])) + " partition columns");
+      }
     }
   }
 

@@ -7,6 +7,7 @@ import com.aliyun.odps.Table;
 import com.aliyun.odps.TableSchema;
 import com.aliyun.odps.kafka.connect.config.SinkSettings;
 import java.util.List;
+import java.util.stream.Collectors;
 import org.apache.kafka.connect.errors.ConnectException;
 
 /**
@@ -21,7 +22,8 @@ final class TargetTable {
   private final String tableName;
   private final String displayName;
   private final TableSchema schema;
-  private final String partitionColumn;
+  /** The partition columns' names, in order; empty for a non-partitioned table. */
+  private final List<String> partitionColumns;
   private final List<String> primaryKey;
 
   private TargetTable(Table table, String project, String schemaName, String tableName, TableSchema schema,
@@ -32,8 +34,7 @@ final class TargetTable {
     this.tableName = tableName;
     this.displayName = schemaName == null ? project + "." + tableName : project + "." + schemaName + "." + tableName;
     this.schema = schema;
-    List<Column> partitionColumns = schema.getPartitionColumns();
-    this.partitionColumn = partitionColumns.isEmpty() ? null : partitionColumns.get(0).getName();
+    this.partitionColumns = schema.getPartitionColumns().stream().map(Column::getName).collect(Collectors.toList());
     this.primaryKey = primaryKey;
   }
 
@@ -89,24 +90,31 @@ final class TargetTable {
     return primaryKey;
   }
 
-  /** The spec of one partition value; null for a non-partitioned table. */
+  /**
+   * The spec of one partition: {@code partition} holds the values of the partition columns in
+   * order, '/' between them (a partition value never holds '/'); null for a non-partitioned table.
+   */
   PartitionSpec specOf(String partition) {
-    if (partitionColumn == null) {
+    if (partitionColumns.isEmpty()) {
       if (partition != null) {
         throw new ConnectException("Table " + displayName + " has no partition column; cannot write into partition '" + partition + "'");
       }
       return null;
     }
-    if (partition == null) {
-      throw new ConnectException("Table " + displayName + " is partitioned by " + partitionColumn + "; a partition value is required");
+    String[] values = partition == null ? new String[0] : partition.split("/", -1);
+    if (values.length != partitionColumns.size()) {
+      throw new ConnectException("Table " + displayName + " is partitioned by " + partitionColumns
+          + "; partition '" + partition + "' does not give one value for each");
     }
     PartitionSpec spec = new PartitionSpec();
-    spec.set(partitionColumn, partition);
+    for (int i = 0; i < values.length; i++) {
+      spec.set(partitionColumns.get(i), values[i]);
+    }
     return spec;
   }
 
   /** "table p.t partition pt='v'", for messages. */
   String where(String partition) {
-    return partition == null ? "table " + displayName : "table " + displayName + " partition " + partitionColumn + "='" + partition + "'";
+    return partition == null ? "table " + displayName : "table " + displayName + " partition " + specOf(partition);
   }
 }

@@ -34,6 +34,7 @@ final class AlreadyCommitted {
   private Instant askAgainAt = Instant.MIN;
   private TransientWriteException lastFailure;
 
+  /** @param table the one table whose offsets are read back; null when tables follow topics (never exactly-once) */
   AlreadyCommitted(MaxComputeTable table, Clock clock) {
     this.table = table;
     this.clock = clock;
@@ -41,6 +42,9 @@ final class AlreadyCommitted {
 
   /** Newly assigned partitions: asked about at once. */
   void assigned(Collection<TopicPartition> partitions, CommittableOffsets offsets) {
+    if (table == null) {
+      return;
+    }
     unknown.addAll(partitions);
     askAgainAt = Instant.MIN;
     skipKnown(offsets);

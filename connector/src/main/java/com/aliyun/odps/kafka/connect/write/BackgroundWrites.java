@@ -1,6 +1,5 @@
 package com.aliyun.odps.kafka.connect.write;
 
-import com.aliyun.odps.kafka.connect.maxcompute.MaxComputeTable;
 import com.aliyun.odps.kafka.connect.maxcompute.TransientWriteException;
 import java.time.Clock;
 import java.time.Duration;
@@ -47,7 +46,6 @@ final class BackgroundWrites implements AutoCloseable {
     }
   }
 
-  private final MaxComputeTable table;
   private final ExecutorService executor;
   private final Clock clock;
   /** Told the ticket of each buffer MaxCompute has committed. */
@@ -60,6 +58,8 @@ final class BackgroundWrites implements AutoCloseable {
   private int pending;
   /** Estimated bytes of every buffer handed over and not yet committed. */
   private long bytes;
+  /** Where the last transient failure happened, for messages. */
+  private String lastTransientWhere = "MaxCompute";
   private TransientWriteException lastTransient;
   /** Failed writes are not tried again before this: a write that failed in the background is found
    *  at the start of a put, and trying it again at once would hammer a service that is refusing. */
@@ -68,8 +68,7 @@ final class BackgroundWrites implements AutoCloseable {
   private ConnectException fatal;
 
   /** @param executor a single thread; null to write inline */
-  BackgroundWrites(MaxComputeTable table, ExecutorService executor, Clock clock, LongConsumer committed) {
-    this.table = table;
+  BackgroundWrites(ExecutorService executor, Clock clock, LongConsumer committed) {
     this.executor = executor;
     this.clock = clock;
     this.committed = committed;
@@ -181,7 +180,7 @@ final class BackgroundWrites implements AutoCloseable {
   /** Runs on the write thread. */
   private Finished write(RowBuffer buffer) {
     try {
-      table.write(buffer.tablePartition(), buffer.batch());
+      buffer.table().write(buffer.tablePartition(), buffer.batch());
       return new Finished(buffer, null);
     } catch (RuntimeException e) {
       return new Finished(buffer, e);
@@ -197,6 +196,11 @@ final class BackgroundWrites implements AutoCloseable {
       pending--;
     }
     return f;
+  }
+
+  /** "table p.t partition pt='v'" of the last transient failure. */
+  String lastTransientWhere() {
+    return lastTransientWhere;
   }
 
   /** Waits for the next write to end and settles it; false if it failed, or the wait was interrupted. */
@@ -215,7 +219,7 @@ final class BackgroundWrites implements AutoCloseable {
   /** Books an ended write: committed, kept for a retry after a transient failure, or fatal. */
   private boolean settle(Finished f) {
     RowBuffer buffer = f.buffer;
-    String what = buffer.size() + " rows to " + where(buffer);
+    String what = buffer.size() + " rows to " + buffer.where();
     if (f.failure == null) {
       bytes -= buffer.estimatedBytes();
       committed.accept(buffer.ticket());
@@ -225,6 +229,7 @@ final class BackgroundWrites implements AutoCloseable {
     }
     if (f.failure instanceof TransientWriteException) {
       lastTransient = (TransientWriteException) f.failure;
+      lastTransientWhere = buffer.where();
       retryDueAt = clock.instant().plusMillis(backoff.onFailure());
       failed.add(buffer);
       String message = "Writing " + what + " failed (" + backoff.consecutiveFailures()
@@ -240,11 +245,5 @@ final class BackgroundWrites implements AutoCloseable {
       fatal = new ConnectException("Writing " + what + " failed: " + f.failure.getMessage(), f.failure);
     }
     return false;
-  }
-
-  private String where(RowBuffer buffer) {
-    return buffer.tablePartition() == null
-        ? "table " + table.name()
-        : "table " + table.name() + " partition pt='" + buffer.tablePartition() + "'";
   }
 }

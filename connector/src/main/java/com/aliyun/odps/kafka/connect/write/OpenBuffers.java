@@ -9,35 +9,61 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.OptionalLong;
 import java.util.function.LongSupplier;
 import java.util.function.Predicate;
+import com.aliyun.odps.kafka.connect.maxcompute.MaxComputeTable;
 import org.apache.kafka.common.TopicPartition;
 
 /**
- * The buffers still taking rows, one per partition of the MaxCompute table, and their estimated
+ * The buffers still taking rows, one per partition of each MaxCompute table, and their estimated
  * bytes. A buffer leaves when it is taken to be written; a new one opens with the next row for its
  * partition.
  */
 final class OpenBuffers {
-  private final TablePartitions partitions;
   /** The offset ticket of a new buffer: its rows' offsets become committable together. */
   private final LongSupplier newTicket;
-  /** By pt value (null key: non-partitioned table), oldest first. */
-  private final Map<String, RowBuffer> buffers = new LinkedHashMap<>();
+  /** By table and partition (null: non-partitioned table), oldest first. */
+  private final Map<Key, RowBuffer> buffers = new LinkedHashMap<>();
   private long bytes;
 
-  OpenBuffers(TablePartitions partitions, LongSupplier newTicket) {
-    this.partitions = partitions;
+  /** A buffer's place: the table's name and the partition. */
+  private static final class Key {
+    private final String table;
+    private final String partition;
+
+    Key(String table, String partition) {
+      this.table = table;
+      this.partition = partition;
+    }
+
+    static Key of(RowBuffer buffer) {
+      return new Key(buffer.table().name(), buffer.tablePartition());
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Key && table.equals(((Key) o).table) && Objects.equals(partition, ((Key) o).partition);
+    }
+
+    @Override
+    public int hashCode() {
+      return 31 * table.hashCode() + Objects.hashCode(partition);
+    }
+  }
+
+  OpenBuffers(LongSupplier newTicket) {
     this.newTicket = newTicket;
   }
 
-  /** Adds a row to the buffer of {@code tablePartition}, opening one if needed; returns that buffer. */
-  RowBuffer add(String tablePartition, Change change, TopicPartition source, long offset, Instant now) {
-    RowBuffer buffer = buffers.get(tablePartition);
+  /** Adds a row to the buffer of its table and partition, opening one if needed; returns that buffer. */
+  RowBuffer add(OpenTable table, Change change, TopicPartition source, long offset, Instant now) {
+    Key key = new Key(table.name(), change.tablePartition());
+    RowBuffer buffer = buffers.get(key);
     if (buffer == null) {
-      buffer = new RowBuffer(tablePartition, partitions.windowEnd(now), newTicket.getAsLong());
-      buffers.put(tablePartition, buffer);
+      buffer = new RowBuffer(table.table(), change.tablePartition(), table.windowEnd(now), newTicket.getAsLong());
+      buffers.put(key, buffer);
     }
     bytes += buffer.add(change.values(), change.deletes(), source, offset, now);
     return buffer;
@@ -75,7 +101,7 @@ final class OpenBuffers {
 
   /** Takes one buffer out, to be written. */
   RowBuffer take(RowBuffer buffer) {
-    if (buffers.remove(buffer.tablePartition(), buffer)) {
+    if (buffers.remove(Key.of(buffer), buffer)) {
       bytes -= buffer.estimatedBytes();
     }
     return buffer;
@@ -89,6 +115,11 @@ final class OpenBuffers {
   /** Takes out the buffers the policy says are due at {@code now}. */
   List<RowBuffer> takeDue(FlushPolicy policy, Instant now) {
     return takeWhere(buffer -> policy.isDue(buffer, now));
+  }
+
+  /** Takes out every buffer of {@code table}, to be written. */
+  List<RowBuffer> takeAllOf(MaxComputeTable table) {
+    return takeWhere(buffer -> buffer.table() == table);
   }
 
   /** Takes out the largest buffers until at most {@code keepBytes} stay open. */

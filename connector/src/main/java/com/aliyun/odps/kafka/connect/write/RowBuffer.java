@@ -1,5 +1,7 @@
 package com.aliyun.odps.kafka.connect.write;
 
+import com.aliyun.odps.Column;
+import com.aliyun.odps.kafka.connect.maxcompute.MaxComputeTable;
 import com.aliyun.odps.kafka.connect.maxcompute.WriteBatch;
 import java.time.Duration;
 import java.time.Instant;
@@ -12,11 +14,11 @@ import java.util.Map;
 import org.apache.kafka.common.TopicPartition;
 
 /**
- * Rows waiting for one partition of the MaxCompute table (one {@code pt} value), from any Kafka
- * partition of the task: they are written together, in one write, and become committed together
- * (one offset ticket).
+ * Rows waiting for one partition of one MaxCompute table, from any Kafka partition of the task:
+ * they are written together, in one write, and become committed together (one offset ticket).
  */
 final class RowBuffer {
+  private final MaxComputeTable table;
   private final String tablePartition;
   private final Instant windowEnd;
   private final long ticket;
@@ -32,7 +34,8 @@ final class RowBuffer {
   /** When the oldest row still here was added: the streaming latency bound counts from it. */
   private Instant firstRowAt;
 
-  RowBuffer(String tablePartition, Instant windowEnd, long ticket) {
+  RowBuffer(MaxComputeTable table, String tablePartition, Instant windowEnd, long ticket) {
+    this.table = table;
     this.tablePartition = tablePartition;
     this.windowEnd = windowEnd;
     this.ticket = ticket;
@@ -82,9 +85,29 @@ final class RowBuffer {
     return dropped;
   }
 
-  /** The pt value, null for a non-partitioned table. */
+  /** The table the rows go to. */
+  MaxComputeTable table() {
+    return table;
+  }
+
+  /** The partition (values of the partition columns, '/' between them), null for a non-partitioned table. */
   String tablePartition() {
     return tablePartition;
+  }
+
+  /** "table p.t partition pt='v'", for messages. */
+  String where() {
+    if (tablePartition == null) {
+      return "table " + table.name();
+    }
+    List<Column> columns = table.schema().getPartitionColumns();
+    String[] values = tablePartition.split("/", -1);
+    StringBuilder where = new StringBuilder("table ").append(table.name()).append(" partition ");
+    for (int i = 0; i < values.length; i++) {
+      String column = i < columns.size() ? columns.get(i).getName() : "?";
+      where.append(i == 0 ? "" : ",").append(column).append("='").append(values[i]).append('\'');
+    }
+    return where.toString();
   }
 
   long ticket() {

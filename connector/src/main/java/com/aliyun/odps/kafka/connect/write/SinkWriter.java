@@ -1,5 +1,7 @@
 package com.aliyun.odps.kafka.connect.write;
 
+import com.aliyun.odps.kafka.connect.errors.FailedRecordHandler;
+import com.aliyun.odps.kafka.connect.format.RecordConversionException;
 import com.aliyun.odps.kafka.connect.maxcompute.MaxComputeTable;
 import com.aliyun.odps.kafka.connect.maxcompute.TransientWriteException;
 import com.aliyun.odps.kafka.connect.offsets.CommittableOffsets;
@@ -22,8 +24,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The task's write path: put / preCommit / close, in the order Connect calls them. Records become
- * rows ({@link RowConversion}) in open buffers per table partition ({@link OpenBuffers}); buffers are
+ * The task's write path: put / preCommit / close, in the order Connect calls them. Records go to
+ * their table ({@link OpenTables}) and become rows ({@link RowConversion}) in open buffers per table
+ * partition ({@link OpenBuffers}); buffers are
  * handed over to be written when the {@link FlushPolicy} or the {@link MemoryCap} says so, and
  * every one on preCommit; writes run in the background ({@link BackgroundWrites}); the offsets
  * returned are those of rows MaxCompute has committed or records routed ({@link CommittableOffsets}).
@@ -41,32 +44,34 @@ import org.slf4j.LoggerFactory;
 public final class SinkWriter implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(SinkWriter.class);
 
-  private final MaxComputeTable table;
+  private final OpenTables tables;
   private final FlushPolicy policy;
-  private final RowConversion rows;
-  private final TablePartitions partitions;
+  private final FailedRecordHandler failedRecords;
   private final MemoryCap memory;
   private final Clock clock;
   /** {@code SinkTaskContext::timeout}: how long Connect may wait before it calls put again. */
   private final LongConsumer callAgainWithinMs;
+  /** How long Connect waits before it redelivers records whose table could not be opened. */
+  private static final Duration OPEN_TABLE_AGAIN = Duration.ofSeconds(5);
   private final CommittableOffsets offsets = new CommittableOffsets();
   private final OpenBuffers buffers;
   private final BackgroundWrites writes;
   private final AlreadyCommitted alreadyCommitted;
 
   /** @param writeThread runs the writes; null to write inline (a synchronous writer, as unit tests use it) */
-  SinkWriter(MaxComputeTable table, FlushPolicy policy, RowConversion rows, TablePartitions partitions,
+  /** @param failedRecords the task's failed-record route, shared by its tables; flushed on preCommit, closed with the writer */
+  SinkWriter(OpenTables tables, FlushPolicy policy, FailedRecordHandler failedRecords,
       MemoryCap memory, Clock clock, LongConsumer callAgainWithinMs, ExecutorService writeThread) {
-    this.table = table;
+    this.tables = tables;
     this.policy = policy;
-    this.rows = rows;
-    this.partitions = partitions;
+    this.failedRecords = failedRecords;
     this.memory = memory;
     this.clock = clock;
     this.callAgainWithinMs = callAgainWithinMs;
-    this.buffers = new OpenBuffers(partitions, offsets::newTicket);
-    this.writes = new BackgroundWrites(table, writeThread, clock, offsets::written);
-    this.alreadyCommitted = new AlreadyCommitted(table, clock);
+    this.buffers = new OpenBuffers(offsets::newTicket);
+    this.writes = new BackgroundWrites(writeThread, clock, offsets::written);
+    // exactly_once goes with one table only (CrossFieldRules): the table that knows the offsets.
+    this.alreadyCommitted = new AlreadyCommitted(tables.single() == null ? null : tables.single().table(), clock);
   }
 
   /**
@@ -98,7 +103,6 @@ public final class SinkWriter implements AutoCloseable {
     if (!memory.relieve(buffers, writes)) {
       throw refuseMore();
     }
-    String tablePartition = partitions.valueAt(now);
     for (SinkRecord record : records) {
       RecordOrigin origin = RecordOrigin.of(record);
       TopicPartition source = origin.topicPartition();
@@ -106,12 +110,13 @@ public final class SinkWriter implements AutoCloseable {
       if (offsets.isRedelivery(source, offset) || offsets.skip(source, offset)) {
         continue;
       }
-      Change change = rows.convertOrRoute(record, origin);
+      OpenTable table = openTableOf(record, origin);
+      Change change = table == null ? null : table.convertOrRoute(record, origin, now);
       if (change == null) {
         offsets.routed(source, offset);
         continue;
       }
-      RowBuffer buffer = buffers.add(tablePartition, change, source, offset, now);
+      RowBuffer buffer = buffers.add(table, change, source, offset, now);
       offsets.buffered(source, offset, buffer.ticket());
       memory.observe(buffers, writes);
       if (policy.isFull(buffer)) {
@@ -142,7 +147,7 @@ public final class SinkWriter implements AutoCloseable {
       log.error("{}; the task stops at its next put", writes.fatal().getMessage());
     }
     try {
-      rows.flushRoute();
+      failedRecords.flush();
       offsets.routeFlushed();
     } catch (RuntimeException e) {
       log.warn("Could not flush failed records; their offsets are held back until it succeeds: {}", e.getMessage());
@@ -170,9 +175,9 @@ public final class SinkWriter implements AutoCloseable {
     writes.close();
     buffers.clear();
     try {
-      rows.close();
+      failedRecords.close();
     } finally {
-      table.close();
+      tables.close();
     }
   }
 
@@ -196,14 +201,33 @@ public final class SinkWriter implements AutoCloseable {
     return writes.fatal() != null ? writes.fatal() : retryLater();
   }
 
+  /**
+   * The table of a record, opened with its first record; null when the record was routed because
+   * its table would be created from it and can't be.
+   *
+   * @throws RetriableException when the service can't open the table now (the rest of the batch comes again)
+   */
+  private OpenTable openTableOf(SinkRecord record, RecordOrigin origin) {
+    try {
+      return tables.forRecord(record);
+    } catch (RecordConversionException e) {
+      failedRecords.handle(record, new RecordConversionException("Record at " + origin + " cannot make its table: "
+          + e.getMessage(), e));
+      return null;
+    } catch (TransientWriteException e) {
+      throw callAgain(OPEN_TABLE_AGAIN, e, "Cannot open the table of " + origin + " yet; the records wait in Kafka,"
+          + " trying again in");
+    }
+  }
+
   private RetriableException notKnownYet() {
     return callAgain(alreadyCommitted.untilAskedAgain(), alreadyCommitted.lastFailure(),
-        "Cannot tell yet which records " + table.name() + " holds already; none is written, asking again in");
+        "Cannot tell yet which records the table holds already; none is written, asking again in");
   }
 
   private RetriableException retryLater() {
     return callAgain(writes.untilRetry(), writes.lastTransient(),
-        "Writing to " + table.name() + " failed transiently; buffered rows are kept and retried in");
+        "Writing to " + writes.lastTransientWhere() + " failed transiently; buffered rows are kept and retried in");
   }
 
   /** Has Connect call put again after {@code wait} (redelivering the batch), saying why. */

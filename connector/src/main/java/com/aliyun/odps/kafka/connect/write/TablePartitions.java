@@ -1,23 +1,29 @@
 package com.aliyun.odps.kafka.connect.write;
 
 import java.time.Instant;
+import org.apache.kafka.connect.sink.SinkRecord;
 
 /**
- * Which partition of the MaxCompute table rows arriving now go to, and when that partition's
- * window ends (its buffer is then written: nothing more will be added to it).
+ * Which partition of a MaxCompute table a record's row goes to, and when a partition's buffer
+ * opened at a moment must be written because no more rows can come to it.
  */
 public interface TablePartitions {
-  /** The {@code pt} value for rows arriving at {@code now}; null for a non-partitioned table. */
-  String valueAt(Instant now);
+  /**
+   * The partition of the row of {@code record} buffered at {@code now}: the values of the table's
+   * partition columns, in order, '/' between them; null for a non-partitioned table.
+   *
+   * @throws com.aliyun.odps.kafka.connect.partition.PartitionValueException when the record has no usable value
+   */
+  String partitionOf(SinkRecord record, Instant now);
 
-  /** The first instant after the window of {@code now}; {@link Instant#MAX} when it never ends. */
+  /** The first instant after the window of {@code now}; {@link Instant#MAX} when partitions never close by the clock. */
   Instant windowEnd(Instant now);
 
   /** For a table without partitions: one partition that never ends. */
   static TablePartitions none() {
     return new TablePartitions() {
       @Override
-      public String valueAt(Instant now) {
+      public String partitionOf(SinkRecord record, Instant now) {
         return null;
       }
 

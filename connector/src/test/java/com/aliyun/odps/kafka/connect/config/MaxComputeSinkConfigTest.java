@@ -428,7 +428,8 @@ class MaxComputeSinkConfigTest {
   @Test
   void everyKeyIsDocumentedGroupedAndDisplayed() {
     assertThat(MaxComputeSinkConfig.CONFIG_DEF.groups())
-        .containsExactly("Connection", "TLS", "Authentication", "Format", "Partitioning", "Write", "Delivery", "Errors");
+        .containsExactly("Connection", "TLS", "Authentication", "Format", "Partitioning", "Write", "Delivery", "Tables",
+            "Errors");
     assertThat(MaxComputeSinkConfig.CONFIG_DEF.configKeys().values()).allSatisfy(key -> {
       assertThat(key.documentation).as(key.name).isNotBlank();
       assertThat(key.group).as(key.name).isNotBlank();

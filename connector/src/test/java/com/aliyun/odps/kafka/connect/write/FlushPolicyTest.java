@@ -15,7 +15,8 @@ class FlushPolicyTest {
   private final FlushPolicy batch = FlushPolicy.batch();
   private final FlushPolicy streaming = FlushPolicy.streaming(3, Duration.ofMillis(500));
   private final FlushPolicy upsert = FlushPolicy.upsert(Duration.ofSeconds(20));
-  private final OpenBuffers buffers = new OpenBuffers(new MinuteWindows(), () -> 1L);
+  private static final OpenTable TABLE = TestWriters.openTable(new FakeTable());
+  private final OpenBuffers buffers = new OpenBuffers(() -> 1L);
 
   @Test
   void aBatchBufferIsNeverFullAndIsDueWhenItsWindowEnds() {
@@ -83,7 +84,7 @@ class FlushPolicyTest {
   private RowBuffer buffered(int rows, Instant at) {
     RowBuffer buffer = null;
     for (int i = 0; i < rows; i++) {
-      buffer = buffers.add("10:00", Change.row(new Object[] {"v"}), P0, 0, at);
+      buffer = buffers.add(TABLE, Change.row(new Object[] {"v"}, "10:00"), P0, 0, at);
     }
     return buffer;
   }

@@ -15,13 +15,14 @@ class OpenBuffersTest {
   private static final Instant ELEVEN = Instant.parse("2024-05-01T10:01:10Z");
 
   private final AtomicLong tickets = new AtomicLong();
-  private final OpenBuffers buffers = new OpenBuffers(new MinuteWindows(), tickets::incrementAndGet);
+  private static final OpenTable TABLE = TestWriters.openTable(new FakeTable());
+  private final OpenBuffers buffers = new OpenBuffers(tickets::incrementAndGet);
 
   @Test
   void rowsOfOneTablePartitionShareABufferAndItsTicket() {
-    RowBuffer first = buffers.add("10:00", Change.row(row(10)), P0, 0, TEN);
-    RowBuffer second = buffers.add("10:00", Change.row(row(10)), P1, 0, TEN);
-    RowBuffer other = buffers.add("10:01", Change.row(row(10)), P0, 0, ELEVEN);
+    RowBuffer first = buffers.add(TABLE, Change.row(row(10), "10:00"), P0, 0, TEN);
+    RowBuffer second = buffers.add(TABLE, Change.row(row(10), "10:00"), P1, 0, TEN);
+    RowBuffer other = buffers.add(TABLE, Change.row(row(10), "10:01"), P0, 0, ELEVEN);
 
     assertThat(second).isSameAs(first);
     assertThat(other).isNotSameAs(first);
@@ -31,19 +32,19 @@ class OpenBuffersTest {
 
   @Test
   void aBufferTakenOutNoLongerCountsAndTheNextRowOpensANewOne() {
-    RowBuffer first = buffers.add("10:00", Change.row(row(10)), P0, 0, TEN);
+    RowBuffer first = buffers.add(TABLE, Change.row(row(10), "10:00"), P0, 0, TEN);
 
     buffers.take(first);
 
     assertThat(buffers.bytes()).isZero();
     assertThat(buffers.isEmpty()).isTrue();
-    assertThat(buffers.add("10:00", Change.row(row(10)), P0, 0, TEN)).isNotSameAs(first);
+    assertThat(buffers.add(TABLE, Change.row(row(10), "10:00"), P0, 0, TEN)).isNotSameAs(first);
   }
 
   @Test
   void theLargestBuffersAreTakenUntilAtMostTheGivenBytesStayOpen() {
-    RowBuffer small = buffers.add("10:00", Change.row(row(10)), P0, 0, TEN);
-    RowBuffer large = buffers.add("10:01", Change.row(row(1000)), P0, 0, ELEVEN);
+    RowBuffer small = buffers.add(TABLE, Change.row(row(10), "10:00"), P0, 0, TEN);
+    RowBuffer large = buffers.add(TABLE, Change.row(row(1000), "10:01"), P0, 0, ELEVEN);
 
     List<RowBuffer> taken = buffers.takeLargestDownTo(small.estimatedBytes());
 
@@ -53,9 +54,9 @@ class OpenBuffersTest {
 
   @Test
   void droppingARevokedPartitionKeepsTheOthersRowsAndClosesEmptiedBuffers() {
-    RowBuffer mixed = buffers.add("10:00", Change.row(row(10)), P0, 0, TEN);
-    buffers.add("10:00", Change.row(row(10)), P1, 0, TEN);
-    buffers.add("10:01", Change.row(row(10)), P1, 0, ELEVEN);
+    RowBuffer mixed = buffers.add(TABLE, Change.row(row(10), "10:00"), P0, 0, TEN);
+    buffers.add(TABLE, Change.row(row(10), "10:00"), P1, 0, TEN);
+    buffers.add(TABLE, Change.row(row(10), "10:01"), P1, 0, ELEVEN);
 
     buffers.dropRowsOf(List.of(P1));
 
@@ -67,8 +68,8 @@ class OpenBuffersTest {
   @Test
   void theOldestRowOfAnyBufferIsKnown() {
     assertThat(buffers.oldestRowAt()).isNull();
-    buffers.add("10:01", Change.row(row(1)), P0, 0, ELEVEN);
-    buffers.add("10:00", Change.row(row(1)), P0, 0, TEN);
+    buffers.add(TABLE, Change.row(row(1), "10:01"), P0, 0, ELEVEN);
+    buffers.add(TABLE, Change.row(row(1), "10:00"), P0, 0, TEN);
 
     assertThat(buffers.oldestRowAt()).isEqualTo(TEN);
   }

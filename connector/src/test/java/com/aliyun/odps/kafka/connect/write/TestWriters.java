@@ -80,8 +80,17 @@ final class TestWriters {
   }
 
   SinkWriter build() {
-    return new SinkWriter(table, policy, new RowConversion(table, CONVERTER, failedRecords), new MinuteWindows(),
+    return new SinkWriter(OpenTables.single(openTable(table, failedRecords)), policy, failedRecords,
         new MemoryCap(bufferSizeKb * 1024), clock, callAgainWithinMs, writeThread);
+  }
+
+  /** {@code table} opened as SinkWiring opens it: {@link #CONVERTER}, one partition per minute. */
+  static OpenTable openTable(MaxComputeTable table, FailedRecordHandler failedRecords) {
+    return new OpenTable(table, new RowConversion(table, CONVERTER, new MinuteWindows(), failedRecords));
+  }
+
+  static OpenTable openTable(MaxComputeTable table) {
+    return openTable(table, new RecordingHandler());
   }
 
   /** Records of {@code tp} at offsets [from, from + count), each with {@code value}. */
