@@ -90,7 +90,7 @@ public final class TableRequirements {
     if (partitions.size() != 1 || !PARTITION_COLUMN.equalsIgnoreCase(partitions.get(0).getName())) {
       problems.add("the table is partitioned by ("
           + partitions.stream().map(Column::getName).collect(Collectors.joining(", "))
-          + "); the connector fills only a single partition column `pt` STRING (or none)");
+          + "); without partition.columns the connector fills only a single partition column `pt` STRING (or none)");
       return;
     }
     Column pt = partitions.get(0);

@@ -30,25 +30,28 @@ final class OpenTables implements AutoCloseable {
   private final OpenTable single;
   private final UnaryOperator<String> tableOfTopic;
   private final Opener opener;
+  /** The clients the tables were opened with, closed after them. */
+  private final AutoCloseable clients;
   private final Map<String, OpenTable> byName = new HashMap<>();
   /** The last topic asked and its table: records come in runs of one topic. */
   private String lastTopic;
   private OpenTable lastTable;
 
-  private OpenTables(OpenTable single, UnaryOperator<String> tableOfTopic, Opener opener) {
+  private OpenTables(OpenTable single, UnaryOperator<String> tableOfTopic, Opener opener, AutoCloseable clients) {
     this.single = single;
     this.tableOfTopic = tableOfTopic;
     this.opener = opener;
+    this.clients = clients;
   }
 
-  /** Every record goes to {@code table}. */
-  static OpenTables single(OpenTable table) {
-    return new OpenTables(table, null, null);
+  /** Every record goes to {@code table}; {@code clients} are closed after it. */
+  static OpenTables single(OpenTable table, AutoCloseable clients) {
+    return new OpenTables(table, null, null, clients);
   }
 
   /** Each record goes to the table {@code tableOfTopic} names for its topic, opened by {@code opener}. */
-  static OpenTables routed(UnaryOperator<String> tableOfTopic, Opener opener) {
-    return new OpenTables(null, tableOfTopic, opener);
+  static OpenTables routed(UnaryOperator<String> tableOfTopic, Opener opener, AutoCloseable clients) {
+    return new OpenTables(null, tableOfTopic, opener, clients);
   }
 
   /** The table the record goes to, opened now if it is the first record for it. */
@@ -95,6 +98,15 @@ final class OpenTables implements AutoCloseable {
       }
     }
     byName.clear();
+    try {
+      clients.close();
+    } catch (Exception e) {
+      if (first == null) {
+        first = new IllegalStateException("Could not close the MaxCompute clients: " + e.getMessage(), e);
+      } else {
+        first.addSuppressed(e);
+      }
+    }
     if (first != null) {
       throw first;
     }

@@ -9,9 +9,9 @@ import com.aliyun.odps.kafka.connect.errors.FailedRecordHandler;
 import com.aliyun.odps.kafka.connect.format.RecordConverters;
 import com.aliyun.odps.kafka.connect.format.TableRequirements;
 import com.aliyun.odps.kafka.connect.maxcompute.BatchTunnelTable;
-import com.aliyun.odps.kafka.connect.maxcompute.ClientsClosingTable;
 import com.aliyun.odps.kafka.connect.maxcompute.MaxComputeTable;
 import com.aliyun.odps.kafka.connect.maxcompute.StreamTunnelTable;
+import com.aliyun.odps.kafka.connect.maxcompute.TaskClients;
 import com.aliyun.odps.kafka.connect.maxcompute.UpsertTunnelTable;
 import com.aliyun.odps.kafka.connect.partition.RecordPartitioner;
 import com.aliyun.odps.Column;
@@ -37,10 +37,12 @@ public final class SinkWiring {
   private static final Logger log = LoggerFactory.getLogger(SinkWiring.class);
 
   private final SinkSettings settings;
+  private final TaskClients clients;
   private final FailedRecordHandler failedRecords;
 
-  private SinkWiring(SinkSettings settings, FailedRecordHandler failedRecords) {
+  private SinkWiring(SinkSettings settings, TaskClients clients, FailedRecordHandler failedRecords) {
     this.settings = settings;
+    this.clients = clients;
     this.failedRecords = failedRecords;
   }
 
@@ -51,15 +53,17 @@ public final class SinkWiring {
    */
   public static SinkWriter writer(SinkSettings settings, SinkTaskContext context) {
     TableRouting routing = settings.tableRouting();
-    // The one table is opened first: a table that can't be written fails the start before any route opens.
-    MaxComputeTable single = routing.isSingleTable() ? openChecked(settings.withTable(settings.table())) : null;
+    TaskClients clients = TaskClients.connect(settings);
+    MaxComputeTable single = null;
     FailedRecordHandler failedRecords = null;
     try {
+      // The one table is opened first: a table that can't be written fails the start before any route opens.
+      single = routing.isSingleTable() ? openChecked(clients, settings.withTable(settings.table())) : null;
       failedRecords = ErrorRouter.create(settings, context);
-      SinkWiring wiring = new SinkWiring(settings, failedRecords);
+      SinkWiring wiring = new SinkWiring(settings, clients, failedRecords);
       OpenTables tables = single != null
-          ? OpenTables.single(new OpenTable(single, wiring.rows(single, settings.table())))
-          : OpenTables.routed(routing::tableFor, (name, first) -> wiring.open(name));
+          ? OpenTables.single(new OpenTable(single, wiring.rows(single, settings.table())), clients)
+          : OpenTables.routed(routing::tableFor, (name, first) -> wiring.open(name), clients);
       return new SinkWriter(tables, policy(settings), failedRecords, new MemoryCap(settings.bufferSizeKb() * 1024L),
           Clock.systemUTC(), context::timeout, writeThread(settings.connectorName()));
     } catch (RuntimeException e) {
@@ -69,6 +73,7 @@ public final class SinkWiring {
       if (single != null) {
         single.close();
       }
+      clients.close();
       throw e;
     }
   }
@@ -89,7 +94,7 @@ public final class SinkWiring {
    * @throws ConnectException when the table is missing or does not fit
    */
   private OpenTable open(String tableName) {
-    MaxComputeTable table = openChecked(settings.withTable(tableName));
+    MaxComputeTable table = openChecked(clients, settings.withTable(tableName));
     try {
       return new OpenTable(table, rows(table, tableName));
     } catch (RuntimeException e) {
@@ -99,8 +104,8 @@ public final class SinkWiring {
   }
 
   /** Opens a table through the adapter of the write path and checks that it fits the format. */
-  private static MaxComputeTable openChecked(SinkSettings tableSettings) {
-    MaxComputeTable table = ClientsClosingTable.open(tableSettings, adapter(tableSettings));
+  private static MaxComputeTable openChecked(TaskClients clients, SinkSettings tableSettings) {
+    MaxComputeTable table = clients.open(tableSettings, adapter(tableSettings));
     List<String> problems = TableRequirements.problems(tableSettings, table.schema());
     if (!problems.isEmpty()) {
       table.close();
@@ -110,7 +115,7 @@ public final class SinkWiring {
     return table;
   }
 
-  private static ClientsClosingTable.Adapter adapter(SinkSettings settings) {
+  private static TaskClients.Adapter adapter(SinkSettings settings) {
     if (settings.writeMode() == WriteMode.UPSERT) {
       return UpsertTunnelTable::open;
     }

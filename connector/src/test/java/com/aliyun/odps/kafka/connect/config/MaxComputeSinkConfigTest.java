@@ -423,6 +423,103 @@ class MaxComputeSinkConfigTest {
     assertThat(settings(with("exactly_once", "true", "write.mode", "UPSERT")).exactlyOnce()).isTrue();
   }
 
+  // ---- Where rows go: partition values from the record, tables by topic, created and evolved tables.
+
+  @Test
+  void partitionsComeFromTheFlushTimeIntoPtUnlessConfigured() {
+    SinkSettings s = settings(minimal());
+
+    assertThat(s.partitionRules().timeSource()).isEqualTo(PartitionTimeSource.FLUSH_TIME);
+    assertThat(s.partitionRules().columns()).isEmpty();
+    assertThat(s.partitionRules().fromRecord()).isFalse();
+    assertThat(s.tableRouting().isSingleTable()).isTrue();
+    assertThat(s.tableRouting().tableFor("any")).isEqualTo("table_text");
+    assertThat(s.tableRouting().autoCreate()).isFalse();
+    assertThat(s.tableRouting().autoEvolve()).isFalse();
+  }
+
+  @Test
+  void partitionColumnsAndAFieldTimeAreParsedIntoRules() {
+    SinkSettings s = settings(with("partition.time.source", "field", "partition.time.field", "after.ts",
+        "partition.time.field.format", "yyyy-MM-dd HH:mm:ss", "partition.columns",
+        "ds=time:yyyyMMdd, hh=time:HH, region=field:address.region"));
+
+    assertThat(s.partitionRules().timeSource()).isEqualTo(PartitionTimeSource.FIELD);
+    assertThat(s.partitionRules().timeField()).isEqualTo("after.ts");
+    assertThat(s.partitionRules().timeFieldFormat().kind()).isEqualTo(TimeFieldFormat.Kind.PATTERN);
+    assertThat(s.partitionRules().columns()).extracting(Object::toString)
+        .containsExactly("ds=time:yyyyMMdd", "hh=time:HH", "region=field:address.region");
+    assertThat(s.partitionRules().fromRecord()).isTrue();
+    assertThat(settings(with("partition.time.source", "KAFKA_TIMESTAMP")).partitionRules().timeFieldFormat().kind())
+        .isEqualTo(TimeFieldFormat.Kind.EPOCH_MILLIS);
+  }
+
+  @Test
+  void aPartitionColumnThatIsNotOneIsRefusedOnPartitionColumns() {
+    assertThatThrownBy(() -> settings(with("partition.columns", "ds=yyyyMMdd")))
+        .isInstanceOf(ConfigException.class).hasMessageContaining("partition.columns")
+        .hasMessageContaining("column=time:PATTERN");
+    assertThatThrownBy(() -> settings(with("partition.columns", "ds=time:yyyyMMdd,ds=time:HH")))
+        .isInstanceOf(ConfigException.class).hasMessageContaining("given twice");
+    assertThatThrownBy(() -> settings(with("partition.columns", "ds=clock:HH")))
+        .isInstanceOf(ConfigException.class).hasMessageContaining("time or field");
+    assertThatThrownBy(() -> settings(with("partition.columns", "ds=time:yyyy-MM-dd{")))
+        .isInstanceOf(ConfigException.class).hasMessageContaining("not a date-time pattern");
+  }
+
+  @Test
+  void aTimeFieldIsNeededByFieldAndRefusedWithoutIt() {
+    assertThatThrownBy(() -> settings(with("partition.time.source", "FIELD")))
+        .isInstanceOf(ConfigException.class).hasMessageStartingWith("partition.time.field:");
+    assertThatThrownBy(() -> settings(with("partition.time.field", "ts")))
+        .isInstanceOf(ConfigException.class).hasMessageStartingWith("partition.time.field:")
+        .hasMessageContaining("FLUSH_TIME");
+  }
+
+  @Test
+  void aTopicTemplateAndATopicMapRouteTopicsToTables() {
+    SinkSettings s = settings(with("table", "kafka_${topic}", "topic2table.map", "orders:orders_v2,a.b:ab"));
+
+    assertThat(s.tableRouting().isSingleTable()).isFalse();
+    assertThat(s.tableRouting().tableFor("orders")).isEqualTo("orders_v2");
+    assertThat(s.tableRouting().tableFor("a.b")).isEqualTo("ab");
+    assertThat(s.tableRouting().tableFor("Click-Stream.v1")).isEqualTo("kafka_click_stream_v1");
+    assertThat(settings(with("topic2table.map", "orders:orders_v2")).tableRouting().tableFor("users"))
+        .isEqualTo("table_text");
+    assertThatThrownBy(() -> settings(with("topic2table.map", "orders")))
+        .isInstanceOf(ConfigException.class).hasMessageContaining("topic:table");
+    assertThatThrownBy(() -> settings(with("topic2table.map", "orders:bad-name")))
+        .isInstanceOf(ConfigException.class).hasMessageContaining("not a table name");
+  }
+
+  @Test
+  void exactlyOnceWithSeveralTablesIsRefusedOnExactlyOnce() {
+    assertThatThrownBy(() -> settings(with("exactly_once", "true", "table", "t_${topic}")))
+        .isInstanceOf(ConfigException.class).hasMessageStartingWith("exactly_once:").hasMessageContaining("one table");
+    assertThatThrownBy(() -> settings(with("exactly_once", "true", "topic2table.map", "a:b")))
+        .isInstanceOf(ConfigException.class).hasMessageStartingWith("exactly_once:");
+  }
+
+  @Test
+  void creatingAndEvolvingTablesSayWhatTheyNeed() {
+    assertThatThrownBy(() -> settings(with("auto.evolve", "true")))
+        .isInstanceOf(ConfigException.class).hasMessageStartingWith("auto.evolve:").hasMessageContaining("FLATTEN");
+    assertThatThrownBy(() -> settings(with("auto.create", "true", "format", "CSV", "mode", "VALUE")))
+        .isInstanceOf(ConfigException.class).hasMessageStartingWith("auto.create:").hasMessageContaining("CSV");
+    assertThatThrownBy(() -> settings(with("auto.create", "true", "write.mode", "UPSERT", "format", "FLATTEN",
+        "mode", "VALUE"))).isInstanceOf(ConfigException.class).hasMessageStartingWith("auto.create.primary.key:");
+    assertThatThrownBy(() -> settings(with("auto.create", "true", "auto.create.primary.key", "id")))
+        .isInstanceOf(ConfigException.class).hasMessageStartingWith("auto.create.primary.key:")
+        .hasMessageContaining("UPSERT");
+
+    SinkSettings s = settings(with("auto.create", "true", "auto.create.lifecycle", "30", "write.mode", "UPSERT",
+        "auto.create.primary.key", "id, region", "format", "FLATTEN", "mode", "VALUE", "auto.evolve", "true"));
+    assertThat(s.tableRouting().autoCreate()).isTrue();
+    assertThat(s.tableRouting().lifecycleDays()).isEqualTo(30);
+    assertThat(s.tableRouting().primaryKey()).containsExactly("id", "region");
+    assertThat(s.tableRouting().autoEvolve()).isTrue();
+  }
+
   // ---- Documentation.
 
   @Test

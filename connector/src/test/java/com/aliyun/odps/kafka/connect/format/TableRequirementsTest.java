@@ -13,6 +13,10 @@ import com.aliyun.odps.OdpsType;
 import com.aliyun.odps.TableSchema;
 import com.aliyun.odps.kafka.connect.config.MessageFormat;
 import com.aliyun.odps.kafka.connect.config.MessageMode;
+import com.aliyun.odps.kafka.connect.config.PartitionColumnRule;
+import com.aliyun.odps.kafka.connect.config.PartitionRules;
+import com.aliyun.odps.kafka.connect.config.PartitionTimeSource;
+import com.aliyun.odps.kafka.connect.config.TimeFieldFormat;
 import com.aliyun.odps.type.TypeInfoFactory;
 import java.util.List;
 import org.apache.kafka.connect.errors.ConnectException;
@@ -95,6 +99,39 @@ class TableRequirementsTest {
   }
 
   @Test
+  void partitionColumnsMustBeTheTablesInItsOrderAndOfATextOrWholeNumberType() {
+    TableSchema byDayAndHour = new TableSchema();
+    for (Column c : table(string("value")).getColumns()) {
+      byDayAndHour.addColumn(c);
+    }
+    byDayAndHour.addPartitionColumn(new Column("ds", OdpsType.STRING));
+    byDayAndHour.addPartitionColumn(new Column("HH", OdpsType.BIGINT));
+    PartitionRules dayAndHour = rules("ds=time:yyyyMMdd,hh=time:HH");
+    PartitionRules hourAndDay = rules("hh=time:HH,ds=time:yyyyMMdd");
+
+    assertThat(TableRequirements.problems(settings(MessageFormat.TEXT, MessageMode.VALUE).partitionRules(dayAndHour)
+        .build(), byDayAndHour)).isEmpty();
+    assertThat(TableRequirements.problems(settings(MessageFormat.TEXT, MessageMode.VALUE).partitionRules(hourAndDay)
+        .build(), byDayAndHour)).containsExactly("the table is partitioned by (ds, HH); partition.columns fills"
+            + " (hh, ds): give the table's partition columns, in its order");
+
+    TableSchema byDoubleDay = new TableSchema();
+    for (Column c : table(string("value")).getColumns()) {
+      byDoubleDay.addColumn(c);
+    }
+    byDoubleDay.addPartitionColumn(new Column("ds", OdpsType.DOUBLE));
+    assertThat(TableRequirements.problems(settings(MessageFormat.TEXT, MessageMode.VALUE)
+        .partitionRules(rules("ds=time:yyyyMMdd")).build(), byDoubleDay))
+        .containsExactly("partition column `ds` is DOUBLE; the connector fills STRING or VARCHAR or CHAR or BIGINT"
+            + " or INT or SMALLINT or TINYINT partition columns");
+  }
+
+  private static PartitionRules rules(String columns) {
+    return new PartitionRules(PartitionTimeSource.FLUSH_TIME, "", TimeFieldFormat.parse(""),
+        PartitionColumnRule.parseList(columns));
+  }
+
+  @Test
   void partitioningMustBePtStringOrNone() {
     TableSchema unpartitioned = new TableSchema();
     unpartitioned.addColumn(new Column("topic", OdpsType.STRING));
@@ -106,8 +143,8 @@ class TableRequirementsTest {
     TableSchema twoPartitions = table(string("value"));
     twoPartitions.addPartitionColumn(new Column("region", OdpsType.STRING));
     assertThat(problems(MessageFormat.TEXT, MessageMode.VALUE, twoPartitions))
-        .containsExactly("the table is partitioned by (pt, region); the connector fills only a single partition"
-            + " column `pt` STRING (or none)");
+        .containsExactly("the table is partitioned by (pt, region); without partition.columns the connector fills"
+            + " only a single partition column `pt` STRING (or none)");
 
     TableSchema bigintPt = new TableSchema();
     for (Column c : table(string("value")).getColumns()) {

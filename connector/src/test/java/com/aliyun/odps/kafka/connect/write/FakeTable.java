@@ -39,7 +39,14 @@ final class FakeTable implements MaxComputeTable {
   private Map<TopicPartition, Long> alreadyCommitted = Map.of();
   private int committedOffsetsFailuresLeft;
 
+  private final String name;
+
   FakeTable() {
+    this("p.tbl");
+  }
+
+  FakeTable(String name) {
+    this.name = name;
     schema.addColumn(new Column("topic", OdpsType.STRING));
     schema.addColumn(new Column("partition", OdpsType.BIGINT));
     schema.addColumn(new Column("offset", OdpsType.BIGINT));
@@ -77,7 +84,7 @@ final class FakeTable implements MaxComputeTable {
 
   @Override
   public String name() {
-    return "p.tbl";
+    return name;
   }
 
   @Override

@@ -80,7 +80,7 @@ final class TestWriters {
   }
 
   SinkWriter build() {
-    return new SinkWriter(OpenTables.single(openTable(table, failedRecords)), policy, failedRecords,
+    return new SinkWriter(OpenTables.single(openTable(table, failedRecords), () -> { }), policy, failedRecords,
         new MemoryCap(bufferSizeKb * 1024), clock, callAgainWithinMs, writeThread);
   }
 
