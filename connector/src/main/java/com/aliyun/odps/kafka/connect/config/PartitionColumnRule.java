@@ -1,5 +1,8 @@
 package com.aliyun.odps.kafka.connect.config;
 
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -17,6 +20,9 @@ import org.apache.kafka.common.config.ConfigException;
  * pattern, or a field of the value as it is. Immutable.
  */
 public final class PartitionColumnRule {
+  /** Characters a partition value cannot hold (MaxCompute's rule, and '/' separates levels). */
+  private static final String NOT_IN_VALUE = "/=,'\"`";
+  private static final Instant SAMPLE = Instant.parse("2024-12-31T23:59:58.123Z");
   private static final Pattern COLUMN_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_]{0,127}");
 
   /** What fills the column. */
@@ -71,17 +77,29 @@ public final class PartitionColumnRule {
     }
     switch (kind) {
       case "time":
-        try {
-          DateTimeFormatter.ofPattern(argument, Locale.ROOT);
-        } catch (IllegalArgumentException e) {
-          throw new IllegalArgumentException("'" + argument + "' of column `" + column + "` is not a date-time pattern: "
-              + e.getMessage());
-        }
+        checkTimePattern(column, argument);
         return new PartitionColumnRule(column, Kind.TIME, argument);
       case "field":
         return new PartitionColumnRule(column, Kind.FIELD, argument);
       default:
         throw new IllegalArgumentException("'" + entry + "': the kind is time or field, not '" + kind + "'");
+    }
+  }
+
+  /** A pattern that is not one, or whose text could never be a partition value, is refused here, not per record. */
+  private static void checkTimePattern(String column, String pattern) {
+    String sample;
+    try {
+      sample = DateTimeFormatter.ofPattern(pattern, Locale.ROOT).withZone(ZoneOffset.UTC).format(SAMPLE);
+    } catch (IllegalArgumentException | DateTimeException e) {
+      throw new IllegalArgumentException("'" + pattern + "' of column `" + column + "` is not a date-time pattern: "
+          + e.getMessage());
+    }
+    for (char c : sample.toCharArray()) {
+      if (NOT_IN_VALUE.indexOf(c) >= 0) {
+        throw new IllegalArgumentException("'" + pattern + "' of column `" + column + "` makes values such as '"
+            + sample + "', and a partition value cannot hold '" + c + "'");
+      }
     }
   }
 

@@ -10,10 +10,14 @@ import com.aliyun.odps.kafka.connect.config.AccountType;
 import com.aliyun.odps.kafka.connect.config.ConfigProblem;
 import com.aliyun.odps.kafka.connect.config.MaxComputeSinkConfig;
 import com.aliyun.odps.kafka.connect.config.SinkSettings;
+import com.aliyun.odps.kafka.connect.config.TableRouting;
 import com.aliyun.odps.kafka.connect.config.WriteMode;
 import com.aliyun.odps.kafka.connect.format.TableRequirements;
 import com.aliyun.odps.kafka.connect.tls.UnusableTrustStoreException;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -86,6 +90,31 @@ public final class TableCheck implements LiveCheck {
       return List.of(new ConfigProblem(MaxComputeSinkConfig.PROJECT,
           "project '" + project + "' does not exist at " + settings.endpoint()));
     }
+    List<ConfigProblem> problems = new ArrayList<>();
+    for (String tableName : tablesToCheck(settings)) {
+      problems.addAll(checkTable(settings.withTable(tableName), odps, project));
+    }
+    return problems;
+  }
+
+  /**
+   * The tables validation can name: the one table, or those of topic2table.map. A ${topic} table
+   * is known only when records arrive (an SMT may rename the topic); it is checked when opened.
+   */
+  private static Set<String> tablesToCheck(SinkSettings settings) {
+    TableRouting routing = settings.tableRouting();
+    if (routing.isSingleTable()) {
+      return Set.of(settings.table());
+    }
+    Set<String> names = new TreeSet<>(routing.mappedTables());
+    if (!settings.table().contains(TableRouting.TOPIC_PLACEHOLDER)) {
+      names.add(settings.table());
+    }
+    return names;
+  }
+
+  private static List<ConfigProblem> checkTable(SinkSettings settings, Odps odps, String project)
+      throws OdpsException {
     String schema = settings.schema().isEmpty() ? null : settings.schema();
     String where = "project '" + project + "'" + (schema == null ? "" : " schema '" + schema + "'");
     Table table;
@@ -93,8 +122,11 @@ public final class TableCheck implements LiveCheck {
       table = odps.tables().get(project, schema, settings.table());
       table.reload();
     } catch (NoSuchObjectException e) {
+      if (settings.tableRouting().autoCreate()) {
+        return List.of();
+      }
       return List.of(new ConfigProblem(MaxComputeSinkConfig.TABLE,
-          "table '" + settings.table() + "' does not exist in " + where));
+          "table '" + settings.table() + "' does not exist in " + where + " (auto.create=true creates missing tables)"));
     }
     List<String> missing = TableRequirements.problems(settings, table.getSchema());
     if (missing.isEmpty()) {

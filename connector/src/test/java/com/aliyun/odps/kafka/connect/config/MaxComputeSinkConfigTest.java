@@ -465,6 +465,8 @@ class MaxComputeSinkConfigTest {
         .isInstanceOf(ConfigException.class).hasMessageContaining("time or field");
     assertThatThrownBy(() -> settings(with("partition.columns", "ds=time:yyyy-MM-dd{")))
         .isInstanceOf(ConfigException.class).hasMessageContaining("not a date-time pattern");
+    assertThatThrownBy(() -> settings(with("partition.columns", "ds=time:yyyy/MM/dd")))
+        .isInstanceOf(ConfigException.class).hasMessageContaining("2024/12/31").hasMessageContaining("'/'");
   }
 
   @Test
