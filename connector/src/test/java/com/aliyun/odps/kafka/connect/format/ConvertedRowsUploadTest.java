@@ -9,8 +9,6 @@ import com.aliyun.odps.PartitionSpec;
 import com.aliyun.odps.TableSchema;
 import com.aliyun.odps.data.ArrayRecord;
 import com.aliyun.odps.data.Record;
-import com.aliyun.odps.data.RecordReader;
-import com.aliyun.odps.data.RecordWriter;
 import com.aliyun.odps.data.SimpleStruct;
 import com.aliyun.odps.kafka.connect.LocalMaxComputeAccess;
 import com.aliyun.odps.kafka.connect.config.MessageFormat;
@@ -23,7 +21,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -72,13 +69,9 @@ class ConvertedRowsUploadTest {
         "{\"c_bigint\":1,\"c_string\":\"json-1\",\"c_json\":{\"region\":\"beijing\"},\"c_decimal\":\"0.000000000000000001\","
             + "\"c_array\":[\"p\"],\"c_map\":{\"m\":1},\"c_struct\":{\"b\":\"only b\"},\"c_datetime\":1689254000000}"),
         fromFlatten);
-    try (RecordWriter writer = session.openRecordWriter(0)) {
-      writer.write(fromCsv);
-      writer.write(fromFlatten);
-    }
-    session.commit(new Long[] {0L});
+    TunnelRows.upload(session, fromCsv, fromFlatten);
 
-    List<Record> rows = download(table, pt);
+    List<Record> rows = TunnelRows.download(tunnel, "project_name", table, pt);
     assertThat(rows).hasSize(2);
     ArrayRecord first = (ArrayRecord) rows.get(0);
     assertThat(first.getString("topic")).isEqualTo("topic_csv");
@@ -113,17 +106,5 @@ class ConvertedRowsUploadTest {
     assertThat(second.getArray("c_array")).containsExactly("p");
     assertThat(((SimpleStruct) second.getStruct("c_struct")).getFieldValues()).containsExactly(null, "only b");
     assertThat(second.getDatetimeAsZonedDateTime("c_datetime").toInstant()).isEqualTo(Instant.ofEpochMilli(1_689_254_000_000L));
-  }
-
-  private List<Record> download(String table, PartitionSpec pt) throws Exception {
-    TableTunnel.DownloadSession session = tunnel.createDownloadSession("project_name", table, pt);
-    List<Record> rows = new ArrayList<>();
-    try (RecordReader reader = session.openRecordReader(0, session.getRecordCount())) {
-      Record row;
-      while ((row = reader.read()) != null) {
-        rows.add(row);
-      }
-    }
-    return rows;
   }
 }
