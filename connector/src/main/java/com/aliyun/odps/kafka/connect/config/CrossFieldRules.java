@@ -179,10 +179,14 @@ public final class CrossFieldRules {
     Object table = values.get(TABLE);
     boolean routed = (table != null && table.toString().contains(TableRouting.TOPIC_PLACEHOLDER))
         || !isBlank(values.get(TOPIC2TABLE_MAP));
-    if (routed && Boolean.TRUE.equals(values.get(EXACTLY_ONCE))) {
+    boolean exactlyOnce = Boolean.TRUE.equals(values.get(EXACTLY_ONCE));
+    if (routed && exactlyOnce) {
       problems.add(new ConfigProblem(EXACTLY_ONCE, "exactly_once keeps the offsets of one table; with several"
           + " tables (a ${topic} table or topic2table.map) use one connector per table, or Delta tables with"
           + " write.mode UPSERT, whose replays are idempotent by the primary key"));
+    } else if (exactlyOnce && Boolean.TRUE.equals(values.get(AUTO_CREATE))) {
+      problems.add(new ConfigProblem(EXACTLY_ONCE, "exactly_once reads back, when a task is given a partition,"
+          + " what the table holds: create the table first (auto.create=false)"));
     }
     MessageFormat format = values.get(FORMAT) == null ? null : MaxComputeSinkConfig.FORMATS.parse(values.get(FORMAT).toString());
     if (Boolean.TRUE.equals(values.get(AUTO_EVOLVE)) && format != null && format != MessageFormat.FLATTEN) {

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,22 +28,25 @@ final class AlreadyCommitted {
   static final long INITIAL_PAUSE_MS = 1_000;
   static final long MAX_PAUSE_MS = 30_000;
 
-  private final MaxComputeTable table;
+  private final Supplier<MaxComputeTable> table;
   private final Clock clock;
   private final Set<TopicPartition> unknown = new LinkedHashSet<>();
   private final RetryBackoff backoff = new RetryBackoff(INITIAL_PAUSE_MS, MAX_PAUSE_MS);
   private Instant askAgainAt = Instant.MIN;
   private TransientWriteException lastFailure;
 
-  /** @param table the one table whose offsets are read back; null when tables follow topics (never exactly-once) */
-  AlreadyCommitted(MaxComputeTable table, Clock clock) {
+  /**
+   * @param table the one table whose offsets are read back (the same table, opened again after it
+   *     gains columns); gives null when tables follow topics (never exactly-once)
+   */
+  AlreadyCommitted(Supplier<MaxComputeTable> table, Clock clock) {
     this.table = table;
     this.clock = clock;
   }
 
   /** Newly assigned partitions: asked about at once. */
   void assigned(Collection<TopicPartition> partitions, CommittableOffsets offsets) {
-    if (table == null) {
+    if (table.get() == null) {
       return;
     }
     unknown.addAll(partitions);
@@ -66,7 +70,7 @@ final class AlreadyCommitted {
       return false;
     }
     try {
-      table.committedOffsets(unknown).forEach((source, through) -> {
+      table.get().committedOffsets(unknown).forEach((source, through) -> {
         log.info("{}: records already in MaxCompute through offset {} are skipped", source, through);
         offsets.skipThrough(source, through);
       });
@@ -75,7 +79,7 @@ final class AlreadyCommitted {
       long pause = backoff.onFailure();
       askAgainAt = clock.instant().plusMillis(pause);
       log.warn("Cannot tell yet which records of {} are in {} already, so none is written; asking again in {} ms: {}",
-          unknown, table.name(), pause, e.getMessage());
+          unknown, table.get().name(), pause, e.getMessage());
       return false;
     }
     unknown.clear();

@@ -1,5 +1,6 @@
 package com.aliyun.odps.kafka.connect.write;
 
+import com.aliyun.odps.kafka.connect.maxcompute.MaxComputeTable;
 import com.aliyun.odps.kafka.connect.maxcompute.TransientWriteException;
 import java.time.Clock;
 import java.time.Duration;
@@ -196,6 +197,11 @@ final class BackgroundWrites implements AutoCloseable {
       pending--;
     }
     return f;
+  }
+
+  /** True while rows of {@code table} wait for a retry. */
+  boolean holdsFailedRowsOf(MaxComputeTable table) {
+    return failed.stream().anyMatch(buffer -> buffer.table() == table);
   }
 
   /** "table p.t partition pt='v'" of the last transient failure. */

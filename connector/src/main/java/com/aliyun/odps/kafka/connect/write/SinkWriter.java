@@ -1,5 +1,6 @@
 package com.aliyun.odps.kafka.connect.write;
 
+import com.aliyun.odps.Column;
 import com.aliyun.odps.kafka.connect.errors.FailedRecordHandler;
 import com.aliyun.odps.kafka.connect.format.RecordConversionException;
 import com.aliyun.odps.kafka.connect.maxcompute.MaxComputeTable;
@@ -15,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
+import java.util.stream.Collectors;
 import java.util.function.LongConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
@@ -71,7 +73,7 @@ public final class SinkWriter implements AutoCloseable {
     this.buffers = new OpenBuffers(offsets::newTicket);
     this.writes = new BackgroundWrites(writeThread, clock, offsets::written);
     // exactly_once goes with one table only (CrossFieldRules): the table that knows the offsets.
-    this.alreadyCommitted = new AlreadyCommitted(tables.single() == null ? null : tables.single().table(), clock);
+    this.alreadyCommitted = new AlreadyCommitted(() -> tables.single() == null ? null : tables.single().table(), clock);
   }
 
   /**
@@ -111,6 +113,9 @@ public final class SinkWriter implements AutoCloseable {
         continue;
       }
       OpenTable table = openTableOf(record, origin);
+      if (table != null) {
+        table = withColumnsFor(record, table);
+      }
       Change change = table == null ? null : table.convertOrRoute(record, origin, now);
       if (change == null) {
         offsets.routed(source, offset);
@@ -217,6 +222,37 @@ public final class SinkWriter implements AutoCloseable {
     } catch (TransientWriteException e) {
       throw callAgain(OPEN_TABLE_AGAIN, e, "Cannot open the table of " + origin + " yet; the records wait in Kafka,"
           + " trying again in");
+    }
+  }
+
+  /**
+   * auto.evolve: when the record has fields the table lacks, writes what is buffered for the table
+   * (rows with its old columns), adds the columns, and opens the table again so its new sessions
+   * have them; the table to write the record to.
+   *
+   * @throws RetriableException when the buffered rows or the change can't be written now: the rest
+   *     of the batch comes again, and the change is tried again with it
+   */
+  private OpenTable withColumnsFor(SinkRecord record, OpenTable table) {
+    List<Column> added = table.newColumns(record);
+    if (added.isEmpty()) {
+      return table;
+    }
+    buffers.takeAllOf(table.table()).forEach(writes::handOver);
+    writes.awaitAll();
+    if (writes.fatal() != null) {
+      throw writes.fatal();
+    }
+    if (writes.holdsFailedRowsOf(table.table())) {
+      throw retryLater();
+    }
+    try {
+      OpenTable evolved = tables.addColumns(table, added);
+      log.info("Added columns {} to {} for the fields of {}", added.stream().map(Column::getName)
+          .collect(Collectors.toList()), evolved.name(), RecordOrigin.of(record));
+      return evolved;
+    } catch (TransientWriteException e) {
+      throw callAgain(OPEN_TABLE_AGAIN, e, "Cannot add columns to " + table.name() + " yet; trying again in");
     }
   }
 

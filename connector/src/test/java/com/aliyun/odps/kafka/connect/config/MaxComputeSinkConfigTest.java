@@ -500,6 +500,8 @@ class MaxComputeSinkConfigTest {
         .isInstanceOf(ConfigException.class).hasMessageStartingWith("exactly_once:").hasMessageContaining("one table");
     assertThatThrownBy(() -> settings(with("exactly_once", "true", "topic2table.map", "a:b")))
         .isInstanceOf(ConfigException.class).hasMessageStartingWith("exactly_once:");
+    assertThatThrownBy(() -> settings(with("exactly_once", "true", "auto.create", "true")))
+        .isInstanceOf(ConfigException.class).hasMessageStartingWith("exactly_once:").hasMessageContaining("create the table");
   }
 
   @Test

@@ -18,7 +18,7 @@ class AlreadyCommittedTest {
 
   private final FakeTable table = new FakeTable();
   private final MutableClock clock = MutableClock.of(Instant.parse("2024-05-01T10:00:00Z"), ZoneOffset.UTC);
-  private final AlreadyCommitted alreadyCommitted = new AlreadyCommitted(table, clock);
+  private final AlreadyCommitted alreadyCommitted = new AlreadyCommitted(() -> table, clock);
   private final CommittableOffsets offsets = new CommittableOffsets();
 
   @Test

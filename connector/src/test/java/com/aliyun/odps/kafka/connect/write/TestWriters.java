@@ -80,13 +80,14 @@ final class TestWriters {
   }
 
   SinkWriter build() {
-    return new SinkWriter(OpenTables.single(openTable(table, failedRecords), () -> { }), policy, failedRecords,
+    return new SinkWriter(OpenTables.single(openTable(table, failedRecords), (name, first) -> openTable(table, failedRecords),
+        (name, columns) -> { }, () -> { }), policy, failedRecords,
         new MemoryCap(bufferSizeKb * 1024), clock, callAgainWithinMs, writeThread);
   }
 
   /** {@code table} opened as SinkWiring opens it: {@link #CONVERTER}, one partition per minute. */
   static OpenTable openTable(MaxComputeTable table, FailedRecordHandler failedRecords) {
-    return new OpenTable(table, new RowConversion(table, CONVERTER, new MinuteWindows(), failedRecords));
+    return new OpenTable(table.name(), table, new RowConversion(table, CONVERTER, new MinuteWindows(), failedRecords));
   }
 
   static OpenTable openTable(MaxComputeTable table) {
