@@ -27,6 +27,7 @@ final class OpenBuffers {
   /** By table and partition (null: non-partitioned table), oldest first. */
   private final Map<Key, RowBuffer> buffers = new LinkedHashMap<>();
   private long bytes;
+  private Key lastKey;
 
   /** A buffer's place: the table's name and the partition. */
   private static final class Key {
@@ -59,7 +60,7 @@ final class OpenBuffers {
 
   /** Adds a row to the buffer of its table and partition, opening one if needed; returns that buffer. */
   RowBuffer add(OpenTable table, Change change, TopicPartition source, long offset, Instant now) {
-    Key key = new Key(table.name(), change.tablePartition());
+    Key key = keyOf(table.name(), change.tablePartition());
     RowBuffer buffer = buffers.get(key);
     if (buffer == null) {
       buffer = new RowBuffer(table.table(), change.tablePartition(), table.windowEnd(now), newTicket.getAsLong());
@@ -67,6 +68,14 @@ final class OpenBuffers {
     }
     bytes += buffer.add(change.values(), change.deletes(), source, offset, now);
     return buffer;
+  }
+
+  /** Rows come in runs of one table partition: the key of the last one is reused, not made again. */
+  private Key keyOf(String table, String partition) {
+    if (lastKey == null || !lastKey.table.equals(table) || !Objects.equals(lastKey.partition, partition)) {
+      lastKey = new Key(table, partition);
+    }
+    return lastKey;
   }
 
   /** Estimated bytes of every open buffer together. */
