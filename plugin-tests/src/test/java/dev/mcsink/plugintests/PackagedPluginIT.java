@@ -204,6 +204,31 @@ class PackagedPluginIT {
         .extracting(r -> r.getString("last_offset")).contains("1");
   }
 
+  /**
+   * Tables by topic, created from the first record and given a column for a new field, partitioned
+   * by the records' timestamps: the DDL and the partitioner run from the archive too.
+   */
+  @Test
+  void packagedConnectorCreatesAndEvolvesATablePerTopic() throws Exception {
+    for (String topic : List.of("plugin_events_a", "plugin_events_b")) {
+      connect.kafka().createTopic(topic, 1);
+      connect.kafka().produce(topic, "1", "{\"id\":1,\"name\":\"a\"}");
+    }
+    Map<String, String> config = SinkConnectorConfig.pointingAt(MC.service())
+        .topics("plugin_events_a,plugin_events_b").table("${topic}").format("FLATTEN").mode("VALUE").tasksMax(1)
+        .set("auto.create", "true").set("auto.evolve", "true")
+        .set("partition.time.source", "KAFKA_TIMESTAMP").set("partition.columns", "ds=time:yyyyMMdd")
+        .build();
+
+    connect.configureConnector("odps-test-tables-by-topic", config);
+    awaitRows("SELECT * FROM plugin_events_b;", 1, "odps-test-tables-by-topic");
+    connect.kafka().produce("plugin_events_a", "2", "{\"id\":2,\"name\":\"b\",\"score\":7}");
+
+    List<Record> rows = awaitRows("SELECT * FROM plugin_events_a;", 2, "odps-test-tables-by-topic");
+    assertThat(rows).extracting(r -> r.getString("score")).containsExactly("\\N", "7");
+    assertThat(rows).extracting(r -> r.getString("ds")).allMatch(ds -> ds.matches("\\d{8}"));
+  }
+
   private static List<Record> query(String query) throws Exception {
     Instance instance = SQLTask.run(odps, odps.getDefaultProject(), query, FULLSCAN, null);
     instance.waitForSuccess();
