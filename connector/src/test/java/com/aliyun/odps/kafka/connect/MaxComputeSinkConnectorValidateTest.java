@@ -87,6 +87,21 @@ class MaxComputeSinkConnectorValidateTest {
   }
 
   @Test
+  void tablesByTopicAreNotLookedUpByTheTemplateOrFallbackName() {
+    // Their tables are known only from the records' topics (after SMTs): the task checks each as it opens it.
+    assertThat(errors(connector.validate(with("table", "t_${topic}")))).isEmpty();
+    assertThat(errors(connector.validate(with("table", "no_such_table", "topic2table.map", "a:table_text"))))
+        .isEmpty();
+  }
+
+  @Test
+  void aMissingProjectIsStillAnErrorWithTablesByTopic() {
+    Map<String, List<String>> errors = errors(connector.validate(with("table", "t_${topic}", "project", "no_such_project")));
+
+    assertThat(errors).containsOnlyKeys("project");
+  }
+
+  @Test
   void refusedCredentialsAreAnErrorOnAccessIdWithoutTheKey() {
     Map<String, String> props = textExample();
     props.put("access_key", "wrong-secret-value");

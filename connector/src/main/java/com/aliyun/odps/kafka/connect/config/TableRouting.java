@@ -1,6 +1,5 @@
 package com.aliyun.odps.kafka.connect.config;
 
-import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -61,11 +60,6 @@ public final class TableRouting {
       return table;
     }
     return table.replace(TOPIC_PLACEHOLDER, NOT_IN_NAME.matcher(topic).replaceAll("_")).toLowerCase(Locale.ROOT);
-  }
-
-  /** The tables topic2table.map names. */
-  public Collection<String> mappedTables() {
-    return topicTables.values();
   }
 
   public boolean autoCreate() {

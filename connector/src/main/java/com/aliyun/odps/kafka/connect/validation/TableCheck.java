@@ -10,20 +10,17 @@ import com.aliyun.odps.kafka.connect.config.AccountType;
 import com.aliyun.odps.kafka.connect.config.ConfigProblem;
 import com.aliyun.odps.kafka.connect.config.MaxComputeSinkConfig;
 import com.aliyun.odps.kafka.connect.config.SinkSettings;
-import com.aliyun.odps.kafka.connect.config.TableRouting;
 import com.aliyun.odps.kafka.connect.config.WriteMode;
 import com.aliyun.odps.kafka.connect.format.TableRequirements;
 import com.aliyun.odps.kafka.connect.tls.UnusableTrustStoreException;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
-import java.util.TreeSet;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The live part of validation, through the SDK: the project exists, the table exists, and the
+ * The live part of validation, through the SDK: the project exists, the table exists (one table;
+ * tables by topic are checked by the task as it opens each), and the
  * table has the columns the format needs. Problems land on the key to change: {@code project},
  * {@code table}, {@code access_id} (credentials refused), {@code endpoint} (service unreachable, or
  * its certificate not trusted), {@code ssl_truststore_*} (trust store unusable);
@@ -51,7 +48,7 @@ public final class TableCheck implements LiveCheck {
           return List.of(missing.get());
         }
       }
-      return checkTable(settings, odps);
+      return checkProjectAndTable(settings, odps);
     } catch (UnusableTrustStoreException e) {
       return List.of(new ConfigProblem(e.configKey(), e.getMessage()));
     } catch (OdpsException | RuntimeException e) {
@@ -84,33 +81,18 @@ public final class TableCheck implements LiveCheck {
         + " and TBLPROPERTIES (\"transactional\"=\"true\"), or use write.mode APPEND"));
   }
 
-  private static List<ConfigProblem> checkTable(SinkSettings settings, Odps odps) throws OdpsException {
+  private static List<ConfigProblem> checkProjectAndTable(SinkSettings settings, Odps odps) throws OdpsException {
     String project = settings.project();
     if (!odps.projects().exists(project)) {
       return List.of(new ConfigProblem(MaxComputeSinkConfig.PROJECT,
           "project '" + project + "' does not exist at " + settings.endpoint()));
     }
-    List<ConfigProblem> problems = new ArrayList<>();
-    for (String tableName : tablesToCheck(settings)) {
-      problems.addAll(checkTable(settings.withTable(tableName), odps, project));
+    if (!settings.tableRouting().isSingleTable()) {
+      // Tables by topic (${topic}, topic2table.map) follow the records' topics after SMTs, known only
+      // when records arrive: the task checks each table when it opens it.
+      return List.of();
     }
-    return problems;
-  }
-
-  /**
-   * The tables validation can name: the one table, or those of topic2table.map. A ${topic} table
-   * is known only when records arrive (an SMT may rename the topic); it is checked when opened.
-   */
-  private static Set<String> tablesToCheck(SinkSettings settings) {
-    TableRouting routing = settings.tableRouting();
-    if (routing.isSingleTable()) {
-      return Set.of(settings.table());
-    }
-    Set<String> names = new TreeSet<>(routing.mappedTables());
-    if (!settings.table().contains(TableRouting.TOPIC_PLACEHOLDER)) {
-      names.add(settings.table());
-    }
-    return names;
+    return checkTable(settings, odps, project);
   }
 
   private static List<ConfigProblem> checkTable(SinkSettings settings, Odps odps, String project)

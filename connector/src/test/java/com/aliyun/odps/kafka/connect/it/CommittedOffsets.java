@@ -2,6 +2,8 @@ package com.aliyun.odps.kafka.connect.it;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
@@ -35,5 +37,15 @@ final class CommittedOffsets {
         return committed.equals(ends);
       }, timeoutMs, 500, () -> "connector " + connector + " committed " + committed + " but the topic ends at " + ends);
     }
+  }
+
+  /** The topics the connector's consumer group has committed offsets for. */
+  static Set<String> topics(EmbeddedConnectCluster connect, String connector) throws Exception {
+    Set<String> topics = new TreeSet<>();
+    try (Admin admin = connect.kafka().createAdminClient()) {
+      admin.listConsumerGroupOffsets("connect-" + connector).partitionsToOffsetAndMetadata().get()
+          .keySet().forEach(tp -> topics.add(tp.topic()));
+    }
+    return topics;
   }
 }

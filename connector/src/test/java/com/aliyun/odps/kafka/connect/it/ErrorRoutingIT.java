@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 import dev.mcsink.localmc.sink.SinkConnectorConfig;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -112,9 +111,5 @@ class ErrorRoutingIT extends IntegrationTestBase {
   /** The document's FLATTEN connector JSON, reading {@code topic} into {@code table}. */
   private SinkConnectorConfig flattenConfig(String topic, String table) {
     return SinkConnectorConfig.documentExample(mc, "FLATTEN").topics(topic).table(table);
-  }
-
-  private static String text(byte[] bytes) {
-    return bytes == null ? null : new String(bytes, StandardCharsets.UTF_8);
   }
 }

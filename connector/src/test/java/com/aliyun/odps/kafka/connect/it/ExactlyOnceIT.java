@@ -55,8 +55,7 @@ class ExactlyOnceIT extends IntegrationTestBase {
     String connectorName = "odps-test-exactly-once-" + exactlyOnce;
     String topic = "topic_exactly_once_" + exactlyOnce;
     String table = "table_exactly_once_" + exactlyOnce;
-    sql.execute("CREATE TABLE IF NOT EXISTS " + table + "(topic STRING, `partition` BIGINT, `offset` BIGINT,"
-        + " key STRING, value STRING) PARTITIONED BY (pt STRING);");
+    createTextTable(table);
     connect.kafka().createTopic(topic, PARTITIONS);
     Map<String, String> config = SinkConnectorConfig.documentExample(mc, "TEXT")
         .topics(topic).table(table).tasksMax(2).mode("DEFAULT").build();

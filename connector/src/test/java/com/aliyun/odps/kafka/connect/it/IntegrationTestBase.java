@@ -1,12 +1,21 @@
 package com.aliyun.odps.kafka.connect.it;
 
 import dev.mcsink.localmc.LocalMaxCompute;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.Future;
 import java.util.function.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Header;
 import org.apache.kafka.connect.util.clusters.EmbeddedConnectCluster;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -128,5 +137,49 @@ abstract class IntegrationTestBase {
       ends.put(p, connect.kafka().endOffset(new TopicPartition(topic, p)));
     }
     return ends;
+  }
+
+  /**
+   * Creates, if missing, a table of the TEXT format (the product document's {@code table_text}
+   * columns) partitioned by {@code pt}.
+   */
+  void createTextTable(String table) throws Exception {
+    sql.execute("CREATE TABLE IF NOT EXISTS " + table + "(topic STRING, `partition` BIGINT, `offset` BIGINT,"
+        + " key STRING, value STRING) PARTITIONED BY (pt STRING);");
+  }
+
+  /**
+   * Sends string records as they are, with the partition and timestamp each carries (a null
+   * timestamp: the producer's clock), and waits until the broker has acknowledged every one.
+   */
+  void produceAll(List<ProducerRecord<String, String>> records) throws Exception {
+    try (KafkaProducer<byte[], byte[]> producer = connect.kafka().createProducer(Map.of())) {
+      List<Future<RecordMetadata>> sent = new ArrayList<>();
+      for (ProducerRecord<String, String> r : records) {
+        sent.add(producer.send(new ProducerRecord<>(r.topic(), r.partition(), r.timestamp(), bytes(r.key()),
+            bytes(r.value()))));
+      }
+      for (Future<RecordMetadata> f : sent) {
+        f.get();
+      }
+    }
+  }
+
+  /** A header of a consumed record as text; fails the test when the record lacks it. */
+  static String headerText(ConsumerRecord<byte[], byte[]> record, String key) {
+    Header h = record.headers().lastHeader(key);
+    if (h == null) {
+      throw new AssertionError("no header " + key + " on the record at offset " + record.offset() + " of "
+          + record.topic() + "; headers " + record.headers());
+    }
+    return text(h.value());
+  }
+
+  static String text(byte[] bytes) {
+    return bytes == null ? null : new String(bytes, StandardCharsets.UTF_8);
+  }
+
+  private static byte[] bytes(String text) {
+    return text == null ? null : text.getBytes(StandardCharsets.UTF_8);
   }
 }

@@ -6,12 +6,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 import dev.mcsink.localmc.sink.SinkConnectorConfig;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.header.Header;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -144,11 +142,11 @@ class ProductDocumentExamplesIT extends IntegrationTestBase {
     ConsumerRecord<byte[], byte[]> failed = errors.get(0);
     assertThat(text(failed.value())).isEqualTo("{\"id\":101,\"name\":\"json-4\",\"extendinfos\":\"null\"}");
     assertThat(text(failed.key())).isEqualTo("101");
-    assertThat(header(failed, "mc.source.topic")).isEqualTo("topic_abnormal");
-    assertThat(header(failed, "mc.source.partition")).isEqualTo("0");
-    assertThat(header(failed, "mc.source.offset")).isEqualTo("1");
-    assertThat(header(failed, "mc.error.message")).containsIgnoringCase("extendinfos");
-    assertThat(header(failed, "mc.error.class")).isNotBlank();
+    assertThat(headerText(failed, "mc.source.topic")).isEqualTo("topic_abnormal");
+    assertThat(headerText(failed, "mc.source.partition")).isEqualTo("0");
+    assertThat(headerText(failed, "mc.source.offset")).isEqualTo("1");
+    assertThat(headerText(failed, "mc.error.message")).containsIgnoringCase("extendinfos");
+    assertThat(headerText(failed, "mc.error.class")).isNotBlank();
 
     // The error topic is flushed before offsets are committed: all three records end up committed.
     CommittedOffsets.awaitEndOfTopic(connect, "odps-test-runtime-error", "topic_abnormal", 1, ROWS_TIMEOUT_MS);
@@ -185,15 +183,5 @@ class ProductDocumentExamplesIT extends IntegrationTestBase {
       throws InterruptedException {
     return sql.awaitRowsFromTopic(table, topic, count, ROWS_TIMEOUT_MS,
         () -> ConnectorStatus.describe(connect, connector));
-  }
-
-  private String header(ConsumerRecord<byte[], byte[]> record, String key) {
-    Header h = record.headers().lastHeader(key);
-    assertThat(h).as("header %s of the error record", key).isNotNull();
-    return text(h.value());
-  }
-
-  private static String text(byte[] bytes) {
-    return bytes == null ? null : new String(bytes, StandardCharsets.UTF_8);
   }
 }

@@ -55,9 +55,7 @@ class RebalanceIT extends IntegrationTestBase {
     String connectorName = "odps-test-rebalance-" + run.replace('_', '-');
     String topic = "topic_rebalance_" + run;
     String table = "table_rebalance_" + run;
-    sql.execute("CREATE table IF NOT EXISTS " + table + "(\n"
-        + "  topic STRING,\n  `partition` BIGINT,\n  `offset` BIGINT,\n  key STRING,\n  value STRING\n"
-        + ") PARTITIONED BY (pt STRING);");
+    createTextTable(table);
     connect.kafka().createTopic(topic, PARTITIONS);
     Map<String, String> config = SinkConnectorConfig.documentExample(mc, "TEXT")
         .topics(topic)
