@@ -14,9 +14,9 @@ import org.apache.kafka.connect.util.clusters.EmbeddedKafkaCluster;
 
 /**
  * A stream of records produced while a test disturbs the pipeline: {@code batch} records every
- * {@code periodMs}, record n keyed {@code k<n>} with value {@code v<n>} (or the given value) on partition n % partitions,
- * each send acknowledged by all replicas before the next, until {@code records} are out. Closing
- * stops the stream and its producer.
+ * {@code periodMs}, record n keyed {@code k<n>} with value {@code v<n>} (or the given value) on
+ * partition n % partitions, each send acknowledged by all replicas before the next, until
+ * {@code records} are out. Closing stops the stream and its producer.
  */
 final class SteadyProducer implements AutoCloseable {
   private final KafkaProducer<byte[], byte[]> producer;
