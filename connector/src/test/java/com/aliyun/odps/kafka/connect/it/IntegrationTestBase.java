@@ -1,5 +1,7 @@
 package com.aliyun.odps.kafka.connect.it;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.mcsink.localmc.LocalMaxCompute;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -9,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.Future;
+import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -17,6 +21,7 @@ import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.connect.util.clusters.EmbeddedConnectCluster;
+import org.apache.kafka.test.TestUtils;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -181,5 +186,40 @@ abstract class IntegrationTestBase {
 
   private static byte[] bytes(String text) {
     return text == null ? null : text.getBytes(StandardCharsets.UTF_8);
+  }
+
+  /**
+   * Waits until {@code table} holds a row for every record of {@code topic} and the connector has
+   * committed the topic's end, then asserts that it holds each record exactly once.
+   */
+  void assertEveryRecordLandsOnce(String connector, String topic, int partitions, String table, long timeoutMs)
+      throws Exception {
+    Map<Integer, Long> ends = endOffsets(topic, partitions);
+    sql.awaitEveryRecord(table, topic, ends, timeoutMs, () -> ConnectorStatus.describe(connect, connector));
+    CommittedOffsets.awaitEndOfTopic(connect, connector, topic, partitions, timeoutMs);
+    long records = ends.values().stream().mapToLong(Long::longValue).sum();
+    // Offsets are committed only after MaxCompute committed the rows: the count is final now.
+    assertThat(sql.rowsFromTopic(table, topic)).as("rows of %s in %s, one per record", topic, table)
+        .hasSize((int) records);
+  }
+
+  /**
+   * Waits until {@code table} (of columns id and name; missing at first with auto.create) holds
+   * exactly {@code expected} (id to name), one row per id: the last value per key of upserts.
+   */
+  void awaitContents(String table, String connector, Map<Long, String> expected, long timeoutMs)
+      throws InterruptedException {
+    AtomicReference<Map<Long, String>> seen = new AtomicReference<>(Map.of());
+    TestUtils.waitForCondition(() -> {
+      Map<Long, String> contents = new TreeMap<>();
+      for (Map<String, String> row : sql.rows("SELECT id, name FROM " + table + ";")) {
+        if (contents.put(Long.parseLong(row.get("id")), row.get("name")) != null) {
+          throw new AssertionError("two rows for key " + row.get("id") + " in " + table);
+        }
+      }
+      seen.set(contents);
+      return contents.equals(new TreeMap<>(expected));
+    }, timeoutMs, 500, () -> table + " holds " + seen.get() + ", expected " + new TreeMap<>(expected) + "; "
+        + ConnectorStatus.describe(connect, connector));
   }
 }

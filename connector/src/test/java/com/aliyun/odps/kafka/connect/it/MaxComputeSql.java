@@ -1,8 +1,10 @@
 package com.aliyun.odps.kafka.connect.it;
 
+import com.aliyun.odps.Column;
 import com.aliyun.odps.Instance;
 import com.aliyun.odps.Odps;
 import com.aliyun.odps.OdpsException;
+import com.aliyun.odps.Table;
 import com.aliyun.odps.data.Record;
 import com.aliyun.odps.kafka.connect.LocalMaxComputeAccess;
 import com.aliyun.odps.task.SQLTask;
@@ -15,6 +17,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import org.apache.kafka.test.TestUtils;
 
 /**
@@ -40,6 +43,18 @@ public final class MaxComputeSql {
 
   public Odps odps() {
     return odps;
+  }
+
+  /** The table as the SDK describes it now (its schema, key, properties). */
+  public Table table(String name) throws OdpsException {
+    Table table = odps.tables().get(name);
+    table.reload();
+    return table;
+  }
+
+  /** Columns as {@code name TYPE}, in table order, for assertions on what a table was made with. */
+  public static List<String> described(List<Column> columns) {
+    return columns.stream().map(c -> c.getName() + " " + c.getTypeInfo().getTypeName()).collect(Collectors.toList());
   }
 
   /** Runs a statement (DDL) that must succeed. */

@@ -7,15 +7,16 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntFunction;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.connect.util.clusters.EmbeddedKafkaCluster;
 
 /**
  * A stream of records produced while a test disturbs the pipeline: {@code batch} records every
- * {@code periodMs}, record n keyed {@code k<n>} with value {@code v<n>} on partition n % partitions,
- * each send acknowledged by all replicas before the next, until {@code records} are out. Closing
- * stops the stream and its producer.
+ * {@code periodMs}, record n keyed {@code k<n>} with value {@code v<n>} (or the given value) on
+ * partition n % partitions, each send acknowledged by all replicas before the next, until
+ * {@code records} are out. Closing stops the stream and its producer.
  */
 final class SteadyProducer implements AutoCloseable {
   private final KafkaProducer<byte[], byte[]> producer;
@@ -29,8 +30,14 @@ final class SteadyProducer implements AutoCloseable {
 
   static SteadyProducer start(EmbeddedKafkaCluster kafka, String topic, int partitions, int records, int batch,
       long periodMs) {
+    return start(kafka, topic, partitions, records, batch, periodMs, n -> "v" + n);
+  }
+
+  /** As above, record n's value being {@code value.apply(n)}. */
+  static SteadyProducer start(EmbeddedKafkaCluster kafka, String topic, int partitions, int records, int batch,
+      long periodMs, IntFunction<String> value) {
     SteadyProducer stream = new SteadyProducer(kafka.createProducer(Map.of("acks", "all")));
-    stream.thread.scheduleAtFixedRate(() -> stream.sendBatch(topic, partitions, records, batch),
+    stream.thread.scheduleAtFixedRate(() -> stream.sendBatch(topic, partitions, records, batch, value),
         0, periodMs, TimeUnit.MILLISECONDS);
     return stream;
   }
@@ -52,14 +59,14 @@ final class SteadyProducer implements AutoCloseable {
     producer.close();
   }
 
-  private void sendBatch(String topic, int partitions, int records, int batch) {
+  private void sendBatch(String topic, int partitions, int records, int batch, IntFunction<String> value) {
     if (done.isDone()) {
       return;
     }
     try {
       for (int i = 0; i < batch && sent.get() < records; i++) {
         int n = sent.getAndIncrement();
-        producer.send(new ProducerRecord<>(topic, n % partitions, bytes("k" + n), bytes("v" + n))).get();
+        producer.send(new ProducerRecord<>(topic, n % partitions, bytes("k" + n), bytes(value.apply(n)))).get();
       }
       if (sent.get() >= records) {
         done.complete(null);
