@@ -117,10 +117,10 @@ class SchemaEvolutionIT extends IntegrationTestBase {
     assertThat(errors).hasSize(1);
     ConsumerRecord<byte[], byte[]> error = errors.get(0);
     assertThat(text(error.key())).isEqualTo("2");
-    assertThat(header(error, "mc.source.topic")).isEqualTo(topic);
-    assertThat(header(error, "mc.source.partition")).isEqualTo("0");
-    assertThat(header(error, "mc.source.offset")).isEqualTo("1");
-    assertThat(header(error, "mc.error.message")).contains("column 'id'").contains("BIGINT").contains("abc");
+    assertThat(headerText(error, "mc.source.topic")).isEqualTo(topic);
+    assertThat(headerText(error, "mc.source.partition")).isEqualTo("0");
+    assertThat(headerText(error, "mc.source.offset")).isEqualTo("1");
+    assertThat(headerText(error, "mc.error.message")).contains("column 'id'").contains("BIGINT").contains("abc");
     assertThat(sql.table(table).getSchema().getColumns()).as("no column added for a type conflict").hasSize(5);
     CommittedOffsets.awaitEndOfTopic(connect, "conflict", topic, 1, TIMEOUT_MS);
   }
@@ -142,14 +142,5 @@ class SchemaEvolutionIT extends IntegrationTestBase {
   private void awaitColumn(String table, String column, String connector) throws InterruptedException {
     TestUtils.waitForCondition(() -> sql.table(table).getSchema().containsColumn(column), TIMEOUT_MS, 200,
         () -> "no column " + column + " in " + table + "; " + ConnectorStatus.describe(connect, connector));
-  }
-
-  private static String header(ConsumerRecord<byte[], byte[]> record, String key) {
-    Header header = record.headers().lastHeader(key);
-    return header == null ? null : text(header.value());
-  }
-
-  private static String text(byte[] bytes) {
-    return bytes == null ? null : new String(bytes, StandardCharsets.UTF_8);
   }
 }
