@@ -2,11 +2,17 @@ package com.aliyun.odps.kafka.connect.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.aliyun.odps.Instance;
 import com.aliyun.odps.Table;
+import com.aliyun.odps.data.Record;
+import com.aliyun.odps.task.SQLTask;
+import dev.mcsink.localmc.LocalMaxCompute;
 import dev.mcsink.localmc.sink.SinkConnectorConfig;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.IntFunction;
+import org.apache.kafka.test.TestUtils;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -107,6 +113,35 @@ class AutoCreateIT extends IntegrationTestBase {
     assertThat(created.getSchema().getColumn("id").isNullable()).isFalse();
     assertThat(created.getLife()).as("auto.create.lifecycle").isEqualTo(7L);
     CommittedOffsets.awaitEndOfTopic(connect, "auto-upsert", topic, 1, TIMEOUT_MS);
+  }
+
+  @Test
+  void tablesOfTopicsAreCreatedAndWrittenInTheConfiguredSchemaOfAThreeLayerProject() throws Exception {
+    Map<String, String> inSchema = Map.of("odps.namespace.schema", "true", "odps.sql.allow.fullscan", "true");
+    SQLTask.run(sql.odps(), LocalMaxCompute.DEFAULT_PROJECT, "CREATE SCHEMA IF NOT EXISTS sales;", inSchema, null)
+        .waitForSuccess(50);
+    List<String> topics = List.of("schema_orders", "schema_refunds");
+    produceToEach(topics, 1, i -> "{\"id\":" + i + ",\"name\":\"n" + i + "\"}");
+
+    connect.configureConnector("auto-schema", autoCreate(String.join(",", topics)).set("schema", "sales").build());
+
+    for (String topic : topics) {
+      AtomicReference<String> count = new AtomicReference<>("none");
+      TestUtils.waitForCondition(() -> {
+        if (!sql.odps().tables().exists(LocalMaxCompute.DEFAULT_PROJECT, "sales", topic)) {
+          return false;
+        }
+        Instance counting = SQLTask.run(sql.odps(), LocalMaxCompute.DEFAULT_PROJECT,
+            "SELECT COUNT(DISTINCT `offset`) AS n, COUNT(*) AS c FROM sales." + topic + ";", inSchema, null);
+        counting.waitForSuccess(50);
+        Record result = SQLTask.getResult(counting).get(0);
+        count.set(result.getString("n") + " distinct of " + result.getString("c"));
+        return (RECORDS + " distinct of " + RECORDS).equals(count.get());
+      }, TIMEOUT_MS, 500, () -> "sales." + topic + " holds " + count.get() + "; "
+          + ConnectorStatus.describe(connect, "auto-schema"));
+      assertThat(sql.odps().tables().exists(LocalMaxCompute.DEFAULT_PROJECT, topic)).as("nothing in the default schema")
+          .isFalse();
+    }
   }
 
   /** Creates each topic and produces to it {@link #RECORDS} records, record i to partition i % partitions. */
