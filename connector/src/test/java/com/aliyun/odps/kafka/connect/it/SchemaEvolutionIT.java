@@ -16,7 +16,7 @@ import org.apache.kafka.connect.util.clusters.WorkerHandle;
 import org.apache.kafka.test.TestUtils;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * auto.evolve on the Connect runtime, FLATTEN of JSON text: a field the table lacks becomes a
@@ -44,12 +44,14 @@ class SchemaEvolutionIT extends IntegrationTestBase {
    * at least once writes no record twice here; exactly_once (batch Tunnel, one pre-created table)
    * makes that a promise also when the stop is not graceful.
    */
-  @ParameterizedTest(name = "exactly_once={0}")
-  @ValueSource(booleans = {true, false})
-  void aNewFieldAddsANullableColumnAndEveryRecordLandsOnceAcrossAWorkerRestart(boolean exactlyOnce) throws Exception {
-    String topic = "topic_evolve_" + exactlyOnce;
-    String table = "table_evolve_" + exactlyOnce;
-    String connector = "evolve-" + exactlyOnce;
+  @ParameterizedTest(name = "exactly_once={0}, use_streaming={1}")
+  @CsvSource({"true, false", "false, false", "false, true"})
+  void aNewFieldAddsANullableColumnAndEveryRecordLandsOnceAcrossAWorkerRestart(boolean exactlyOnce, boolean streaming)
+      throws Exception {
+    String run = exactlyOnce + "_" + streaming;
+    String topic = "topic_evolve_" + run;
+    String table = "table_evolve_" + run;
+    String connector = "evolve-" + run.replace('_', '-');
     idNameTable(table);
     connect.kafka().createTopic(topic, PARTITIONS);
     for (int id = 0; id < BEFORE; id++) {
@@ -58,6 +60,7 @@ class SchemaEvolutionIT extends IntegrationTestBase {
     connect.configureConnector(connector, flatten(topic, table)
         .set("auto.evolve", "true")
         .set("exactly_once", String.valueOf(exactlyOnce))
+        .streaming(streaming)
         .build());
     assertEveryRecordLandsOnce(connector, topic, PARTITIONS, table, TIMEOUT_MS);
     assertThat(sql.table(table).getSchema().containsColumn("score")).isFalse();
@@ -70,7 +73,7 @@ class SchemaEvolutionIT extends IntegrationTestBase {
       int sentWhenStopped = stream.sent();
       connect.addWorker();
       connect.assertions().assertConnectorAndExactlyNumTasksAreRunning(connector, 1, "the task did not come back");
-      System.out.println("SchemaEvolutionIT: exactly_once=" + exactlyOnce + ": worker stopped after "
+      System.out.println("SchemaEvolutionIT: exactly_once=" + exactlyOnce + ", use_streaming=" + streaming + ": worker stopped after "
           + sentWhenStopped + " of " + STREAMED + " records with the new field were sent");
       assertThat(sentWhenStopped).as("records with the new field were still flowing").isLessThan(STREAMED);
       stream.done().get(TIMEOUT_MS, TimeUnit.MILLISECONDS);

@@ -11,6 +11,8 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * One connector writing many tables: a {@code ${topic}} table template, {@code topic2table.map},
@@ -52,11 +54,15 @@ class TablesByTopicIT extends IntegrationTestBase {
     assertThat(CommittedOffsets.topics(connect, "renamed")).containsExactly(topic);
   }
 
-  @Test
-  void threeTopicsLandInTheirOwnTablesByMapAndTemplateWithTwoTasks() throws Exception {
-    List<String> topics = List.of("tbt_a", "tbt_b", "tbt_c");
+  @ParameterizedTest(name = "use_streaming={0}")
+  @ValueSource(booleans = {false, true})
+  void threeTopicsLandInTheirOwnTablesByMapAndTemplateWithTwoTasks(boolean streaming) throws Exception {
+    String run = streaming ? "_s" : "";
+    String connector = "three-tables" + run.replace('_', '-');
+    List<String> topics = List.of("tbt_a" + run, "tbt_b" + run, "tbt_c" + run);
     // tbt_a and tbt_b by the map, tbt_c by the template.
-    Map<String, String> tables = Map.of("tbt_a", "table_alpha", "tbt_b", "table_beta", "tbt_c", "routed_tbt_c");
+    Map<String, String> tables = Map.of(topics.get(0), "table_alpha" + run, topics.get(1), "table_beta" + run,
+        topics.get(2), "routed_tbt_c" + run);
     Map<String, Set<String>> values = new HashMap<>();
     for (String topic : topics) {
       createTextTable(tables.get(topic));
@@ -64,25 +70,28 @@ class TablesByTopicIT extends IntegrationTestBase {
       values.put(topic, produceNumbered(topic));
     }
 
-    connect.configureConnector("three-tables", textConnector(String.join(",", topics), "routed_${topic}")
+    connect.configureConnector(connector, textConnector(String.join(",", topics), "routed_${topic}")
         .tasksMax(2)
-        .set("topic2table.map", "tbt_a:table_alpha,tbt_b:table_beta")
+        .streaming(streaming)
+        .set("topic2table.map", topics.get(0) + ":" + tables.get(topics.get(0)) + "," + topics.get(1) + ":"
+            + tables.get(topics.get(1)))
         .build());
 
-    connect.assertions().assertConnectorAndExactlyNumTasksAreRunning("three-tables", 2, "two tasks did not start");
+    connect.assertions().assertConnectorAndExactlyNumTasksAreRunning(connector, 2, "two tasks did not start");
     for (String topic : topics) {
       String table = tables.get(topic);
       int rows = sql.awaitEveryRecord(table, topic, endOffsets(topic, PARTITIONS), TIMEOUT_MS,
-          () -> ConnectorStatus.describe(connect, "three-tables"));
+          () -> ConnectorStatus.describe(connect, connector));
       assertThat(rows).as("rows of %s in %s", topic, table).isEqualTo(RECORDS);
       assertThat(valuesOf(table, topic)).isEqualTo(values.get(topic));
       assertThat(sql.rows("SELECT COUNT(*) AS n FROM " + table + ";")).as("all rows of %s", table)
           .extracting(r -> r.get("n")).containsExactly(String.valueOf(RECORDS));
     }
     for (String topic : topics) {
-      CommittedOffsets.awaitEndOfTopic(connect, "three-tables", topic, PARTITIONS, TIMEOUT_MS);
+      CommittedOffsets.awaitEndOfTopic(connect, connector, topic, PARTITIONS, TIMEOUT_MS);
     }
   }
+
 
   /** TEXT values into {@code table} (a name or a template), one partition column pt of the flush day. */
   private SinkConnectorConfig textConnector(String topics, String table) {
