@@ -90,8 +90,18 @@ final class DdlStatements {
     throw cursor.parseError("only ALTER TABLE ... ADD COLUMNS and ADD/DROP PARTITION are supported");
   }
 
-  /** Columns the table has are an error, or skipped with IF NOT EXISTS. */
+  /**
+   * Columns the table has are an error, or skipped with IF NOT EXISTS. The check and the change are
+   * one step: two sinks' tasks adding the same column at once must not see it missing both, and the
+   * second fail ("declared twice") where MaxCompute's IF NOT EXISTS succeeds.
+   */
   private void addColumns(TableId id, AddColumnsStatement add, SqlToken at) {
+    synchronized (warehouse) {
+      addMissingColumns(id, add, at);
+    }
+  }
+
+  private void addMissingColumns(TableId id, AddColumnsStatement add, SqlToken at) {
     TableSchema schema = warehouse.table(id).orElseThrow().schema();
     List<Column> added = new ArrayList<>();
     for (Column column : add.columns()) {

@@ -4,6 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mcsink.localmc.types.Column;
 import dev.mcsink.localmc.types.TableId;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -43,6 +49,29 @@ class AlterTableAddColumnsTest {
 
     assertThat(columns("t").stream().map(c -> c.name() + " " + c.type().typeName()))
         .containsExactly("id BIGINT", "extra BIGINT");
+  }
+
+  /** Two sink tasks meeting the same new field at once: both statements succeed (found by bin/chaos routing-evolution). */
+  @Test
+  void concurrentIfNotExistsAddsOfTheSameColumnBothSucceed() throws Exception {
+    sql.ok("CREATE TABLE t (id BIGINT) PARTITIONED BY (pt STRING);");
+    ExecutorService pool = Executors.newFixedThreadPool(2);
+    try {
+      for (int i = 0; i < 20; i++) {
+        String alter = "ALTER TABLE t ADD COLUMNS IF NOT EXISTS (c" + i + " STRING);";
+        CyclicBarrier together = new CyclicBarrier(2);
+        Callable<String> add = () -> {
+          together.await();
+          return sql.ok(alter);
+        };
+        for (Future<String> result : pool.invokeAll(List.of(add, add))) {
+          result.get(); // rethrows the failure of either statement
+        }
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    assertThat(columns("t")).hasSize(21);
   }
 
   @Test

@@ -81,6 +81,7 @@ public final class Chaos implements Callable<Integer> {
     for (Scenario s : List.of(new WorkerKill(shortForm ? 2 : 4), new WorkerJoinLeave(shortForm ? 1 : 2),
         new MaxComputeFaults(), new MaxComputeRestart(), new BrokerRestart(shortForm ? 1 : 2),
         new MaxComputeOutageKill(), new UpsertKill(shortForm ? 2 : 4),
+        new RoutingEvolutionKill(shortForm ? 2 : 5),
         new PoisonRecords(ErrorRoute.ERROR_TOPIC), new PoisonRecords(ErrorRoute.DEAD_LETTER_QUEUE),
         new PoisonRecords(ErrorRoute.NONE), new PoisonRecords(ErrorRoute.ERROR_TOPIC, Workload.POISONED_CSV))) {
       all.put(s.name(), s);
@@ -116,7 +117,7 @@ public final class Chaos implements Callable<Integer> {
       for (Scenario scenario : chosen) {
         List<Delivery> configurations = configurations(scenario);
         if (configurations.isEmpty()) {
-          log(scenario.name() + ": skipped, bad records are not a delivery fault (--delivery " + delivery + ")");
+          log(scenario.name() + ": skipped, no exactly-once configuration for it (--delivery " + delivery + ")");
         }
         for (Delivery configuration : configurations) {
           log(scenario.name() + " (" + configuration.label() + "): " + scenario.fault());
@@ -141,7 +142,8 @@ public final class Chaos implements Callable<Integer> {
    * The configurations a scenario runs in: an upsert scenario in its own; the others on the paths
    * --path names (at-least-once) and in both exactly-once configurations (batch path only), as
    * --delivery says; bad-record scenarios are not about delivery and run at-least-once only (none
-   * with --delivery exactly-once).
+   * with --delivery exactly-once), as do scenarios whose connector creates its tables (exactly_once
+   * refuses auto.create).
    */
   private List<Delivery> configurations(Scenario scenario) {
     if (scenario.workload().primaryKey() != null) {
@@ -151,7 +153,7 @@ public final class Chaos implements Callable<Integer> {
     if (!delivery.equals(EXACTLY_ONCE)) {
       configurations.addAll(paths());
     }
-    if (!delivery.equals(AT_LEAST_ONCE) && scenario.faultsDelivery()) {
+    if (!delivery.equals(AT_LEAST_ONCE) && scenario.faultsDelivery() && !scenario.workload().createsTables()) {
       configurations.addAll(Delivery.EXACTLY_ONCE);
     }
     return configurations;

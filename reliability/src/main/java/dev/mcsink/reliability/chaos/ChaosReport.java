@@ -32,6 +32,9 @@ final class ChaosReport {
         // The table's columns read as keys here: expected, matching, missing + wrong, unexpected.
         out.println(r.scenario() + " (" + r.configuration() + "): " + r.lastValue());
       }
+      if (r.tables() != null) {
+        r.tables().forEach(table -> out.println(r.scenario() + " (" + r.configuration() + ") " + table));
+      }
     }
     List<ScenarioResult> exactlyOnce = results.stream().filter(r -> "exactly-once".equals(r.delivery())).toList();
     if (!exactlyOnce.isEmpty()) {

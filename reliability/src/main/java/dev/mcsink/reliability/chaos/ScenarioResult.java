@@ -1,6 +1,7 @@
 package dev.mcsink.reliability.chaos;
 
 import dev.mcsink.reliability.delivery.LastValueReport;
+import java.util.List;
 
 /**
  * What one scenario in one delivery configuration left behind.
@@ -19,10 +20,33 @@ import dev.mcsink.reliability.delivery.LastValueReport;
  * @param delivery      at-least-once (duplicates reported) or exactly-once (a duplicate fails)
  * @param configuration how the connector wrote, as the report names it ({@link Delivery#label()})
  * @param lastValue     the last-value-per-key figures of an upsert scenario; else null
+ * @param tables        per table, when the connector routes several topics to their own tables (the
+ *                      other figures are their sums); else null
  */
 record ScenarioResult(String scenario, String path, String fault, long produced, long expected, long landed,
     long routed, long missing, long duplicates, double drainSeconds, String stop, String problem,
-    String delivery, String configuration, LastValueFigures lastValue) {
+    String delivery, String configuration, LastValueFigures lastValue, List<TableFigures> tables) {
+  /**
+   * One topic against its own table, and its records that gained a field against the table's column
+   * of that name ({@link dev.mcsink.reliability.delivery.AddedFieldCheck}).
+   */
+  record TableFigures(String table, long expected, long landed, long missing, long duplicates,
+      long recordsWithAddedField, long recordsHoldingIt, long recordsWrong) {
+    /** The sums of two tables' figures, named after the first. */
+    TableFigures plus(TableFigures other) {
+      return new TableFigures(table, expected + other.expected, landed + other.landed, missing + other.missing,
+          duplicates + other.duplicates, recordsWithAddedField + other.recordsWithAddedField,
+          recordsHoldingIt + other.recordsHoldingIt, recordsWrong + other.recordsWrong);
+    }
+
+    @Override
+    public String toString() {
+      return table + ": expected " + expected + ", landed " + landed + ", missing " + missing + ", duplicates "
+          + duplicates + "; with the added field " + recordsWithAddedField + ", holding it " + recordsHoldingIt
+          + ", wrong " + recordsWrong;
+    }
+  }
+
   /** The figures of bin/verify-delivery --mode last-value-per-key. */
   record LastValueFigures(long keysExpected, long matching, long wrong, long missing, long unexpected) {
     static LastValueFigures of(LastValueReport report) {

@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.mcsink.localmc.LocalMaxCompute;
 import dev.mcsink.localmc.sink.SinkConnectorConfig;
 import dev.mcsink.mcsql.ConnectionSettings;
+import dev.mcsink.reliability.delivery.AddedFieldCheck;
 import dev.mcsink.reliability.delivery.DeliveryCheck;
+import dev.mcsink.reliability.delivery.DeliveryCheckException;
 import dev.mcsink.reliability.delivery.DeliveryReport;
 import dev.mcsink.reliability.delivery.DeliverySettings;
 import dev.mcsink.reliability.delivery.LastValueCheck;
@@ -12,6 +14,8 @@ import dev.mcsink.reliability.delivery.LastValueReport;
 import dev.mcsink.reliability.delivery.PartitionDelivery;
 import dev.mcsink.stack.ConnectWorker;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -45,25 +49,30 @@ final class ScenarioRun {
       throw new IllegalStateException("Interrupted", e);
     } catch (Exception e) {
       return new ScenarioResult(scenario.name(), delivery.path(), scenario.fault(), 0, 0, 0, 0, 0, 0, 0,
-          null, "the run broke down: " + e, delivery.guarantee(), delivery.label(), null);
+          null, "the run broke down: " + e, delivery.guarantee(), delivery.label(), null, null);
     }
   }
 
   ScenarioResult run(Scenario scenario, Delivery delivery) throws Exception {
     String name = "chaos_" + scenario.name().replace('-', '_') + "_" + delivery.tableSuffix();
     Workload workload = scenario.workload();
-    stack.createTopic(name, PARTITIONS);
+    List<String> topics = workload.topics(name);
+    for (String topic : topics) {
+      stack.createTopic(topic, PARTITIONS);
+    }
     // Both routes' topics, whatever the scenario's: poison-stop switches to the error topic midway.
     stack.createTopic(ErrorRoute.errorTopic(name), 1);
     stack.createTopic(ErrorRoute.deadLetterTopic(name), 1);
-    stack.sql(workload.createTable(name, delivery.primaryKey(workload)));
+    if (!workload.createsTables()) {
+      stack.sql(workload.createTable(name, delivery.primaryKey(workload)));
+    }
     ConnectWorker worker = stack.worker();
     worker.createConnector(name, connectorConfig(workload, scenario.route(), name, delivery));
     long produced;
     String stop = null;
     String problem = null;
-    try (SteadyLoad load = new SteadyLoad(stack.bootstrapServers(), name, PARTITIONS, perSecond,
-        workload.messages())) {
+    try (SteadyLoad load = new SteadyLoad(stack.bootstrapServers(), topics, PARTITIONS, perSecond,
+        workload.messages(length))) {
       awaitRunning(worker, name);
       scenario.act(stack, length, new Scenario.Target(name, delivery));
       load.close();
@@ -86,8 +95,11 @@ final class ScenarioRun {
     if (workload.primaryKey() != null) {
       return lastValueResult(scenario, delivery, name, produced);
     }
+    if (topics.size() > 1) {
+      return perTableResult(scenario, delivery, name, topics, produced);
+    }
     long drainStart = System.nanoTime();
-    Drained drained = awaitDelivered(worker, name, route);
+    Drained drained = awaitDelivered(worker, name, checkSettings(name, route));
     DeliveryReport report = drained.report();
     double drainSeconds = (System.nanoTime() - drainStart) / 1e9;
     if (delivery.exactlyOnce() && report.complete() && drained.taskFailure() == null) {
@@ -97,18 +109,61 @@ final class ScenarioRun {
     }
     worker.deleteConnector(name);
     PartitionDelivery total = report.total();
-    if (problem == null && drained.taskFailure() != null) {
-      problem = "a task failed (no stop was configured): " + drained.taskFailure();
-    } else if (problem == null && total.missing() > 0) {
-      problem = total.missing() + " records missing after " + DRAIN_TIMEOUT + "; first: "
-          + report.partitions().stream().filter(p -> p.missing() > 0)
-              .map(p -> "partition " + p.partition() + " " + p.firstMissing()).findFirst().orElse("");
-    } else if (problem == null && delivery.exactlyOnce() && total.duplicated() > 0) {
-      problem = total.duplicated() + " rows duplicated (" + delivery.label() + " must write each record once)";
-    }
+    problem = problem != null ? problem : deliveryProblem(drained.taskFailure(), report, delivery);
     return new ScenarioResult(scenario.name(), delivery.path(), scenario.fault(), produced, total.expected(),
         total.landed(), total.routedToErrors(), total.missing(), total.duplicated(), drainSeconds, stop, problem,
-        delivery.guarantee(), delivery.label(), null);
+        delivery.guarantee(), delivery.label(), null, null);
+  }
+
+  /** What a delivery check says is wrong: a failed task, a missing record, or a duplicate where none may be. */
+  private static String deliveryProblem(String taskFailure, DeliveryReport report, Delivery delivery) {
+    PartitionDelivery total = report.total();
+    if (taskFailure != null) {
+      return "a task failed (no stop was configured): " + taskFailure;
+    } else if (total.missing() > 0) {
+      return total.missing() + " records of " + report.topic() + " missing after " + DRAIN_TIMEOUT + "; first: "
+          + report.partitions().stream().filter(p -> p.missing() > 0)
+              .map(p -> "partition " + p.partition() + " " + p.firstMissing()).findFirst().orElse("");
+    } else if (delivery.exactlyOnce() && total.duplicated() > 0) {
+      return total.duplicated() + " rows duplicated (" + delivery.label() + " must write each record once)";
+    }
+    return null;
+  }
+
+  /**
+   * Checks each topic against its own table (the connector routes them): nothing missing, duplicates
+   * counted, and the records that gained a field hold it in the column auto.evolve added.
+   */
+  private ScenarioResult perTableResult(Scenario scenario, Delivery delivery, String name, List<String> topics,
+      long produced) throws Exception {
+    long drainStart = System.nanoTime();
+    List<ScenarioResult.TableFigures> tables = new ArrayList<>();
+    String problem = null;
+    for (String topic : topics) {
+      // The table is named after its topic (table=${topic}): the check reads one against the other.
+      Drained drained = awaitDelivered(stack.worker(), name, checkSettings(topic, ErrorRoute.NONE));
+      PartitionDelivery total = drained.report().total();
+      String tableProblem = deliveryProblem(drained.taskFailure(), drained.report(), delivery);
+      AddedFieldCheck.Report added = new AddedFieldCheck.Report(0, 0, 0);
+      try {
+        added = AddedFieldCheck.run(checkSettings(topic, ErrorRoute.NONE), EvolvingRecords.ADDED_FIELD);
+      } catch (DeliveryCheckException e) { // the table lacks the column, for one
+        tableProblem = tableProblem != null ? tableProblem : topic + ": " + e.getMessage();
+      }
+      tables.add(new ScenarioResult.TableFigures(topic, total.expected(), total.landed(), total.missing(),
+          total.duplicated(), added.recordsWithField(), added.recordsHoldingIt(), added.recordsWrong()));
+      if (tableProblem == null && !added.holds()) {
+        tableProblem = topic + ": the rows do not hold the added field '" + EvolvingRecords.ADDED_FIELD + "': "
+            + tables.get(tables.size() - 1);
+      }
+      problem = problem != null ? problem : tableProblem;
+    }
+    double drainSeconds = (System.nanoTime() - drainStart) / 1e9;
+    stack.worker().deleteConnector(name);
+    ScenarioResult.TableFigures sum = tables.stream().reduce(ScenarioResult.TableFigures::plus).orElseThrow();
+    return new ScenarioResult(scenario.name(), delivery.path(), scenario.fault(), produced, sum.expected(),
+        sum.landed(), 0, sum.missing(), sum.duplicates(), drainSeconds, null, problem, delivery.guarantee(),
+        delivery.label(), null, tables);
   }
 
   /** Compares the table with the last value produced per key, once the connector has written everything. */
@@ -127,7 +182,7 @@ final class ScenarioRun {
     }
     return new ScenarioResult(scenario.name(), delivery.path(), scenario.fault(), produced, report.keysExpected(),
         report.matching(), 0, report.wrong() + report.missing(), report.unexpected(), drainSeconds, null, problem,
-        delivery.guarantee(), delivery.label(), figures);
+        delivery.guarantee(), delivery.label(), figures, null);
   }
 
   /** How waiting for the connector to commit the topic's end offsets ended: null when it did. */
@@ -159,7 +214,7 @@ final class ScenarioRun {
   private Map<String, String> connectorConfig(Workload workload, ErrorRoute route, String name, Delivery delivery) {
     return SinkConnectorConfig.pointingAt(stack.maxCompute())
         .tasksMax(2)
-        .topics(name)
+        .topics(String.join(",", workload.topics(name)))
         .table(name)
         .partitionWindow("DAY")
         .setAll(delivery.connectorSettings())
@@ -224,8 +279,8 @@ final class ScenarioRun {
   }
 
   /** Checks delivery every few seconds until nothing is missing, a task fails, or the drain timeout. */
-  private Drained awaitDelivered(ConnectWorker worker, String name, ErrorRoute route) throws InterruptedException {
-    DeliverySettings settings = checkSettings(name, route);
+  private static Drained awaitDelivered(ConnectWorker worker, String name, DeliverySettings settings)
+      throws InterruptedException {
     long deadline = System.nanoTime() + DRAIN_TIMEOUT.toNanos();
     while (true) {
       DeliveryReport report = DeliveryCheck.run(settings);

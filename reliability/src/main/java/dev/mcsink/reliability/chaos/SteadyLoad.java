@@ -1,6 +1,7 @@
 package dev.mcsink.reliability.chaos;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -10,7 +11,8 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /**
- * A producer sending a steady number of records per second to one topic, over its partitions as
+ * A producer sending a steady number of records per second, shared over its topics (each topic gets
+ * the same sequence of messages), over their partitions as
  * the messages say (round robin by default), until closed; a send the broker refuses (for instance
  * while it restarts) is retried by the producer and, if it still fails, counted and not repeated:
  * the topic, not this count, is what the delivery check expects.
@@ -25,7 +27,7 @@ final class SteadyLoad implements AutoCloseable {
   private volatile boolean running = true;
   private volatile Exception stoppedBy;
 
-  SteadyLoad(String bootstrapServers, String topic, int partitions, int perSecond, Messages messages) {
+  SteadyLoad(String bootstrapServers, List<String> topics, int partitions, int perSecond, Messages messages) {
     Properties props = new Properties();
     props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
     props.put(ProducerConfig.ACKS_CONFIG, "all");
@@ -35,21 +37,23 @@ final class SteadyLoad implements AutoCloseable {
     props.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, Integer.toString(ChaosStack.MAX_MESSAGE_BYTES));
     props.put(ProducerConfig.LINGER_MS_CONFIG, "5");
     this.producer = new KafkaProducer<>(props, new ByteArraySerializer(), new ByteArraySerializer());
-    int perTick = Math.max(1, (int) (perSecond * TICK_MILLIS / 1000));
-    this.thread = new Thread(() -> produce(topic, partitions, perTick, messages), "chaos-load-" + topic);
+    int perTick = Math.max(1, (int) (perSecond / topics.size() * TICK_MILLIS / 1000));
+    this.thread = new Thread(() -> produce(topics, partitions, perTick, messages), "chaos-load-" + topics.get(0));
     thread.setDaemon(true);
     thread.start();
   }
 
-  private void produce(String topic, int partitions, int perTick, Messages messages) {
+  private void produce(List<String> topics, int partitions, int perTick, Messages messages) {
     long n = 0;
     long nextTick = System.nanoTime();
     try {
       while (running) {
         for (int i = 0; i < perTick; i++, n++) {
-          ProducerRecord<byte[], byte[]> record =
-              new ProducerRecord<>(topic, messages.partition(n, partitions), messages.key(n), messages.value(n));
-          producer.send(record, (metadata, error) -> (error == null ? acknowledged : failed).incrementAndGet());
+          for (String topic : topics) {
+            ProducerRecord<byte[], byte[]> record =
+                new ProducerRecord<>(topic, messages.partition(n, partitions), messages.key(n), messages.value(n));
+            producer.send(record, (metadata, error) -> (error == null ? acknowledged : failed).incrementAndGet());
+          }
         }
         nextTick += TimeUnit.MILLISECONDS.toNanos(TICK_MILLIS);
         long wait = nextTick - System.nanoTime();

@@ -23,10 +23,22 @@ final class WorkerKill implements Scenario {
 
   @Override
   public void act(ChaosStack stack, Duration length) throws Exception {
+    act(stack, length, null);
+  }
+
+  /**
+   * Stops killing once a task of the target's connector has failed: the restart would start it
+   * afresh and hide the failure from the check.
+   */
+  @Override
+  public void act(ChaosStack stack, Duration length, Target target) throws Exception {
     Duration between = length.dividedBy(cycles);
     ConnectWorker worker = stack.worker();
     for (int i = 0; i < cycles; i++) {
       Thread.sleep(between.toMillis()); // the load runs between faults
+      if (target != null && worker.failure(target.connector()) != null) {
+        return;
+      }
       worker.kill();
       worker.restart();
     }

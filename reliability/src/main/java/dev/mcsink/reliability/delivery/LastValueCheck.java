@@ -79,7 +79,8 @@ public final class LastValueCheck {
     }
   }
 
-  private static String text(Record row, int column) {
+  /** A column as text: STRING may arrive as bytes. */
+  static String text(Record row, int column) {
     Object value = row.get(column);
     if (value == null) {
       return null;
