@@ -44,7 +44,7 @@ public final class SinkWiring {
           ? OpenTables.single(opener.wrap(settings.table(), single), opener, opener, clients)
           : OpenTables.routed(routing::tableFor, opener, opener, clients);
       return new SinkWriter(tables, policy(settings), failedRecords, new MemoryCap(settings.bufferSizeKb() * 1024L),
-          Clock.systemUTC(), context::timeout, writeThread(settings.connectorName()));
+          Clock.systemUTC(), context::timeout, context::requestCommit, writeThread(settings.connectorName()));
     } catch (RuntimeException e) {
       if (failedRecords != null) {
         failedRecords.close();

@@ -53,6 +53,8 @@ public final class SinkWriter implements AutoCloseable {
   private final Clock clock;
   /** {@code SinkTaskContext::timeout}: how long Connect may wait before it calls put again. */
   private final LongConsumer callAgainWithinMs;
+  /** {@code SinkTaskContext::requestCommit}: have Connect commit offsets at its next chance. */
+  private final Runnable requestCommit;
   /** How long Connect waits before it redelivers records whose table could not be opened. */
   private static final Duration OPEN_TABLE_AGAIN = Duration.ofSeconds(5);
   private final CommittableOffsets offsets = new CommittableOffsets();
@@ -63,13 +65,14 @@ public final class SinkWriter implements AutoCloseable {
   /** @param writeThread runs the writes; null to write inline (a synchronous writer, as unit tests use it) */
   /** @param failedRecords the task's failed-record route, shared by its tables; flushed on preCommit, closed with the writer */
   SinkWriter(OpenTables tables, FlushPolicy policy, FailedRecordHandler failedRecords,
-      MemoryCap memory, Clock clock, LongConsumer callAgainWithinMs, ExecutorService writeThread) {
+      MemoryCap memory, Clock clock, LongConsumer callAgainWithinMs, Runnable requestCommit, ExecutorService writeThread) {
     this.tables = tables;
     this.policy = policy;
     this.failedRecords = failedRecords;
     this.memory = memory;
     this.clock = clock;
     this.callAgainWithinMs = callAgainWithinMs;
+    this.requestCommit = requestCommit;
     this.buffers = new OpenBuffers(offsets::newTicket);
     this.writes = new BackgroundWrites(writeThread, clock, offsets::written);
     // exactly_once goes with one table only (CrossFieldRules): the table that knows the offsets.
@@ -246,6 +249,9 @@ public final class SinkWriter implements AutoCloseable {
     if (writes.holdsFailedRowsOf(table.table())) {
       throw retryLater();
     }
+    // Those rows are committed in MaxCompute now: have their offsets committed too, not only at the next
+    // offset flush, so a crash in between replays as little as it can.
+    requestCommit.run();
     try {
       OpenTable evolved = tables.addColumns(table, added);
       log.info("Added columns {} to {} for the fields of {}", added.stream().map(Column::getName)

@@ -318,10 +318,12 @@ class RecordPartitionerTest {
         .hasMessage("partition column region: field region='[a]' is nested, not text, a number or a boolean");
   }
 
+  /** Config validation refuses such a pattern; a rule made past it is still refused, record by record. */
   @Test
   void timePatternThatGivesASlashIsRefused() {
-    RecordPartitioner partitioner = RecordPartitioner.of(
-        settings(SHANGHAI, true, flushTime("ds=time:yyyy/MM")).build(), List.of("ds"));
+    PartitionRules slashed = new PartitionRules(PartitionTimeSource.FLUSH_TIME, "", TimeFieldFormat.parse(""),
+        List.of(new PartitionColumnRule("ds", PartitionColumnRule.Kind.TIME, "yyyy/MM")));
+    RecordPartitioner partitioner = RecordPartitioner.of(settings(SHANGHAI, true, slashed).build(), List.of("ds"));
 
     assertThatThrownBy(() -> partitioner.partitionOf(record(null, null), DOC_MOMENT))
         .isInstanceOf(PartitionValueException.class)

@@ -27,6 +27,7 @@ class ColumnsAddedTest {
   private final FakeTable before = new FakeTable();
   private final FakeTable after = new FakeTable();
   private final List<List<Column>> added = new ArrayList<>();
+  private int commitsRequested;
   private final RecordingHandler handler = new RecordingHandler();
   private final MutableClock clock = MutableClock.of(Instant.parse("2024-05-01T10:00:10Z"), ZoneOffset.UTC);
 
@@ -40,7 +41,7 @@ class ColumnsAddedTest {
   private SinkWriter writer() {
     OpenTables tables = OpenTables.single(open(before), (name, first) -> open(after),
         (name, columns) -> added.add(columns), () -> { });
-    return new SinkWriter(tables, FlushPolicy.batch(), handler, new MemoryCap(1024 * 1024), clock, ms -> { }, null);
+    return new SinkWriter(tables, FlushPolicy.batch(), handler, new MemoryCap(1024 * 1024), clock, ms -> { }, () -> commitsRequested++, null);
   }
 
   @Test
@@ -53,6 +54,7 @@ class ColumnsAddedTest {
 
     assertThat(before.committedPositions()).containsExactly("t/0/0");
     assertThat(added).containsExactly(List.of(EXTRA));
+    assertThat(commitsRequested).as("offsets of the rows written before the change committed soon").isEqualTo(1);
     assertThat(before.closed()).isTrue();
     assertThat(after.committedPositions()).containsExactly("t/0/1", "t/0/2");
     assertThat(offsets).containsEntry(P0, new OffsetAndMetadata(3));

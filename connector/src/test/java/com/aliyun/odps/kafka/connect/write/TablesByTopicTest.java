@@ -48,7 +48,7 @@ class TablesByTopicTest {
     OpenTables routed = OpenTables.routed(topic -> "t_" + topic, opener, (name, columns) -> { },
         () -> clientsClosed.set(true));
     return new SinkWriter(routed, FlushPolicy.batch(), handler, new MemoryCap(1024 * 1024),
-        Clock.fixed(Instant.parse("2024-05-01T10:00:10Z"), ZoneOffset.UTC), ms -> { }, null);
+        Clock.fixed(Instant.parse("2024-05-01T10:00:10Z"), ZoneOffset.UTC), ms -> { }, () -> { }, null);
   }
 
   @Test

@@ -82,7 +82,7 @@ final class TestWriters {
   SinkWriter build() {
     return new SinkWriter(OpenTables.single(openTable(table, failedRecords), (name, first) -> openTable(table, failedRecords),
         (name, columns) -> { }, () -> { }), policy, failedRecords,
-        new MemoryCap(bufferSizeKb * 1024), clock, callAgainWithinMs, writeThread);
+        new MemoryCap(bufferSizeKb * 1024), clock, callAgainWithinMs, () -> { }, writeThread);
   }
 
   /** {@code table} opened as SinkWiring opens it: {@link #CONVERTER}, one partition per minute. */
