@@ -3,8 +3,7 @@ package com.aliyun.odps.kafka.connect.metrics;
 /**
  * What the write path records, once per batch or per write (never per record): the narrow seam
  * between the writer and the metrics registered for the task ({@link TaskMetrics}); unit tests of
- * the writer pass {@link #NONE}. Calls come from the task thread, except {@link #written} and the
- * failures, which may come from the write thread.
+ * the writer pass {@link #NONE}. Every call comes from the task thread (writes are settled there).
  */
 public interface WriteMetrics extends AutoCloseable {
   /** Records nothing: writers in unit tests, and a worker where no metrics could be registered. */
