@@ -47,17 +47,28 @@ class PluginBytecodeTest {
   /** The detection names them too, as strings; every other class reads RecordOrigin. */
   @Test
   void onlyTheRecordOriginReaderNamesTheOriginalAccessorsOfKafka36() throws Exception {
+    assertThat(classesNaming(ORIGINAL_ACCESSORS)).containsExactlyInAnyOrder("com/aliyun/odps/kafka/connect/record/OriginReader.class",
+        "com/aliyun/odps/kafka/connect/record/OriginReader$OriginalAccessors.class");
+  }
+
+  /** Workers older than Kafka 4.1 lack KIP-877's plugin metrics: one class names them, and the task falls back. */
+  @Test
+  void onlyTheWorkerPluginMetricsNamePluginMetricsOfKafka41() throws Exception {
+    assertThat(classesNaming(List.of("org/apache/kafka/common/metrics/PluginMetrics")))
+        .containsExactly("com/aliyun/odps/kafka/connect/metrics/WorkerPluginMetrics.class");
+  }
+
+  /** The class files whose bytes hold any of {@code names}. */
+  private static List<String> classesNaming(List<String> names) throws Exception {
     Path classes = classes();
     List<String> naming = new ArrayList<>();
     for (Path file : classFiles(classes)) {
       String bytes = new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1);
-      if (ORIGINAL_ACCESSORS.stream().anyMatch(bytes::contains)) {
+      if (names.stream().anyMatch(bytes::contains)) {
         naming.add(classes.relativize(file).toString().replace('\\', '/'));
       }
     }
-
-    assertThat(naming).containsExactlyInAnyOrder("com/aliyun/odps/kafka/connect/record/OriginReader.class",
-        "com/aliyun/odps/kafka/connect/record/OriginReader$OriginalAccessors.class");
+    return naming;
   }
 
   private static int majorVersion(Path classFile) throws IOException {

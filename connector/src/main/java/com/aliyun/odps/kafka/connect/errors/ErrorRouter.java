@@ -30,10 +30,12 @@ import org.apache.kafka.connect.sink.SinkTaskContext;
  */
 public final class ErrorRouter implements FailedRecordHandler {
   private final FailedRecordHandler route;
+  private final String kind;
   private final String description;
 
-  private ErrorRouter(FailedRecordHandler route, String description) {
+  private ErrorRouter(FailedRecordHandler route, String kind, String description) {
     this.route = route;
+    this.kind = kind;
     this.description = description;
   }
 
@@ -51,20 +53,20 @@ public final class ErrorRouter implements FailedRecordHandler {
       }
       Map<String, Object> config = ErrorTopicRoute.producerConfig(settings.errorTopicBootstrapServers(),
           settings.errorTopicProducerOverrides());
-      return new ErrorRouter(new ErrorTopicRoute(settings.errorTopic(), config, producerFactory),
+      return new ErrorRouter(new ErrorTopicRoute(settings.errorTopic(), config, producerFactory), "error-topic",
           "error topic " + settings.errorTopic() + " at " + config.get("bootstrap.servers"));
     }
     ConnectReporterRoute reporter = ConnectReporterRoute.from(context, settings.skipError());
     if (reporter != null) {
-      return new ErrorRouter(reporter, "Connect's errant record reporter (errors.* settings)");
+      return new ErrorRouter(reporter, "connect-reporter", "Connect's errant record reporter (errors.* settings)");
     }
     if (settings.skipError()) {
-      return new ErrorRouter(new SkipRoute(), "skipped with a WARN log line (skip_error=true)");
+      return new ErrorRouter(new SkipRoute(), "skip", "skipped with a WARN log line (skip_error=true)");
     }
     if (toleratesAll(context)) {
-      return new ErrorRouter(new SkipRoute(), "skipped with a WARN log line (errors.tolerance=all)");
+      return new ErrorRouter(new SkipRoute(), "skip", "skipped with a WARN log line (errors.tolerance=all)");
     }
-    return new ErrorRouter(new StopTaskRoute(), "none: the task stops (skip_error=false)");
+    return new ErrorRouter(new StopTaskRoute(), "stop-task", "none: the task stops (skip_error=false)");
   }
 
   /** The task's configuration is the connector's, Connect's errors.* keys included. */
@@ -86,6 +88,14 @@ public final class ErrorRouter implements FailedRecordHandler {
   @Override
   public void close() {
     route.close();
+  }
+
+  /**
+   * The route in one word, for the task's metrics: error-topic, connect-reporter (Connect's
+   * dead-letter queue or error log), skip, or stop-task.
+   */
+  public String kind() {
+    return kind;
   }
 
   /** Where failed records go, for the task's start-up log line. */

@@ -119,6 +119,24 @@ public final class CommittableOffsets {
     return result;
   }
 
+  /**
+   * Commit lag: over the owned partitions, the records delivered past the offset {@link #committable}
+   * returned (or, before any was, past the first record taken); 0 once everything delivered is done.
+   * Offsets are counted as if consecutive (compaction and transaction markers make it an upper bound).
+   */
+  public long lag(Map<TopicPartition, OffsetAndMetadata> delivered, Map<TopicPartition, OffsetAndMetadata> committable) {
+    long lag = 0;
+    for (TopicPartition tp : owned) {
+      OffsetAndMetadata deliveredOffset = delivered.get(tp);
+      OffsetAndMetadata done = committable.get(tp);
+      OptionalLong from = done != null ? OptionalLong.of(done.offset()) : tracker.firstHanded(tp);
+      if (deliveredOffset != null && from.isPresent()) {
+        lag += Math.max(0, deliveredOffset.offset() - from.getAsLong());
+      }
+    }
+    return lag;
+  }
+
   /** Revoked partitions: forgotten; their records not done will be redelivered to their next owner. */
   public void close(Collection<TopicPartition> revoked) {
     tracker.forget(revoked);

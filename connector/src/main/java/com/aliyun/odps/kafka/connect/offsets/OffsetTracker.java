@@ -54,6 +54,9 @@ final class OffsetTracker {
       throw new IllegalArgumentException(
           "offset " + offset + " of " + tp + " handed twice (next expected " + state.nextToHand + ")");
     }
+    if (state.nextToHand == Long.MIN_VALUE) {
+      state.firstHanded = offset;
+    }
     state.nextToHand = offset + 1;
     Run last = state.runs.peekLast();
     if (last != null && last.ticket == ticket && !last.done) {
@@ -94,6 +97,12 @@ final class OffsetTracker {
         : OptionalLong.of(state.committedNext);
   }
 
+  /** The first offset of {@code tp} handed since the task took it; empty when none was. */
+  public OptionalLong firstHanded(TopicPartition tp) {
+    PartitionState state = partitions.get(tp);
+    return state == null ? OptionalLong.empty() : OptionalLong.of(state.firstHanded);
+  }
+
   /** True when some record of {@code tp} was handed and is not done yet. */
   public boolean hasPending(TopicPartition tp) {
     PartitionState state = partitions.get(tp);
@@ -114,6 +123,7 @@ final class OffsetTracker {
 
   private static final class PartitionState {
     private long nextToHand = Long.MIN_VALUE;
+    private long firstHanded;
     private long committedNext = -1;
     /** Handed, not yet committable records, in offset order. */
     private final ArrayDeque<Run> runs = new ArrayDeque<>();

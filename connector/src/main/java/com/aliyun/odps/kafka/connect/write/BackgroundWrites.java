@@ -2,6 +2,7 @@ package com.aliyun.odps.kafka.connect.write;
 
 import com.aliyun.odps.kafka.connect.maxcompute.MaxComputeTable;
 import com.aliyun.odps.kafka.connect.maxcompute.TransientWriteException;
+import com.aliyun.odps.kafka.connect.metrics.WriteMetrics;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -36,14 +37,16 @@ final class BackgroundWrites implements AutoCloseable {
   static final int WARN_AFTER_FAILURES = 3;
   private static final long CLOSE_WAIT_SECONDS = 30;
 
-  /** A write that has ended: {@code failure} is null when its rows are committed. */
+  /** A write that has ended, {@code latencyMs} after it started: {@code failure} is null when its rows are committed. */
   private static final class Finished {
     final RowBuffer buffer;
     final RuntimeException failure;
+    final long latencyMs;
 
-    Finished(RowBuffer buffer, RuntimeException failure) {
+    Finished(RowBuffer buffer, RuntimeException failure, long startedNanos) {
       this.buffer = buffer;
       this.failure = failure;
+      this.latencyMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startedNanos);
     }
   }
 
@@ -51,6 +54,7 @@ final class BackgroundWrites implements AutoCloseable {
   private final Clock clock;
   /** Told the ticket of each buffer MaxCompute has committed. */
   private final LongConsumer committed;
+  private final WriteMetrics metrics;
   private final BlockingQueue<Finished> finished = new LinkedBlockingQueue<>();
   /** Buffers whose write failed transiently, waiting to be written again. */
   private final List<RowBuffer> failed = new ArrayList<>();
@@ -69,10 +73,11 @@ final class BackgroundWrites implements AutoCloseable {
   private ConnectException fatal;
 
   /** @param executor a single thread; null to write inline */
-  BackgroundWrites(ExecutorService executor, Clock clock, LongConsumer committed) {
+  BackgroundWrites(ExecutorService executor, Clock clock, LongConsumer committed, WriteMetrics metrics) {
     this.executor = executor;
     this.clock = clock;
     this.committed = committed;
+    this.metrics = metrics;
   }
 
   /** Hands a buffer over to be written; its rows count in {@link #bytes()} until it is committed. */
@@ -97,6 +102,7 @@ final class BackgroundWrites implements AutoCloseable {
     }
     List<RowBuffer> again = new ArrayList<>(failed);
     failed.clear();
+    metrics.retried(again.size());
     again.forEach(this::start);
     return true;
   }
@@ -180,14 +186,15 @@ final class BackgroundWrites implements AutoCloseable {
 
   /** Runs on the write thread. */
   private Finished write(RowBuffer buffer) {
+    long started = System.nanoTime();
     try {
       buffer.table().write(buffer.tablePartition(), buffer.batch());
-      return new Finished(buffer, null);
+      return new Finished(buffer, null, started);
     } catch (RuntimeException e) {
-      return new Finished(buffer, e);
+      return new Finished(buffer, e, started);
     } catch (Error e) {
       // Handed back as a failure, else the task thread would wait for this write forever.
-      return new Finished(buffer, new ConnectException("Write failed: " + e, e));
+      return new Finished(buffer, new ConnectException("Write failed: " + e, e), started);
     }
   }
 
@@ -229,11 +236,13 @@ final class BackgroundWrites implements AutoCloseable {
     if (f.failure == null) {
       bytes -= buffer.estimatedBytes();
       committed.accept(buffer.ticket());
+      metrics.written(buffer.size(), f.latencyMs);
       backoff.onSuccess();
       log.debug("Wrote {}", what);
       return true;
     }
     if (f.failure instanceof TransientWriteException) {
+      metrics.failedTransiently();
       lastTransient = (TransientWriteException) f.failure;
       lastTransientWhere = buffer.where();
       retryDueAt = clock.instant().plusMillis(backoff.onFailure());
@@ -247,6 +256,7 @@ final class BackgroundWrites implements AutoCloseable {
       }
       return false;
     }
+    metrics.failedFatally();
     if (fatal == null) {
       fatal = new ConnectException("Writing " + what + " failed: " + f.failure.getMessage(), f.failure);
     }

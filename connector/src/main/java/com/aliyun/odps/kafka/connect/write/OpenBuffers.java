@@ -87,6 +87,15 @@ final class OpenBuffers {
     return buffers.isEmpty();
   }
 
+  /** Rows in every open buffer together. */
+  long rows() {
+    long rows = 0;
+    for (RowBuffer buffer : buffers.values()) {
+      rows += buffer.size();
+    }
+    return rows;
+  }
+
   /** When the oldest row of any open buffer arrived; null when none is open. */
   Instant oldestRowAt() {
     Instant oldest = null;

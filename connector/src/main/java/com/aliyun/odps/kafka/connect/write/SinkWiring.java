@@ -7,6 +7,8 @@ import com.aliyun.odps.kafka.connect.errors.ErrorRouter;
 import com.aliyun.odps.kafka.connect.errors.FailedRecordHandler;
 import com.aliyun.odps.kafka.connect.maxcompute.MaxComputeTable;
 import com.aliyun.odps.kafka.connect.maxcompute.TaskClients;
+import com.aliyun.odps.kafka.connect.metrics.TaskMetrics;
+import com.aliyun.odps.kafka.connect.metrics.WriteMetrics;
 import java.time.Clock;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -33,19 +35,25 @@ public final class SinkWiring {
     TaskClients clients = TaskClients.connect(settings);
     MaxComputeTable single = null;
     FailedRecordHandler failedRecords = null;
+    WriteMetrics metrics = null;
     try {
       // The one table is opened first: a table that can't be written fails the start before any route opens.
       if (routing.isSingleTable() && !routing.autoCreate()) {
         single = TableOpener.openChecked(clients, settings.withTable(settings.table()));
       }
-      failedRecords = ErrorRouter.create(settings, context);
+      ErrorRouter router = ErrorRouter.create(settings, context);
+      failedRecords = router;
+      metrics = TaskMetrics.register(context, settings.connectorName(), settings.taskIndex(), router.kind());
       TableOpener opener = new TableOpener(settings, clients, failedRecords);
       OpenTables tables = single != null
           ? OpenTables.single(opener.wrap(settings.table(), single), opener, opener, clients)
           : OpenTables.routed(routing::tableFor, opener, opener, clients);
       return new SinkWriter(tables, policy(settings), failedRecords, new MemoryCap(settings.bufferSizeKb() * 1024L),
-          Clock.systemUTC(), context::timeout, context::requestCommit, writeThread(settings.connectorName()));
+          Clock.systemUTC(), context::timeout, context::requestCommit, writeThread(settings.connectorName()), metrics);
     } catch (RuntimeException e) {
+      if (metrics != null) {
+        metrics.close();
+      }
       if (failedRecords != null) {
         failedRecords.close();
       }

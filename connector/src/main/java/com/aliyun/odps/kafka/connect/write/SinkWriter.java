@@ -5,6 +5,7 @@ import com.aliyun.odps.kafka.connect.errors.FailedRecordHandler;
 import com.aliyun.odps.kafka.connect.format.RecordConversionException;
 import com.aliyun.odps.kafka.connect.maxcompute.MaxComputeTable;
 import com.aliyun.odps.kafka.connect.maxcompute.TransientWriteException;
+import com.aliyun.odps.kafka.connect.metrics.WriteMetrics;
 import com.aliyun.odps.kafka.connect.offsets.CommittableOffsets;
 import com.aliyun.odps.kafka.connect.record.RecordOrigin;
 import java.time.Clock;
@@ -61,11 +62,13 @@ public final class SinkWriter implements AutoCloseable {
   private final OpenBuffers buffers;
   private final BackgroundWrites writes;
   private final AlreadyCommitted alreadyCommitted;
+  private final WriteMetrics metrics;
 
   /** @param writeThread runs the writes; null to write inline (a synchronous writer, as unit tests use it) */
   /** @param failedRecords the task's failed-record route, shared by its tables; flushed on preCommit, closed with the writer */
-  SinkWriter(OpenTables tables, FlushPolicy policy, FailedRecordHandler failedRecords,
-      MemoryCap memory, Clock clock, LongConsumer callAgainWithinMs, Runnable requestCommit, ExecutorService writeThread) {
+  /** @param metrics the task's metrics, recorded per batch and per write; closed with the writer */
+  SinkWriter(OpenTables tables, FlushPolicy policy, FailedRecordHandler failedRecords, MemoryCap memory, Clock clock,
+      LongConsumer callAgainWithinMs, Runnable requestCommit, ExecutorService writeThread, WriteMetrics metrics) {
     this.tables = tables;
     this.policy = policy;
     this.failedRecords = failedRecords;
@@ -73,8 +76,9 @@ public final class SinkWriter implements AutoCloseable {
     this.clock = clock;
     this.callAgainWithinMs = callAgainWithinMs;
     this.requestCommit = requestCommit;
+    this.metrics = metrics;
     this.buffers = new OpenBuffers(offsets::newTicket);
-    this.writes = new BackgroundWrites(writeThread, clock, offsets::written);
+    this.writes = new BackgroundWrites(writeThread, clock, offsets::written, metrics);
     // exactly_once goes with one table only (CrossFieldRules): the table that knows the offsets.
     this.alreadyCommitted = new AlreadyCommitted(() -> tables.single() == null ? null : tables.single().table(), clock);
   }
@@ -108,32 +112,41 @@ public final class SinkWriter implements AutoCloseable {
     if (!memory.relieve(buffers, writes)) {
       throw refuseMore();
     }
-    for (SinkRecord record : records) {
-      RecordOrigin origin = RecordOrigin.of(record);
-      TopicPartition source = origin.topicPartition();
-      long offset = origin.offset();
-      if (offsets.isRedelivery(source, offset) || offsets.skip(source, offset)) {
-        continue;
+    // Counted here and recorded once per batch, at the batch's end whichever way it ends.
+    int taken = 0;
+    try {
+      for (SinkRecord record : records) {
+        RecordOrigin origin = RecordOrigin.of(record);
+        TopicPartition source = origin.topicPartition();
+        long offset = origin.offset();
+        if (offsets.isRedelivery(source, offset) || offsets.skip(source, offset)) {
+          continue;
+        }
+        taken++;
+        OpenTable table = openTableOf(record, origin);
+        if (table != null) {
+          table = withColumnsFor(record, table);
+        }
+        Change change = table == null ? null : table.convertOrRoute(record, origin, now);
+        if (change == null) {
+          offsets.routed(source, offset);
+          metrics.routed(1);
+          continue;
+        }
+        RowBuffer buffer = buffers.add(table, change, source, offset, now);
+        offsets.buffered(source, offset, buffer.ticket());
+        memory.observe(buffers, writes);
+        if (policy.isFull(buffer)) {
+          writes.handOver(buffers.take(buffer));
+        }
+        if (!memory.relieve(buffers, writes)) {
+          // The rest of the batch is redelivered; what was taken stays buffered.
+          throw refuseMore();
+        }
       }
-      OpenTable table = openTableOf(record, origin);
-      if (table != null) {
-        table = withColumnsFor(record, table);
-      }
-      Change change = table == null ? null : table.convertOrRoute(record, origin, now);
-      if (change == null) {
-        offsets.routed(source, offset);
-        continue;
-      }
-      RowBuffer buffer = buffers.add(table, change, source, offset, now);
-      offsets.buffered(source, offset, buffer.ticket());
-      memory.observe(buffers, writes);
-      if (policy.isFull(buffer)) {
-        writes.handOver(buffers.take(buffer));
-      }
-      if (!memory.relieve(buffers, writes)) {
-        // The rest of the batch is redelivered; what was taken stays buffered.
-        throw refuseMore();
-      }
+    } finally {
+      metrics.received(taken);
+      recordHeld();
     }
     policy.callAgainWithinMs(buffers, now).ifPresent(callAgainWithinMs);
   }
@@ -160,7 +173,10 @@ public final class SinkWriter implements AutoCloseable {
     } catch (RuntimeException e) {
       log.warn("Could not flush failed records; their offsets are held back until it succeeds: {}", e.getMessage());
     }
-    return offsets.committable(delivered);
+    Map<TopicPartition, OffsetAndMetadata> committable = offsets.committable(delivered);
+    metrics.commitLag(offsets.lag(delivered, committable));
+    recordHeld();
+    return committable;
   }
 
   /**
@@ -186,7 +202,14 @@ public final class SinkWriter implements AutoCloseable {
       failedRecords.close();
     } finally {
       tables.close();
+      metrics.close();
     }
+  }
+
+  /** Once per batch: what the open buffers hold, for the metrics' gauges. */
+  private void recordHeld() {
+    Instant oldest = buffers.oldestRowAt();
+    metrics.held(buffers.rows(), buffers.bytes(), oldest == null ? -1 : oldest.toEpochMilli());
   }
 
   /** Estimated bytes of the rows held now, open buffers and rows being written together. */

@@ -7,15 +7,18 @@ import org.apache.kafka.common.metrics.PluginMetrics;
 import org.apache.kafka.connect.sink.ErrantRecordReporter;
 import org.apache.kafka.connect.sink.SinkTaskContext;
 
-/** A task context that only answers {@link #errantRecordReporter()}, as the router needs. */
+/** A task context that only answers {@link #errantRecordReporter()} and {@link #pluginMetrics()}, as the router and the task's metrics need. */
 public final class FakeSinkTaskContext implements SinkTaskContext {
   private final ErrantRecordReporter reporter;
   private final boolean olderWorker;
   private final Map<String, String> configs;
+  private PluginMetrics pluginMetrics;
+  private boolean beforePluginMetrics;
 
   private FakeSinkTaskContext(ErrantRecordReporter reporter, boolean olderWorker, Map<String, String> configs) {
     this.reporter = reporter;
     this.olderWorker = olderWorker;
+    this.beforePluginMetrics = olderWorker;
     this.configs = configs;
   }
 
@@ -39,6 +42,20 @@ public final class FakeSinkTaskContext implements SinkTaskContext {
   /** A worker older than Kafka 2.6, whose context lacks the method. */
   static FakeSinkTaskContext ofOlderWorker() {
     return new FakeSinkTaskContext(null, true);
+  }
+
+  /** A Kafka 4.1 worker: its plugin metrics for the task (KIP-877). */
+  public static FakeSinkTaskContext withPluginMetrics(PluginMetrics pluginMetrics) {
+    FakeSinkTaskContext context = withoutReporter();
+    context.pluginMetrics = pluginMetrics;
+    return context;
+  }
+
+  /** A worker older than Kafka 4.1 (and newer than 2.6), whose context lacks {@link #pluginMetrics()}. */
+  public static FakeSinkTaskContext beforePluginMetrics() {
+    FakeSinkTaskContext context = withoutReporter();
+    context.beforePluginMetrics = true;
+    return context;
   }
 
   @Override
@@ -85,6 +102,9 @@ public final class FakeSinkTaskContext implements SinkTaskContext {
 
   @Override
   public PluginMetrics pluginMetrics() {
-    return null;
+    if (beforePluginMetrics) {
+      throw new NoSuchMethodError("org.apache.kafka.connect.sink.SinkTaskContext.pluginMetrics()");
+    }
+    return pluginMetrics;
   }
 }

@@ -27,6 +27,25 @@ class CommittableOffsetsTest {
   }
 
   @Test
+  void commitLagCountsDeliveredRecordsPastWhatIsCommittableFromTheFirstTakenBeforeAnyIs() {
+    long first = offsets.newTicket();
+    offsets.buffered(P0, 10, first);
+    offsets.buffered(P0, 11, first);
+    long second = offsets.newTicket();
+    offsets.buffered(P0, 12, second);
+    offsets.buffered(P0, 13, second);
+    offsets.buffered(P1, 5, second);
+    offsets.written(first);
+    Map<TopicPartition, OffsetAndMetadata> delivered = Map.of(P0, new OffsetAndMetadata(14), P1, new OffsetAndMetadata(6));
+
+    assertThat(offsets.lag(delivered, offsets.committable(delivered))).as("P0: 14 - 12, P1: 6 - 5").isEqualTo(3);
+
+    offsets.written(second);
+
+    assertThat(offsets.lag(delivered, offsets.committable(delivered))).isZero();
+  }
+
+  @Test
   void aRoutedRecordIsCommittableOnlyOnceTheRouteIsFlushed() {
     long ticket = offsets.newTicket();
     offsets.buffered(P0, 0, ticket);

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.aliyun.odps.Column;
 import com.aliyun.odps.OdpsType;
+import com.aliyun.odps.kafka.connect.metrics.WriteMetrics;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -41,7 +42,7 @@ class ColumnsAddedTest {
   private SinkWriter writer() {
     OpenTables tables = OpenTables.single(open(before), (name, first) -> open(after),
         (name, columns) -> added.add(columns), () -> { });
-    return new SinkWriter(tables, FlushPolicy.batch(), handler, new MemoryCap(1024 * 1024), clock, ms -> { }, () -> commitsRequested++, null);
+    return new SinkWriter(tables, FlushPolicy.batch(), handler, new MemoryCap(1024 * 1024), clock, ms -> { }, () -> commitsRequested++, null, WriteMetrics.NONE);
   }
 
   @Test

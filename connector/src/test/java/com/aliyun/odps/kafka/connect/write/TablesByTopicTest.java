@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.aliyun.odps.kafka.connect.format.RecordConversionException;
 import com.aliyun.odps.kafka.connect.maxcompute.TransientWriteException;
+import com.aliyun.odps.kafka.connect.metrics.WriteMetrics;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -48,7 +49,7 @@ class TablesByTopicTest {
     OpenTables routed = OpenTables.routed(topic -> "t_" + topic, opener, (name, columns) -> { },
         () -> clientsClosed.set(true));
     return new SinkWriter(routed, FlushPolicy.batch(), handler, new MemoryCap(1024 * 1024),
-        Clock.fixed(Instant.parse("2024-05-01T10:00:10Z"), ZoneOffset.UTC), ms -> { }, () -> { }, null);
+        Clock.fixed(Instant.parse("2024-05-01T10:00:10Z"), ZoneOffset.UTC), ms -> { }, () -> { }, null, WriteMetrics.NONE);
   }
 
   @Test

@@ -4,6 +4,7 @@ import com.aliyun.odps.kafka.connect.errors.FailedRecordHandler;
 import com.aliyun.odps.kafka.connect.format.RecordConversionException;
 import com.aliyun.odps.kafka.connect.format.RecordConverter;
 import com.aliyun.odps.kafka.connect.maxcompute.MaxComputeTable;
+import com.aliyun.odps.kafka.connect.metrics.WriteMetrics;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -37,6 +38,7 @@ final class TestWriters {
   private FlushPolicy policy = FlushPolicy.batch();
   private long bufferSizeKb = 1024;
   private ExecutorService writeThread;
+  private WriteMetrics metrics = WriteMetrics.NONE;
 
   private TestWriters(MaxComputeTable table) {
     this.table = table;
@@ -79,10 +81,16 @@ final class TestWriters {
     return this;
   }
 
+  /** What the writer records (a recording fake, to assert it). */
+  TestWriters metrics(WriteMetrics metrics) {
+    this.metrics = metrics;
+    return this;
+  }
+
   SinkWriter build() {
     return new SinkWriter(OpenTables.single(openTable(table, failedRecords), (name, first) -> openTable(table, failedRecords),
         (name, columns) -> { }, () -> { }), policy, failedRecords,
-        new MemoryCap(bufferSizeKb * 1024), clock, callAgainWithinMs, () -> { }, writeThread);
+        new MemoryCap(bufferSizeKb * 1024), clock, callAgainWithinMs, () -> { }, writeThread, metrics);
   }
 
   /** {@code table} opened as SinkWiring opens it: {@link #CONVERTER}, one partition per minute. */
