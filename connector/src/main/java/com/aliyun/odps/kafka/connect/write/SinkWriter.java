@@ -64,9 +64,11 @@ public final class SinkWriter implements AutoCloseable {
   private final AlreadyCommitted alreadyCommitted;
   private final WriteMetrics metrics;
 
-  /** @param writeThread runs the writes; null to write inline (a synchronous writer, as unit tests use it) */
-  /** @param failedRecords the task's failed-record route, shared by its tables; flushed on preCommit, closed with the writer */
-  /** @param metrics the task's metrics, recorded per batch and per write; closed with the writer */
+  /**
+   * @param failedRecords the task's failed-record route, shared by its tables; flushed on preCommit, closed with the writer
+   * @param writeThread runs the writes; null to write inline (a synchronous writer, as unit tests use it)
+   * @param metrics the task's metrics, recorded per batch and per write; closed with the writer
+   */
   SinkWriter(OpenTables tables, FlushPolicy policy, FailedRecordHandler failedRecords, MemoryCap memory, Clock clock,
       LongConsumer callAgainWithinMs, Runnable requestCommit, ExecutorService writeThread, WriteMetrics metrics) {
     this.tables = tables;
@@ -201,8 +203,11 @@ public final class SinkWriter implements AutoCloseable {
     try {
       failedRecords.close();
     } finally {
-      tables.close();
-      metrics.close();
+      try {
+        tables.close();
+      } finally {
+        metrics.close();
+      }
     }
   }
 
