@@ -20,7 +20,9 @@ import org.apache.kafka.common.config.ConfigException;
  * pattern, or a field of the value as it is. Immutable.
  */
 public final class PartitionColumnRule {
-  /** Characters a partition value cannot hold (MaxCompute's rule, and '/' separates levels). */
+  /** MaxCompute's longest partition value. */
+  static final int MAX_VALUE_LENGTH = 128;
+  /** Characters that would break a partition spec such as {@code ds='a',hh='b'} or the path {@code ds=a/hh=b}. */
   private static final String NOT_IN_VALUE = "/=,'\"`";
   private static final Instant SAMPLE = Instant.parse("2024-12-31T23:59:58.123Z");
   private static final Pattern COLUMN_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_]{0,127}");
@@ -95,12 +97,34 @@ public final class PartitionColumnRule {
       throw new IllegalArgumentException("'" + pattern + "' of column `" + column + "` is not a date-time pattern: "
           + e.getMessage());
     }
-    for (char c : sample.toCharArray()) {
+    String problem = valueProblem(sample);
+    if (problem != null) {
+      throw new IllegalArgumentException("'" + pattern + "' of column `" + column + "` makes values such as '"
+          + sample + "', which cannot be a partition value: " + problem);
+    }
+  }
+
+  /**
+   * Why {@code text} cannot be a partition value, in user terms; null when it can be one. The one
+   * rule for a pattern's values, checked here, and for each record's, checked by the partitioner.
+   */
+  public static String valueProblem(String text) {
+    if (text.isEmpty()) {
+      return "it is empty";
+    }
+    if (text.length() > MAX_VALUE_LENGTH) {
+      return "it is longer than " + MAX_VALUE_LENGTH + " characters";
+    }
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
       if (NOT_IN_VALUE.indexOf(c) >= 0) {
-        throw new IllegalArgumentException("'" + pattern + "' of column `" + column + "` makes values such as '"
-            + sample + "', and a partition value cannot hold '" + c + "'");
+        return "it contains " + (c == '\'' ? "\"'\"" : "'" + c + "'");
+      }
+      if (Character.isISOControl(c)) {
+        return "it contains a control character";
       }
     }
+    return null;
   }
 
   static ConfigDef.Validator validator() {

@@ -58,7 +58,7 @@ final class PartitionColumn {
   }
 
   private String checked(String text, String seen) {
-    String problem = PartitionValueText.problem(text);
+    String problem = PartitionColumnRule.valueProblem(text);
     if (problem != null) {
       throw new PartitionValueException(name, seen + ", which cannot be a partition value: " + problem);
     }
