@@ -5,7 +5,6 @@ import com.aliyun.odps.TableSchema;
 import com.aliyun.odps.kafka.connect.config.SinkSettings;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import org.apache.kafka.connect.data.Field;
 import org.apache.kafka.connect.data.Schema;
 import org.apache.kafka.connect.data.Struct;
@@ -54,7 +53,7 @@ public final class NewFieldColumns {
     if (added.isEmpty() && data instanceof Struct && schema != null && !isChangeEvent(schema)) {
       lastFittingSchema = schema;
     }
-    return added.stream().map(c -> new Column(c.getName(), c.getTypeInfo())).collect(Collectors.toList());
+    return added;
   }
 
   private boolean isColumn(String name) {

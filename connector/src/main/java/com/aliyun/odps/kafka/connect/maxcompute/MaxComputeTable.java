@@ -1,10 +1,12 @@
 package com.aliyun.odps.kafka.connect.maxcompute;
 
+import com.aliyun.odps.Column;
 import com.aliyun.odps.TableSchema;
 import com.aliyun.odps.data.Record;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.apache.kafka.common.TopicPartition;
 
 /**
@@ -20,6 +22,16 @@ public interface MaxComputeTable extends AutoCloseable {
 
   /** A fresh row of the table, every column null. */
   Record newRow();
+
+  /**
+   * "table p.t partition pt='v'" for a partition as {@link #write} takes it, for messages.
+   *
+   * @param partition the values of the partition columns, '/' between them; null for a non-partitioned table
+   */
+  default String where(String partition) {
+    return TargetTable.where(name(), schema().getPartitionColumns().stream().map(Column::getName)
+        .collect(Collectors.toList()), partition);
+  }
 
   /** The table's primary-key columns, in key order; empty unless it is a Delta table. */
   List<String> primaryKey();

@@ -90,11 +90,22 @@ final class TargetTable {
     return primaryKey;
   }
 
-  /**
-   * The spec of one partition: {@code partition} holds the values of the partition columns in
-   * order, '/' between them (a partition value never holds '/'); null for a non-partitioned table.
-   */
+  /** The spec of one partition, as {@link #specOf(String, List, String)} makes it for this table. */
   PartitionSpec specOf(String partition) {
+    return specOf(displayName, partitionColumns, partition);
+  }
+
+  /** "table p.t partition pt='v'", for messages. */
+  String where(String partition) {
+    return where(displayName, partitionColumns, partition);
+  }
+
+  /**
+   * The spec of one partition of a table partitioned by {@code partitionColumns}: {@code partition}
+   * holds the values of the partition columns in order, '/' between them (a partition value never
+   * holds '/'); null for a non-partitioned table.
+   */
+  static PartitionSpec specOf(String displayName, List<String> partitionColumns, String partition) {
     if (partitionColumns.isEmpty()) {
       if (partition != null) {
         throw new ConnectException("Table " + displayName + " has no partition column; cannot write into partition '" + partition + "'");
@@ -113,8 +124,9 @@ final class TargetTable {
     return spec;
   }
 
-  /** "table p.t partition pt='v'", for messages. */
-  String where(String partition) {
-    return partition == null ? "table " + displayName : "table " + displayName + " partition " + specOf(partition);
+  /** "table p.t partition ds='v',hh='w'", for messages. */
+  static String where(String displayName, List<String> partitionColumns, String partition) {
+    return partition == null ? "table " + displayName
+        : "table " + displayName + " partition " + specOf(displayName, partitionColumns, partition);
   }
 }

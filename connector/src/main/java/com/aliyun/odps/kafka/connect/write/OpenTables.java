@@ -36,6 +36,7 @@ final class OpenTables implements AutoCloseable {
     void add(String tableName, List<Column> columns);
   }
 
+  /** The table of a topic; null when every record goes to the single table. */
   private final UnaryOperator<String> tableOfTopic;
   private final Opener opener;
   private final ColumnAdder columnAdder;
@@ -62,7 +63,7 @@ final class OpenTables implements AutoCloseable {
 
   /** Every record goes to {@code table}; {@code clients} are closed after it. */
   static OpenTables single(OpenTable table, Opener opener, ColumnAdder columnAdder, AutoCloseable clients) {
-    return new OpenTables(table, topic -> table.tableName(), opener, columnAdder, clients);
+    return new OpenTables(table, null, opener, columnAdder, clients);
   }
 
   /** Each record goes to the table {@code tableOfTopic} names for its topic, opened by {@code opener}. */

@@ -1,6 +1,5 @@
 package com.aliyun.odps.kafka.connect.write;
 
-import com.aliyun.odps.Column;
 import com.aliyun.odps.kafka.connect.maxcompute.MaxComputeTable;
 import com.aliyun.odps.kafka.connect.maxcompute.WriteBatch;
 import java.time.Duration;
@@ -97,17 +96,7 @@ final class RowBuffer {
 
   /** "table p.t partition pt='v'", for messages. */
   String where() {
-    if (tablePartition == null) {
-      return "table " + table.name();
-    }
-    List<Column> columns = table.schema().getPartitionColumns();
-    String[] values = tablePartition.split("/", -1);
-    StringBuilder where = new StringBuilder("table ").append(table.name()).append(" partition ");
-    for (int i = 0; i < values.length; i++) {
-      String column = i < columns.size() ? columns.get(i).getName() : "?";
-      where.append(i == 0 ? "" : ",").append(column).append("='").append(values[i]).append('\'');
-    }
-    return where.toString();
+    return table.where(tablePartition);
   }
 
   long ticket() {

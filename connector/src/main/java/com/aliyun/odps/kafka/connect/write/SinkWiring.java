@@ -5,8 +5,11 @@ import com.aliyun.odps.kafka.connect.config.TableRouting;
 import com.aliyun.odps.kafka.connect.config.WriteMode;
 import com.aliyun.odps.kafka.connect.errors.ErrorRouter;
 import com.aliyun.odps.kafka.connect.errors.FailedRecordHandler;
+import com.aliyun.odps.kafka.connect.maxcompute.BatchTunnelTable;
 import com.aliyun.odps.kafka.connect.maxcompute.MaxComputeTable;
+import com.aliyun.odps.kafka.connect.maxcompute.StreamTunnelTable;
 import com.aliyun.odps.kafka.connect.maxcompute.TaskClients;
+import com.aliyun.odps.kafka.connect.maxcompute.UpsertTunnelTable;
 import com.aliyun.odps.kafka.connect.metrics.TaskMetrics;
 import com.aliyun.odps.kafka.connect.metrics.WriteMetrics;
 import java.time.Clock;
@@ -18,7 +21,7 @@ import org.apache.kafka.connect.sink.SinkTaskContext;
 /**
  * Builds a task's {@link SinkWriter} from its settings: the only place the write path meets the
  * client and error-routing packages, and the one place {@code write.mode} and {@code use_streaming}
- * choose the flush policy ({@link TableOpener} picks the adapter that goes with it).
+ * choose the write path: the MaxCompute adapter and the flush policy that goes with it.
  */
 public final class SinkWiring {
   private SinkWiring() {
@@ -32,6 +35,7 @@ public final class SinkWiring {
    */
   public static SinkWriter writer(SinkSettings settings, SinkTaskContext context) {
     TableRouting routing = settings.tableRouting();
+    TaskClients.Adapter adapter = adapter(settings);
     TaskClients clients = TaskClients.connect(settings);
     MaxComputeTable single = null;
     FailedRecordHandler failedRecords = null;
@@ -39,12 +43,12 @@ public final class SinkWiring {
     try {
       // The one table is opened first: a table that can't be written fails the start before any route opens.
       if (routing.isSingleTable() && !routing.autoCreate()) {
-        single = TableOpener.openChecked(clients, settings.withTable(settings.table()));
+        single = TableOpener.openChecked(clients, adapter, settings.withTable(settings.table()));
       }
       ErrorRouter router = ErrorRouter.create(settings, context);
       failedRecords = router;
       metrics = TaskMetrics.register(context, settings.connectorName(), settings.taskIndex(), router.kind());
-      TableOpener opener = new TableOpener(settings, clients, failedRecords);
+      TableOpener opener = new TableOpener(settings, clients, adapter, failedRecords);
       OpenTables tables = single != null
           ? OpenTables.single(opener.wrap(settings.table(), single), opener, opener, clients)
           : OpenTables.routed(routing::tableFor, opener, opener, clients);
@@ -63,6 +67,13 @@ public final class SinkWiring {
       clients.close();
       throw e;
     }
+  }
+
+  private static TaskClients.Adapter adapter(SinkSettings settings) {
+    if (settings.writeMode() == WriteMode.UPSERT) {
+      return UpsertTunnelTable::open;
+    }
+    return settings.useStreaming() ? StreamTunnelTable::open : BatchTunnelTable::open;
   }
 
   private static FlushPolicy policy(SinkSettings settings) {

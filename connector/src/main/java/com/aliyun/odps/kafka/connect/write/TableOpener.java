@@ -10,12 +10,9 @@ import com.aliyun.odps.kafka.connect.format.NewFieldColumns;
 import com.aliyun.odps.kafka.connect.format.RecordConverters;
 import com.aliyun.odps.kafka.connect.format.TableLayouts;
 import com.aliyun.odps.kafka.connect.format.TableRequirements;
-import com.aliyun.odps.kafka.connect.maxcompute.BatchTunnelTable;
 import com.aliyun.odps.kafka.connect.maxcompute.MaxComputeTable;
-import com.aliyun.odps.kafka.connect.maxcompute.StreamTunnelTable;
 import com.aliyun.odps.kafka.connect.maxcompute.TableDdl;
 import com.aliyun.odps.kafka.connect.maxcompute.TaskClients;
-import com.aliyun.odps.kafka.connect.maxcompute.UpsertTunnelTable;
 import com.aliyun.odps.kafka.connect.partition.RecordPartitioner;
 import java.time.Instant;
 import java.util.List;
@@ -26,8 +23,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Opens the tables of a task on its shared clients: through the adapter of the write path
- * ({@code write.mode}, {@code use_streaming}), checked against the format, with the converter and
+ * Opens the tables of a task on its shared clients: through the adapter of the write path (which
+ * {@link SinkWiring} chose), checked against the format, with the converter and
  * partitioner that go with the table's columns. With auto.create it first creates a missing table
  * from the first record going to it; with auto.evolve it adds columns.
  */
@@ -36,12 +33,15 @@ final class TableOpener implements OpenTables.Opener, OpenTables.ColumnAdder {
 
   private final SinkSettings settings;
   private final TaskClients clients;
+  private final TaskClients.Adapter adapter;
   private final FailedRecordHandler failedRecords;
   private final TableDdl ddl;
 
-  TableOpener(SinkSettings settings, TaskClients clients, FailedRecordHandler failedRecords) {
+  TableOpener(SinkSettings settings, TaskClients clients, TaskClients.Adapter adapter,
+      FailedRecordHandler failedRecords) {
     this.settings = settings;
     this.clients = clients;
+    this.adapter = adapter;
     this.failedRecords = failedRecords;
     this.ddl = new TableDdl(clients.odps(), settings.project(), settings.schema().isEmpty() ? null : settings.schema());
   }
@@ -52,7 +52,7 @@ final class TableOpener implements OpenTables.Opener, OpenTables.ColumnAdder {
     if (first != null && settings.tableRouting().autoCreate()) {
       createIfMissing(tableName, tableSettings, first);
     }
-    return wrap(tableName, openChecked(clients, tableSettings));
+    return wrap(tableName, openChecked(clients, adapter, tableSettings));
   }
 
   @Override
@@ -76,12 +76,12 @@ final class TableOpener implements OpenTables.Opener, OpenTables.ColumnAdder {
   }
 
   /**
-   * Opens a table through the adapter of the write path and checks that it fits the format.
+   * Opens a table through {@code adapter} and checks that it fits the format.
    *
    * @throws ConnectException when the table is missing or does not fit
    */
-  static MaxComputeTable openChecked(TaskClients clients, SinkSettings tableSettings) {
-    MaxComputeTable table = clients.open(tableSettings, adapter(tableSettings));
+  static MaxComputeTable openChecked(TaskClients clients, TaskClients.Adapter adapter, SinkSettings tableSettings) {
+    MaxComputeTable table = clients.open(tableSettings, adapter);
     List<String> problems = TableRequirements.problems(tableSettings, table.schema());
     if (!problems.isEmpty()) {
       table.close();
@@ -105,13 +105,6 @@ final class TableOpener implements OpenTables.Opener, OpenTables.ColumnAdder {
 
   private static List<String> names(List<Column> columns) {
     return columns.stream().map(c -> c.getName() + " " + c.getTypeInfo().getTypeName()).collect(Collectors.toList());
-  }
-
-  private static TaskClients.Adapter adapter(SinkSettings settings) {
-    if (settings.writeMode() == WriteMode.UPSERT) {
-      return UpsertTunnelTable::open;
-    }
-    return settings.useStreaming() ? StreamTunnelTable::open : BatchTunnelTable::open;
   }
 
   private RowConversion rows(SinkSettings tableSettings, MaxComputeTable table) {
