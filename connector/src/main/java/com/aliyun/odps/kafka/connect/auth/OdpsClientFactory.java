@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.stream.Stream;
 import javax.net.ssl.SSLSocketFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -133,6 +134,21 @@ public final class OdpsClientFactory implements AutoCloseable {
   private synchronized ICredentialsProvider remember(ICredentialsProvider provider) {
     providers.add(provider);
     return provider;
+  }
+
+  /** Temporary credentials fetched after the first ones, over the clients made here (STS only). */
+  public synchronized long credentialRefreshes() {
+    return refreshingProviders().mapToLong(p -> Math.max(0, p.issuedCount() - 1)).sum();
+  }
+
+  /** Fetches of temporary credentials that failed, over the clients made here (STS only). */
+  public synchronized long credentialRefreshFailures() {
+    return refreshingProviders().mapToLong(RefreshingCredentialsProvider::failureCount).sum();
+  }
+
+  private Stream<RefreshingCredentialsProvider> refreshingProviders() {
+    return providers.stream().filter(RefreshingCredentialsProvider.class::isInstance)
+        .map(RefreshingCredentialsProvider.class::cast);
   }
 
   /** Stops refreshing the credentials of every client made here; those clients stop working. */

@@ -2,9 +2,12 @@ package com.aliyun.odps.kafka.connect.maxcompute;
 
 import com.aliyun.odps.Odps;
 import com.aliyun.odps.PartitionSpec;
+import com.aliyun.odps.commons.proto.ProtobufRecordStreamWriter;
 import com.aliyun.odps.data.RecordWriter;
 import com.aliyun.odps.kafka.connect.config.SinkSettings;
 import com.aliyun.odps.kafka.connect.config.TunnelCompression;
+import com.aliyun.odps.kafka.connect.metrics.TunnelEvent;
+import com.aliyun.odps.kafka.connect.metrics.TunnelMetrics;
 import com.aliyun.odps.tunnel.TableTunnel;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -48,8 +51,8 @@ public final class BatchTunnelTable extends TunnelTable {
   private final OffsetsLedger ledger;
 
   private BatchTunnelTable(TableTunnel tunnel, TargetTable target, int recordBatchSize, int poolSize,
-      TunnelCompression compression, OffsetsLedger ledger) {
-    super(tunnel, target, compression);
+      TunnelCompression compression, OffsetsLedger ledger, TunnelMetrics metrics) {
+    super(tunnel, target, compression, metrics);
     this.recordBatchSize = Math.max(1, recordBatchSize);
     this.poolSize = Math.max(1, poolSize);
     this.blockWriters = newPool(this.poolSize, target.tableName());
@@ -63,6 +66,11 @@ public final class BatchTunnelTable extends TunnelTable {
    *     no permission); {@link TransientWriteException} when the service is unavailable
    */
   public static BatchTunnelTable open(Odps odps, TableTunnel tunnel, SinkSettings settings) {
+    return open(odps, tunnel, settings, TunnelMetrics.NONE);
+  }
+
+  /** As {@link #open(Odps, TableTunnel, SinkSettings)}, reporting sessions, blocks and bytes to {@code metrics}. */
+  public static BatchTunnelTable open(Odps odps, TableTunnel tunnel, SinkSettings settings, TunnelMetrics metrics) {
     TargetTable target = TargetTable.read(odps, settings);
     OffsetsLedger ledger = null;
     if (settings.exactlyOnce()) {
@@ -74,7 +82,7 @@ public final class BatchTunnelTable extends TunnelTable {
       ledger = new OffsetsLedger(state, new TargetUploads(tunnel, target), Clock.systemUTC());
     }
     return new BatchTunnelTable(tunnel, target, settings.recordBatchSize(), settings.sinkPoolSize(),
-        settings.tunnelCompression(), ledger);
+        settings.tunnelCompression(), ledger, metrics);
   }
 
   @Override
@@ -96,6 +104,7 @@ public final class BatchTunnelTable extends TunnelTable {
     } catch (Exception e) {
       throw WriteFailures.classify("Opening an upload session on " + where, e);
     }
+    metrics.counted(TunnelEvent.UPLOAD_SESSION);
     Long[] blockIds = uploadBlocks(session, rows, where);
     if (ledger == null) {
       UploadCommit.commit(session, blockIds, where);
@@ -106,6 +115,7 @@ public final class BatchTunnelTable extends TunnelTable {
       UploadCommit.commit(session, blockIds, where);
       ledger.committed(pending);
     }
+    metrics.counted(TunnelEvent.UPLOAD_COMMIT);
     log.debug("Committed {} rows in {} blocks to {}", rows.size(), blockIds.length, where);
   }
 
@@ -165,10 +175,16 @@ public final class BatchTunnelTable extends TunnelTable {
 
   private void writeBlock(TableTunnel.UploadSession session, long blockId, List<Object[]> rows) throws Exception {
     RowValues row = new RowValues(newRow());
-    try (RecordWriter writer = session.openRecordWriter(blockId, compression.option())) {
+    RecordWriter writer = session.openRecordWriter(blockId, compression.option());
+    try (writer) {
       for (Object[] values : rows) {
         writer.write(row.show(values));
       }
+    }
+    metrics.counted(TunnelEvent.BLOCK);
+    // The SDK's block writer counts what it encoded before compressing it; the body sent is not counted.
+    if (writer instanceof ProtobufRecordStreamWriter) {
+      reportSent(((ProtobufRecordStreamWriter) writer).getTotalBytes(), -1);
     }
   }
 

@@ -4,6 +4,8 @@ import com.aliyun.odps.Odps;
 import com.aliyun.odps.PartitionSpec;
 import com.aliyun.odps.kafka.connect.config.SinkSettings;
 import com.aliyun.odps.kafka.connect.config.TunnelCompression;
+import com.aliyun.odps.kafka.connect.metrics.TunnelEvent;
+import com.aliyun.odps.kafka.connect.metrics.TunnelMetrics;
 import com.aliyun.odps.tunnel.TableTunnel;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -42,8 +44,9 @@ public final class StreamTunnelTable extends TunnelTable {
   };
   private int sessionsOpened;
 
-  private StreamTunnelTable(TableTunnel tunnel, TargetTable target, TunnelCompression compression) {
-    super(tunnel, target, compression);
+  private StreamTunnelTable(TableTunnel tunnel, TargetTable target, TunnelCompression compression,
+      TunnelMetrics metrics) {
+    super(tunnel, target, compression, metrics);
   }
 
   /**
@@ -53,7 +56,12 @@ public final class StreamTunnelTable extends TunnelTable {
    *     no permission); {@link TransientWriteException} when the service is unavailable
    */
   public static StreamTunnelTable open(Odps odps, TableTunnel tunnel, SinkSettings settings) {
-    return new StreamTunnelTable(tunnel, TargetTable.read(odps, settings), settings.tunnelCompression());
+    return open(odps, tunnel, settings, TunnelMetrics.NONE);
+  }
+
+  /** As {@link #open(Odps, TableTunnel, SinkSettings)}, reporting sessions, packs and bytes to {@code metrics}. */
+  public static StreamTunnelTable open(Odps odps, TableTunnel tunnel, SinkSettings settings, TunnelMetrics metrics) {
+    return new StreamTunnelTable(tunnel, TargetTable.read(odps, settings), settings.tunnelCompression(), metrics);
   }
 
   @Override
@@ -97,7 +105,9 @@ public final class StreamTunnelTable extends TunnelTable {
   /** Appends and flushes; null when the service took the rows, else the classified failure (session dropped). */
   private RuntimeException send(String partition, OpenStream stream, List<Object[]> rows, String where) {
     try {
-      stream.send(rows);
+      long sentBytes = stream.send(rows);
+      metrics.counted(TunnelEvent.STREAM_PACK);
+      reportSent(-1, sentBytes);
       return null;
     } catch (Exception e) {
       streams.remove(partition);
@@ -123,6 +133,7 @@ public final class StreamTunnelTable extends TunnelTable {
       throw WriteFailures.classify("Opening a stream session on " + where, e);
     }
     sessionsOpened++;
+    metrics.counted(TunnelEvent.STREAM_SESSION);
     streams.put(partition, stream);
     log.debug("Opened stream session {} on {}", stream.session.getId(), where);
     return stream;
@@ -140,11 +151,12 @@ public final class StreamTunnelTable extends TunnelTable {
       this.row = row;
     }
 
-    void send(List<Object[]> rows) throws Exception {
+    /** @return the bytes sent (after compression) */
+    long send(List<Object[]> rows) throws Exception {
       for (Object[] values : rows) {
         pack.append(row.show(values));
       }
-      pack.flush();
+      return pack.flush(new TableTunnel.FlushOption()).getFlushSize();
     }
 
     /** After a failure the pack still holds the rows and refuses appends: empty it (the caller keeps the rows). */

@@ -5,25 +5,38 @@ import com.aliyun.odps.TableSchema;
 import com.aliyun.odps.data.ArrayRecord;
 import com.aliyun.odps.data.Record;
 import com.aliyun.odps.kafka.connect.config.TunnelCompression;
+import com.aliyun.odps.kafka.connect.metrics.TunnelMetrics;
 import com.aliyun.odps.tunnel.TableTunnel;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * What every Tunnel adapter shares: the table as read at start, the Tunnel client and the wire
- * compression. Each subclass writes through one Tunnel API.
+ * What every Tunnel adapter shares: the table as read at start, the Tunnel client, the wire
+ * compression and where to report its requests. Each subclass writes through one Tunnel API.
  */
 abstract class TunnelTable implements MaxComputeTable {
   protected final TableTunnel tunnel;
   protected final TargetTable target;
   protected final TunnelCompression compression;
+  protected final TunnelMetrics metrics;
   private final Set<String> knownPartitions = ConcurrentHashMap.newKeySet();
 
-  TunnelTable(TableTunnel tunnel, TargetTable target, TunnelCompression compression) {
+  TunnelTable(TableTunnel tunnel, TargetTable target, TunnelCompression compression, TunnelMetrics metrics) {
     this.tunnel = tunnel;
     this.target = target;
     this.compression = compression;
+    this.metrics = metrics;
+  }
+
+  /**
+   * Reports the bytes of a request: the SDK tells one of the two sizes, and without compression
+   * that one is the other too.
+   */
+  protected final void reportSent(long encodedBytes, long sentBytes) {
+    boolean raw = compression == TunnelCompression.NONE;
+    metrics.sent(target.displayName(), encodedBytes >= 0 || !raw ? encodedBytes : sentBytes,
+        sentBytes >= 0 || !raw ? sentBytes : encodedBytes);
   }
 
   /**

@@ -5,6 +5,8 @@ import com.aliyun.odps.PartitionSpec;
 import com.aliyun.odps.data.Record;
 import com.aliyun.odps.kafka.connect.config.SinkSettings;
 import com.aliyun.odps.kafka.connect.config.TunnelCompression;
+import com.aliyun.odps.kafka.connect.metrics.TunnelEvent;
+import com.aliyun.odps.kafka.connect.metrics.TunnelMetrics;
 import com.aliyun.odps.kafka.connect.tls.TrustStoreNettyChannels;
 import com.aliyun.odps.tunnel.TableTunnel;
 import com.aliyun.odps.tunnel.impl.UpsertSessionImpl;
@@ -19,6 +21,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongConsumer;
 import org.apache.kafka.connect.errors.ConnectException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -51,8 +54,8 @@ public final class UpsertTunnelTable extends TunnelTable {
   private final TrustStoreNettyChannels httpsChannels;
 
   private UpsertTunnelTable(TableTunnel tunnel, TargetTable target, TunnelCompression compression, int retryTimes,
-      TrustStoreNettyChannels httpsChannels) {
-    super(tunnel, target, compression);
+      TrustStoreNettyChannels httpsChannels, TunnelMetrics metrics) {
+    super(tunnel, target, compression, metrics);
     this.retryTimes = retryTimes;
     this.httpsChannels = httpsChannels;
     List<String> key = target.primaryKey();
@@ -74,13 +77,18 @@ public final class UpsertTunnelTable extends TunnelTable {
    *     {@link TransientWriteException} when the service is unavailable
    */
   public static UpsertTunnelTable open(Odps odps, TableTunnel tunnel, SinkSettings settings) {
+    return open(odps, tunnel, settings, TunnelMetrics.NONE);
+  }
+
+  /** As {@link #open(Odps, TableTunnel, SinkSettings)}, reporting sessions, commits and bytes to {@code metrics}. */
+  public static UpsertTunnelTable open(Odps odps, TableTunnel tunnel, SinkSettings settings, TunnelMetrics metrics) {
     // The SDK puts TLS on the upsert channels when the service endpoint is https.
     boolean https = settings.endpoint().regionMatches(true, 0, "https:", 0, "https:".length());
     TrustStoreNettyChannels httpsChannels = https && settings.trustStore().isConfigured()
         ? TrustStoreNettyChannels.trusting(settings.trustStore())
         : null;
     return new UpsertTunnelTable(tunnel, TargetTable.read(odps, settings), settings.tunnelCompression(),
-        settings.retryTimes(), httpsChannels);
+        settings.retryTimes(), httpsChannels, metrics);
   }
 
   @Override
@@ -147,16 +155,19 @@ public final class UpsertTunnelTable extends TunnelTable {
     if (spec != null) {
       builder.setPartitionSpec(spec);
     }
+    TableTunnel.UpsertSession session;
     try {
-      return builder.build();
+      session = builder.build();
     } catch (Exception e) {
       throw WriteFailures.classify("Opening an upsert session on " + where, e);
     }
+    metrics.counted(TunnelEvent.UPSERT_SESSION);
+    return session;
   }
 
   private void send(TableTunnel.UpsertSession session, WriteBatch batch, List<Integer> changes, String where) {
     try (UpsertStream stream = session.buildUpsertStream().setCompressOption(compression.option())
-        .setListener(new BoundedRetries(retryTimes)).build()) {
+        .setListener(new BoundedRetries(retryTimes, bytes -> reportSent(-1, bytes))).build()) {
       for (int index : changes) {
         Record record = session.newRecord();
         Object[] values = batch.rows().get(index);
@@ -183,14 +194,18 @@ public final class UpsertTunnelTable extends TunnelTable {
   private static final class BoundedRetries implements UpsertStream.Listener {
     private static final long PAUSE_MS = 500;
     private final int retryTimes;
+    /** Takes the bytes each flush sent (after compression: the one size the SDK tells here). */
+    private final LongConsumer sent;
 
-    BoundedRetries(int retryTimes) {
+    BoundedRetries(int retryTimes, LongConsumer sent) {
       this.retryTimes = retryTimes;
+      this.sent = sent;
     }
 
     @Override
     public void onFlush(UpsertStream.FlushResult result) {
       log.trace("Flushed {} changes ({} bytes)", result.recordCount, result.flushSize);
+      sent.accept(result.flushSize);
     }
 
     @Override
@@ -211,11 +226,13 @@ public final class UpsertTunnelTable extends TunnelTable {
   private void commit(TableTunnel.UpsertSession session, int changes, String where) {
     try {
       session.commit(false);
+      metrics.counted(TunnelEvent.UPSERT_COMMIT);
     } catch (Exception e) {
       RuntimeException failure = WriteFailures.classify("Committing " + changes + " changes to " + where, e);
       // The answer may have been lost after the service committed: that is a success.
       if (failure instanceof TransientWriteException && committedAnyway(session)) {
         log.info("Upsert commit to {} reported a failure but the session is committed: {}", where, e.getMessage());
+        metrics.counted(TunnelEvent.UPSERT_COMMIT);
         return;
       }
       throw failure;

@@ -21,8 +21,11 @@ final class MetricRegistries {
     return registry;
   }
 
-  /** Null on a worker before KIP-877, and when the worker gives no plugin metrics. */
+  /** Null on a worker before KIP-877, when the worker gives no plugin metrics, and for a task never initialized. */
   private static MetricRegistry workerPluginMetrics(SinkTaskContext context, String connector, int task) {
+    if (context == null) {
+      return null;
+    }
     try {
       return WorkerPluginMetrics.of(context, connector, task);
     } catch (LinkageError olderWorker) {

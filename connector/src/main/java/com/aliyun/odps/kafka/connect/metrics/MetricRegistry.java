@@ -1,5 +1,6 @@
 package com.aliyun.odps.kafka.connect.metrics;
 
+import java.util.Map;
 import org.apache.kafka.common.MetricName;
 import org.apache.kafka.common.metrics.MetricValueProvider;
 import org.apache.kafka.common.metrics.Sensor;
@@ -11,7 +12,12 @@ import org.apache.kafka.common.metrics.Sensor;
  */
 interface MetricRegistry extends AutoCloseable {
   /** The name of a metric of this task. */
-  MetricName name(String name, String description);
+  default MetricName name(String name, String description) {
+    return name(name, description, Map.of());
+  }
+
+  /** The name of a metric of this task with more tags than the task's (e.g. a table's). */
+  MetricName name(String name, String description, Map<String, String> tags);
 
   /** Registers a metric read when asked (a gauge). */
   void add(MetricName name, MetricValueProvider<?> value);

@@ -34,8 +34,10 @@ final class OwnJmxMetrics implements MetricRegistry {
   }
 
   @Override
-  public MetricName name(String name, String description) {
-    return metrics.metricName(name, GROUP, description, tags);
+  public MetricName name(String name, String description, Map<String, String> more) {
+    Map<String, String> all = new LinkedHashMap<>(tags);
+    all.putAll(more);
+    return metrics.metricName(name, GROUP, description, all);
   }
 
   @Override

@@ -1,5 +1,8 @@
 package com.aliyun.odps.kafka.connect.metrics;
 
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
 import org.apache.kafka.common.metrics.Gauge;
 import org.apache.kafka.common.metrics.Sensor;
@@ -21,7 +24,7 @@ import org.apache.kafka.connect.sink.SinkTaskContext;
  * <p>Sensors are thread-safe; the gauges read volatile fields the task thread sets once per put
  * and preCommit, so a reporter never touches the writer's own state.
  */
-public final class TaskMetrics implements WriteMetrics {
+public final class TaskMetrics implements WriteMetrics, TunnelMetrics {
   /** The latency histogram: 0 to 30 s in 1,000 buckets (30 ms apart). */
   private static final int LATENCY_HISTOGRAM_BYTES = 4 * 1_000;
   private static final double LATENCY_HISTOGRAM_MAX_MS = 30_000;
@@ -34,12 +37,20 @@ public final class TaskMetrics implements WriteMetrics {
   private final Sensor transientFailures;
   private final Sensor fatalFailures;
   private final Sensor retries;
+  private final Sensor encoded;
+  private final Sensor sent;
+  private final Map<TunnelEvent, Sensor> events = new EnumMap<>(TunnelEvent.class);
+  /** By table name, registered at a table's first write. */
+  private final Map<String, TableMetrics> tables = new ConcurrentHashMap<>();
+  private volatile String errorRoute = "unknown";
+  private volatile LongSupplier credentialRefreshes = () -> 0;
+  private volatile LongSupplier credentialRefreshFailures = () -> 0;
   private volatile long heldRows;
   private volatile long heldBytes;
   private volatile long oldestRowAtMs = -1;
   private volatile long commitLag;
 
-  TaskMetrics(MetricRegistry registry, String errorRoute) {
+  TaskMetrics(MetricRegistry registry) {
     this.registry = registry;
     received = meter("records-received", "records taken from put, each once");
     routed = meter("records-routed", "records sent to the failed-record route (see error-route)");
@@ -57,6 +68,17 @@ public final class TaskMetrics implements WriteMetrics {
     transientFailures = count("write-failures-transient-total", "writes that failed transiently (kept, retried)");
     fatalFailures = count("write-failures-fatal-total", "writes that failed for good (the task stops)");
     retries = count("write-retries-total", "writes started again after a transient failure");
+    encoded = count("bytes-encoded-total", "bytes of rows in the Tunnel's wire format before compression (batch path;"
+        + " every path without compression)");
+    sent = count("bytes-sent-total", "bytes of rows sent after compression (streaming and upsert; every path"
+        + " without compression)");
+    for (TunnelEvent event : TunnelEvent.values()) {
+      events.put(event, count(event.metric(), event.description()));
+    }
+    gauge("credential-refreshes-total", "temporary credentials fetched after the first (account_type STS)",
+        () -> credentialRefreshes.getAsLong());
+    gauge("credential-refresh-failures-total", "fetches of temporary credentials that failed (account_type STS)",
+        () -> credentialRefreshFailures.getAsLong());
     gauge("buffered-rows", "rows held in open buffers, not yet handed to a write", () -> heldRows);
     gauge("buffered-bytes", "estimated bytes of the rows in open buffers", () -> heldBytes);
     registry.add(registry.name("oldest-buffered-row-age-ms", "ms since the oldest row in an open buffer arrived;"
@@ -72,11 +94,20 @@ public final class TaskMetrics implements WriteMetrics {
   /**
    * Registers a task's metrics with the worker's plugin metrics (KIP-877) when the worker has them,
    * else as an MBean of their own ({@link OwnJmxMetrics}).
-   *
-   * @param errorRoute the task's failed-record route, shown as the {@code error-route} gauge
    */
-  public static TaskMetrics register(SinkTaskContext context, String connector, int task, String errorRoute) {
-    return new TaskMetrics(MetricRegistries.forTask(context, connector, task), errorRoute);
+  public static TaskMetrics register(SinkTaskContext context, String connector, int task) {
+    return new TaskMetrics(MetricRegistries.forTask(context, connector, task));
+  }
+
+  /** The task's failed-record route, shown as the {@code error-route} gauge once the route is open. */
+  public void errorRoute(String route) {
+    this.errorRoute = route;
+  }
+
+  /** Where the credential gauges read their counts: the task's clients, once they are made. */
+  public void credentials(LongSupplier refreshes, LongSupplier failures) {
+    this.credentialRefreshes = refreshes;
+    this.credentialRefreshFailures = failures;
   }
 
   /** The MBean the metrics appear under. */
@@ -97,9 +128,26 @@ public final class TaskMetrics implements WriteMetrics {
   }
 
   @Override
-  public void written(int rows, long latencyMs) {
+  public void written(String table, int rows, long latencyMs) {
     rowsWritten.record(rows);
     writeLatency.record(latencyMs);
+    table(table).written(rows);
+  }
+
+  @Override
+  public void counted(TunnelEvent event) {
+    events.get(event).record();
+  }
+
+  @Override
+  public void sent(String table, long encodedBytes, long sentBytes) {
+    if (encodedBytes >= 0) {
+      encoded.record(encodedBytes);
+    }
+    if (sentBytes >= 0) {
+      sent.record(sentBytes);
+    }
+    table(table).sent(encodedBytes, sentBytes);
   }
 
   @Override
@@ -132,6 +180,10 @@ public final class TaskMetrics implements WriteMetrics {
   @Override
   public void close() {
     registry.close();
+  }
+
+  private TableMetrics table(String name) {
+    return tables.computeIfAbsent(name, t -> new TableMetrics(registry, t));
   }
 
   /** {@code <name>-rate} and {@code <name>-total} of what is recorded. */

@@ -3,6 +3,7 @@ package com.aliyun.odps.kafka.connect.metrics;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.kafka.common.MetricName;
 import org.apache.kafka.common.metrics.MetricValueProvider;
 import org.apache.kafka.common.metrics.PluginMetrics;
@@ -44,8 +45,8 @@ final class WorkerPluginMetrics implements MetricRegistry {
   }
 
   @Override
-  public MetricName name(String name, String description) {
-    return plugin.metricName(name, description, new LinkedHashMap<>());
+  public MetricName name(String name, String description, Map<String, String> tags) {
+    return plugin.metricName(name, description, new LinkedHashMap<>(tags));
   }
 
   @Override

@@ -18,8 +18,8 @@ public interface WriteMetrics extends AutoCloseable {
   default void routed(int records) {
   }
 
-  /** A write of {@code rows} rows was committed in MaxCompute after {@code latencyMs}. */
-  default void written(int rows, long latencyMs) {
+  /** A write of {@code rows} rows was committed in {@code table} (its display name) after {@code latencyMs}. */
+  default void written(String table, int rows, long latencyMs) {
   }
 
   /** A write failed transiently; its rows are kept and written again. */

@@ -236,7 +236,7 @@ final class BackgroundWrites implements AutoCloseable {
     if (f.failure == null) {
       bytes -= buffer.estimatedBytes();
       committed.accept(buffer.ticket());
-      metrics.written(buffer.size(), f.latencyMs);
+      metrics.written(buffer.table().name(), buffer.size(), f.latencyMs);
       backoff.onSuccess();
       log.debug("Wrote {}", what);
       return true;

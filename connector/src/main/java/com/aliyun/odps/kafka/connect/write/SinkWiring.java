@@ -11,7 +11,6 @@ import com.aliyun.odps.kafka.connect.maxcompute.StreamTunnelTable;
 import com.aliyun.odps.kafka.connect.maxcompute.TaskClients;
 import com.aliyun.odps.kafka.connect.maxcompute.UpsertTunnelTable;
 import com.aliyun.odps.kafka.connect.metrics.TaskMetrics;
-import com.aliyun.odps.kafka.connect.metrics.WriteMetrics;
 import java.time.Clock;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -36,18 +35,20 @@ public final class SinkWiring {
   public static SinkWriter writer(SinkSettings settings, SinkTaskContext context) {
     TableRouting routing = settings.tableRouting();
     TaskClients.Adapter adapter = adapter(settings);
-    TaskClients clients = TaskClients.connect(settings);
+    TaskMetrics metrics = TaskMetrics.register(context, settings.connectorName(), settings.taskIndex());
+    TaskClients clients = null;
     MaxComputeTable single = null;
     FailedRecordHandler failedRecords = null;
-    WriteMetrics metrics = null;
     try {
+      clients = TaskClients.connect(settings, metrics);
+      metrics.credentials(clients::credentialRefreshes, clients::credentialRefreshFailures);
       // The one table is opened first: a table that can't be written fails the start before any route opens.
       if (routing.isSingleTable() && !routing.autoCreate()) {
         single = TableOpener.openChecked(clients, adapter, settings.withTable(settings.table()));
       }
       ErrorRouter router = ErrorRouter.create(settings, context);
       failedRecords = router;
-      metrics = TaskMetrics.register(context, settings.connectorName(), settings.taskIndex(), router.kind());
+      metrics.errorRoute(router.kind());
       TableOpener opener = new TableOpener(settings, clients, adapter, failedRecords);
       OpenTables tables = single != null
           ? OpenTables.single(opener.wrap(settings.table(), single), opener, opener, clients)
@@ -55,16 +56,16 @@ public final class SinkWiring {
       return new SinkWriter(tables, policy(settings), failedRecords, new MemoryCap(settings.bufferSizeKb() * 1024L),
           Clock.systemUTC(), context::timeout, context::requestCommit, writeThread(settings.connectorName()), metrics);
     } catch (RuntimeException e) {
-      if (metrics != null) {
-        metrics.close();
-      }
       if (failedRecords != null) {
         failedRecords.close();
       }
       if (single != null) {
         single.close();
       }
-      clients.close();
+      if (clients != null) {
+        clients.close();
+      }
+      metrics.close();
       throw e;
     }
   }

@@ -36,6 +36,16 @@ class OdpsClientFactoryTest {
   }
 
   @Test
+  void anAccessKeyClientHasNoCredentialsToRefresh() {
+    try (OdpsClientFactory factory = new OdpsClientFactory(parse(local()))) {
+      factory.createOdps();
+
+      assertThat(factory.credentialRefreshes()).isZero();
+      assertThat(factory.credentialRefreshFailures()).isZero();
+    }
+  }
+
+  @Test
   void theValidationClientDoesNotRetry() {
     Odps odps = new OdpsClientFactory(parse(local().set("retry_times", "5"))).createOdpsForValidation();
 

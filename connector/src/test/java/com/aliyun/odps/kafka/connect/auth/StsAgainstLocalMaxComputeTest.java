@@ -121,6 +121,9 @@ class StsAgainstLocalMaxComputeTest {
         return credentials.issuedCount() >= 4;
       }, 30_000, "tokens were not refreshed: " + credentials.issuedCount());
       assertThat(credentials.failureCount()).isZero();
+      assertThat(factory.credentialRefreshes()).as("refreshes: the tokens after the first")
+          .isEqualTo(credentials.issuedCount() - 1);
+      assertThat(factory.credentialRefreshFailures()).isZero();
     }
   }
 

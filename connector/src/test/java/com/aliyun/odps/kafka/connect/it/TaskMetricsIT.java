@@ -60,10 +60,52 @@ class TaskMetricsIT extends IntegrationTestBase {
     assertThat(value(task, "buffered-rows")).isZero();
     assertThat(value(task, "oldest-buffered-row-age-ms")).isZero();
     assertThat(JMX.getAttribute(task, "error-route")).isEqualTo("error-topic");
+    // The batch path: one upload session and one commit per write, at least one block each.
+    assertThat(value(task, "upload-commits-total")).as("upload commits").isEqualTo(value(task, "writes-total"));
+    assertThat(value(task, "upload-sessions-total")).as("upload sessions").isEqualTo(value(task, "writes-total"));
+    assertThat(value(task, "blocks-total")).as("blocks").isGreaterThanOrEqualTo(value(task, "writes-total"));
+    assertThat(value(task, "bytes-encoded-total")).as("bytes before compression").isPositive();
+    assertThat(value(task, "stream-packs-total")).as("stream packs").isZero();
+    ObjectName ofTable = tableMBean("metrics", table);
+    assertThat(value(ofTable, "rows-written-total")).as("rows written into " + table).isEqualTo(rows);
+    assertThat(value(ofTable, "bytes-encoded-total")).isEqualTo(value(task, "bytes-encoded-total"));
+  }
+
+  @Test
+  void onTheStreamingPathPacksAndTheBytesSentAreCountedPerTable() throws Exception {
+    String topic = "metrics_stream_topic";
+    String table = "metrics_stream_table";
+    sql.execute("CREATE TABLE IF NOT EXISTS " + table + "(topic STRING, `partition` BIGINT, `offset` BIGINT,"
+        + " key STRING, value STRING) PARTITIONED BY (pt STRING);");
+    connect.kafka().createTopic(topic, 1);
+    for (int i = 0; i < GOOD; i++) {
+      connect.kafka().produce(topic, String.valueOf(i), "v" + i);
+    }
+
+    connect.configureConnector("metrics-stream", SinkConnectorConfig.documentExample(mc, "TEXT").topics(topic)
+        .table(table).tasksMax(1).streaming(true).build());
+    ObjectName task = new ObjectName("kafka.connect:type=plugins,connector=metrics-stream,task=0");
+
+    sql.awaitRowsFromTopic(table, topic, GOOD, TIMEOUT_MS, () -> ConnectorStatus.describe(connect, "metrics-stream"));
+    awaitMetrics(task, Map.of("rows-written-total", (long) GOOD));
+
+    assertThat(value(task, "stream-sessions-total")).as("stream sessions").isPositive();
+    assertThat(value(task, "stream-packs-total")).as("stream packs").isEqualTo(value(task, "writes-total"));
+    assertThat(value(task, "bytes-sent-total")).as("bytes sent").isPositive();
+    assertThat(value(task, "upload-sessions-total")).as("upload sessions").isZero();
+    ObjectName ofTable = tableMBean("metrics-stream", table);
+    assertThat(value(ofTable, "rows-written-total")).isEqualTo(GOOD);
+    assertThat(value(ofTable, "bytes-sent-total")).isEqualTo(value(task, "bytes-sent-total"));
+  }
+
+  private ObjectName tableMBean(String connector, String table) throws Exception {
+    return new ObjectName("kafka.connect:type=plugins,connector=" + connector + ",task=0,table="
+        + mc.projects().get(0) + "." + table);
   }
 
   /** Waits until each metric has its value. */
   private void awaitMetrics(ObjectName task, Map<String, Long> expected) throws InterruptedException {
+    String connector = task.getKeyProperty("connector");
     AtomicReference<String> seen = new AtomicReference<>("nothing");
     TestUtils.waitForCondition(() -> {
       StringBuilder values = new StringBuilder();
@@ -76,7 +118,7 @@ class TaskMetricsIT extends IntegrationTestBase {
       seen.set(values.toString());
       return all;
     }, TIMEOUT_MS, 200, () -> task + " shows " + seen.get() + "; expected " + expected + "; "
-        + ConnectorStatus.describe(connect, "metrics"));
+        + ConnectorStatus.describe(connect, connector));
   }
 
   private static long value(ObjectName task, String metric) {

@@ -10,6 +10,7 @@ import com.aliyun.odps.OdpsException;
 import com.aliyun.odps.data.Record;
 import com.aliyun.odps.kafka.connect.LocalMaxComputeAccess;
 import com.aliyun.odps.kafka.connect.config.SinkSettings;
+import com.aliyun.odps.kafka.connect.metrics.TunnelEvent;
 import com.aliyun.odps.task.SQLTask;
 import com.aliyun.odps.tunnel.TableTunnel;
 import dev.mcsink.localmc.faults.Faults;
@@ -34,6 +35,7 @@ class BatchTunnelTableAgainstLocalMaxComputeTest {
   private Odps odps;
   private String tableName;
   private BatchTunnelTable table;
+  private final RecordingTunnelMetrics reported = new RecordingTunnelMetrics();
   private Faults.Rule blockUploads;
   private Faults.Rule sessions;
   private Faults.Rule commits;
@@ -44,7 +46,7 @@ class BatchTunnelTableAgainstLocalMaxComputeTest {
     odps = LocalMaxComputeAccess.client(MC.service());
     tableName = "tunnel_table_" + TABLES.incrementAndGet();
     sql("CREATE TABLE " + tableName + " (topic STRING, `partition` BIGINT, `offset` BIGINT, value STRING) PARTITIONED BY (pt STRING);");
-    table = BatchTunnelTable.open(odps, new TableTunnel(odps), settings(8000, 3));
+    table = BatchTunnelTable.open(odps, new TableTunnel(odps), settings(8000, 3), reported);
     // Zero-latency rules count the requests of a route without changing them.
     blockUploads = MC.service().faults().delay("upload-block", Duration.ZERO, Faults.FOREVER);
     sessions = MC.service().faults().delay("upload-create", Duration.ZERO, Faults.FOREVER);
@@ -67,6 +69,20 @@ class BatchTunnelTableAgainstLocalMaxComputeTest {
     assertThat(commits.applied()).isEqualTo(1);
     assertThat(count()).isEqualTo(25_000);
     assertThat(distinctOffsets()).isEqualTo(25_000);
+  }
+
+  @Test
+  void itReportsTheSessionsBlocksAndCommitsTheServiceGotAndTheBytesEncoded() {
+    table.write(PT, rows(0, 25_000));
+    table.write(PT, rows(25_000, 10));
+
+    assertThat(reported.count(TunnelEvent.UPLOAD_SESSION)).isEqualTo(sessions.applied()).isEqualTo(2);
+    assertThat(reported.count(TunnelEvent.BLOCK)).isEqualTo(blockUploads.applied()).isEqualTo(4);
+    assertThat(reported.count(TunnelEvent.UPLOAD_COMMIT)).isEqualTo(commits.applied()).isEqualTo(2);
+    assertThat(reported.encodedBytes.get()).as("encoded: more than the values' characters")
+        .isGreaterThan(25_010L * "value-0".length());
+    assertThat(reported.sentBytes.get()).as("not told by the SDK's block writer under compression").isZero();
+    assertThat(reported.tables).containsExactly("project_name." + tableName);
   }
 
   @Test

@@ -15,6 +15,7 @@ import com.aliyun.odps.data.Record;
 import com.aliyun.odps.data.RecordReader;
 import com.aliyun.odps.kafka.connect.LocalMaxComputeAccess;
 import com.aliyun.odps.kafka.connect.config.SinkSettings;
+import com.aliyun.odps.kafka.connect.metrics.TunnelEvent;
 import com.aliyun.odps.task.SQLTask;
 import com.aliyun.odps.tunnel.TableTunnel;
 import dev.mcsink.localmc.faults.Faults;
@@ -40,6 +41,7 @@ class StreamTunnelTableAgainstLocalMaxComputeTest {
   private Odps odps;
   private String tableName;
   private StreamTunnelTable table;
+  private final RecordingTunnelMetrics reported = new RecordingTunnelMetrics();
   private Faults.Rule sessionRequests;
   private Faults.Rule packRequests;
 
@@ -48,7 +50,7 @@ class StreamTunnelTableAgainstLocalMaxComputeTest {
     odps = LocalMaxComputeAccess.client(MC.service());
     tableName = "stream_table_" + TABLES.incrementAndGet();
     sql("CREATE TABLE " + tableName + " (topic STRING, `partition` BIGINT, `offset` BIGINT, value STRING) PARTITIONED BY (pt STRING);");
-    table = StreamTunnelTable.open(odps, new TableTunnel(odps), settings(tableName, ""));
+    table = StreamTunnelTable.open(odps, new TableTunnel(odps), settings(tableName, ""), reported);
     // Zero-latency rules count the requests of a route without changing them.
     sessionRequests = MC.service().faults().delay("stream-create", Duration.ZERO, Faults.FOREVER);
     packRequests = MC.service().faults().delay("stream-write", Duration.ZERO, Faults.FOREVER);
@@ -67,6 +69,29 @@ class StreamTunnelTableAgainstLocalMaxComputeTest {
     assertThat(packRequests.applied()).isEqualTo(1);
     assertThat(count()).isEqualTo(500);
     assertThat(distinctOffsets()).isEqualTo(500);
+  }
+
+  @Test
+  void itReportsTheSessionsAndPacksTheServiceGotAndTheBytesSent() {
+    table.write(PT, rows(table, 0, 300));
+    table.write("05-01-2024 10:01", rows(table, 300, 10));
+
+    assertThat(reported.count(TunnelEvent.STREAM_SESSION)).isEqualTo(sessionRequests.applied()).isEqualTo(2);
+    assertThat(reported.count(TunnelEvent.STREAM_PACK)).isEqualTo(packRequests.applied()).isEqualTo(2);
+    assertThat(reported.sentBytes.get()).isPositive();
+    assertThat(reported.encodedBytes.get()).as("not told by the SDK's pack under compression").isZero();
+  }
+
+  @Test
+  void withoutCompressionTheBytesSentAreTheBytesEncoded() {
+    RecordingTunnelMetrics raw = new RecordingTunnelMetrics();
+    try (StreamTunnelTable uncompressed = StreamTunnelTable.open(odps, new TableTunnel(odps),
+        parse(config(MC.service(), tableName).streaming(true).set("tunnel_compression", "NONE")), raw)) {
+      uncompressed.write(PT, rows(uncompressed, 0, 300));
+    }
+
+    assertThat(raw.sentBytes.get()).isGreaterThan(300L * "value-0".length());
+    assertThat(raw.encodedBytes.get()).isEqualTo(raw.sentBytes.get());
   }
 
   @Test

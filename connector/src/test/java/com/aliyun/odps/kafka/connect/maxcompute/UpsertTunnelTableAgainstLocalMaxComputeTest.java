@@ -10,6 +10,7 @@ import com.aliyun.odps.OdpsException;
 import com.aliyun.odps.data.Record;
 import com.aliyun.odps.kafka.connect.LocalMaxComputeAccess;
 import com.aliyun.odps.kafka.connect.config.SinkSettings;
+import com.aliyun.odps.kafka.connect.metrics.TunnelEvent;
 import com.aliyun.odps.tunnel.TableTunnel;
 import dev.mcsink.localmc.faults.Faults;
 import dev.mcsink.localmc.junit.LocalMaxComputeExtension;
@@ -34,6 +35,7 @@ class UpsertTunnelTableAgainstLocalMaxComputeTest {
   private Odps odps;
   private String tableName;
   private UpsertTunnelTable table;
+  private final RecordingTunnelMetrics reported = new RecordingTunnelMetrics();
   private Faults.Rule commits;
   private Faults.Rule aborts;
 
@@ -44,7 +46,7 @@ class UpsertTunnelTableAgainstLocalMaxComputeTest {
     TextRows.sql(odps, "CREATE TABLE " + tableName + " (topic STRING, `partition` BIGINT, `offset` BIGINT,"
         + " id BIGINT NOT NULL, name STRING, PRIMARY KEY (id)) TBLPROPERTIES (\"transactional\"=\"true\","
         + " \"write.bucket.num\"=\"3\");");
-    table = UpsertTunnelTable.open(odps, new TableTunnel(odps), settings());
+    table = UpsertTunnelTable.open(odps, new TableTunnel(odps), settings(), reported);
     commits = MC.service().faults().delay("upsert-commit", Duration.ZERO, Faults.FOREVER);
     aborts = MC.service().faults().delay("upsert-abort", Duration.ZERO, Faults.FOREVER);
   }
@@ -64,6 +66,16 @@ class UpsertTunnelTableAgainstLocalMaxComputeTest {
 
     assertThat(contents()).isEqualTo(Map.of(1L, "a2", 3L, "c", 4L, "d2"));
     assertThat(commits.applied()).isEqualTo(1);
+  }
+
+  @Test
+  void itReportsEachSessionItOpensEachCommitTheServiceGotAndTheBytesSent() {
+    table.write(null, new Changes().upsert(1, "a").upsert(2, "b").batch());
+    table.write(null, new Changes().delete(1).batch());
+
+    assertThat(reported.count(TunnelEvent.UPSERT_SESSION)).isEqualTo(2);
+    assertThat(reported.count(TunnelEvent.UPSERT_COMMIT)).isEqualTo(commits.applied()).isEqualTo(2);
+    assertThat(reported.sentBytes.get()).isPositive();
   }
 
   @Test

@@ -30,7 +30,7 @@ final class RecordingMetrics implements WriteMetrics {
   }
 
   @Override
-  public void written(int rows, long latencyMs) {
+  public void written(String table, int rows, long latencyMs) {
     rowsWritten += rows;
     writes++;
   }
