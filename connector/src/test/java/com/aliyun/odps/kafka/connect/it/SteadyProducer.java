@@ -23,6 +23,8 @@ final class SteadyProducer implements AutoCloseable {
   private final ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor();
   private final AtomicInteger sent = new AtomicInteger();
   private final CompletableFuture<Void> done = new CompletableFuture<>();
+  /** Sends every record not sent yet, one after the other. */
+  private Runnable rest;
 
   private SteadyProducer(KafkaProducer<byte[], byte[]> producer) {
     this.producer = producer;
@@ -37,6 +39,7 @@ final class SteadyProducer implements AutoCloseable {
   static SteadyProducer start(EmbeddedKafkaCluster kafka, String topic, int partitions, int records, int batch,
       long periodMs, IntFunction<String> value) {
     SteadyProducer stream = new SteadyProducer(kafka.createProducer(Map.of("acks", "all")));
+    stream.rest = () -> stream.sendBatch(topic, partitions, records, records, value);
     stream.thread.scheduleAtFixedRate(() -> stream.sendBatch(topic, partitions, records, batch, value),
         0, periodMs, TimeUnit.MILLISECONDS);
     return stream;
@@ -45,6 +48,14 @@ final class SteadyProducer implements AutoCloseable {
   /** Records acknowledged by the broker so far (or being sent). */
   int sent() {
     return sent.get();
+  }
+
+  /**
+   * Sends the records not sent yet without pausing between batches, in the same order and on the
+   * same partitions: for when the disturbance the stream was running through is over.
+   */
+  void sendRestNow() {
+    thread.execute(rest);
   }
 
   /** Completes when every record is sent, exceptionally when a send fails. */
