@@ -14,7 +14,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -25,6 +30,12 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class UpsertSessionTest {
   @RegisterExtension
   static final LocalMaxComputeExtension MC = new LocalMaxComputeExtension();
+  /**
+   * Closes sessions off the test thread: UpsertSession.close() only stops the session's own Netty
+   * threads (no request), and waits for them to go quiet for two seconds.
+   */
+  private static final ExecutorService CLOSER = Executors.newCachedThreadPool();
+  private static final List<CompletableFuture<Void>> CLOSING = new ArrayList<>();
 
   private final Odps odps = SdkClients.odps(MC.service());
   private final String project = odps.getDefaultProject();
@@ -47,7 +58,7 @@ class UpsertSessionTest {
 
     assertThat(contents(table)).containsExactly(Map.entry(1L, "a"), Map.entry(2L, "b"));
     assertThat(sql.count(table)).isEqualTo(2);
-    session.close();
+    closeInBackground(session);
   }
 
   @Test
@@ -63,7 +74,7 @@ class UpsertSessionTest {
       upsert(session, stream, 3, "c");
     }
     session.commit(false);
-    session.close();
+    closeInBackground(session);
 
     assertThat(contents(table)).containsExactly(Map.entry(1L, "b"), Map.entry(3L, "c"));
   }
@@ -79,7 +90,7 @@ class UpsertSessionTest {
       delete(second, stream, 2);
     }
     second.commit(false);
-    second.close();
+    closeInBackground(second);
 
     assertThat(contents(table)).containsExactly(Map.entry(1L, "a2"), Map.entry(3L, "c"));
     assertThat(sql.query(SqlRunner.FULLSCAN + "SELECT k, v FROM " + table + " ORDER BY k LIMIT 10;"))
@@ -98,7 +109,7 @@ class UpsertSessionTest {
     assertThat(session.getStatus()).isEqualTo("aborted");
     assertThat(rows.downloadCount(table, null)).isZero();
     assertThatThrownBy(() -> session.commit(false)).isInstanceOf(TunnelException.class);
-    session.close();
+    closeInBackground(session);
   }
 
   @Test
@@ -110,7 +121,7 @@ class UpsertSessionTest {
     session.commit(false);
 
     assertThat(session.getStatus()).isEqualTo("committed");
-    session.close();
+    closeInBackground(session);
   }
 
   @Test
@@ -125,7 +136,7 @@ class UpsertSessionTest {
 
     assertThat(session.getStatus()).isEqualTo("committed");
     assertThat(contents(table)).containsExactly(Map.entry(1L, "a"));
-    session.close();
+    closeInBackground(session);
   }
 
   @Test
@@ -141,8 +152,8 @@ class UpsertSessionTest {
     assertThat(again.getId()).isEqualTo(first.getId());
     assertThat(first.getStatus()).isEqualTo("committed");
     assertThat(contents(table)).containsExactly(Map.entry(7L, "seven"));
-    first.close();
-    again.close();
+    closeInBackground(first);
+    closeInBackground(again);
   }
 
   @Test
@@ -172,7 +183,7 @@ class UpsertSessionTest {
       }
     }
     session.commit(false);
-    session.close();
+    closeInBackground(session);
 
     assertThat(flushed.get()).isEqualTo(200);
     assertThat(rows.downloadCount(table, null)).isEqualTo(200);
@@ -236,11 +247,22 @@ class UpsertSessionTest {
       upsert(session, stream, 2, "b");
     }
     session.commit(false);
-    session.close();
+    closeInBackground(session);
 
     assertThat(session.getSchema().getColumns()).hasSize(2);
     assertThat(sql.query(SqlRunner.FULLSCAN + "SELECT k, v, extra FROM " + table + " ORDER BY k LIMIT 10;"))
         .containsExactly(List.of("1", "a2", SqlRunner.NULL_TEXT), List.of("2", "b", SqlRunner.NULL_TEXT));
+  }
+
+  /** Every session closed, as the tests asked. */
+  @AfterAll
+  static void awaitClosedSessions() throws Exception {
+    CompletableFuture.allOf(CLOSING.toArray(new CompletableFuture<?>[0])).get(60, TimeUnit.SECONDS);
+    CLOSER.shutdown();
+  }
+
+  private static synchronized void closeInBackground(TableTunnel.UpsertSession session) {
+    CLOSING.add(CompletableFuture.runAsync(session::close, CLOSER));
   }
 
   private String deltaTable(int buckets) throws Exception {
@@ -262,7 +284,7 @@ class UpsertSessionTest {
       }
     }
     session.commit(false);
-    session.close();
+    closeInBackground(session);
   }
 
   private static void upsert(TableTunnel.UpsertSession session, UpsertStream stream, long k, String v)

@@ -25,8 +25,9 @@ class RebalanceIT extends IntegrationTestBase {
   private static final int PARTITIONS = 4;
   private static final int RECORDS = 2000;
   /**
-   * 10 records every 100 ms: the stream lasts about 20 s, longer than a worker joining, the tasks
-   * moving, the worker leaving and its tasks coming back (about 10 s here).
+   * 10 records every 100 ms: the stream would last about 20 s, longer than a worker joining, the
+   * tasks moving, the worker leaving and its tasks coming back (about 10 s here); once the tasks
+   * are back on one worker, the rest of the stream goes out at once.
    */
   private static final int BATCH = 10;
   private static final long BATCH_PERIOD_MS = 100;
@@ -84,6 +85,7 @@ class RebalanceIT extends IntegrationTestBase {
       awaitTasksRunningOnWorkers(connectorName, 1);
       report(run + ": worker joined after " + sentWhenJoined + " records were sent, left after " + stream.sent());
       assertThat(stream.sent()).as("the stream was still going when the worker left").isLessThan(RECORDS);
+      stream.sendRestNow();
 
       stream.done().get(TIMEOUT_MS, TimeUnit.MILLISECONDS);
       assertThat(stream.sent()).isEqualTo(RECORDS);

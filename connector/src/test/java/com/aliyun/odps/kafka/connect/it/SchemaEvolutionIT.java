@@ -29,7 +29,10 @@ class SchemaEvolutionIT extends IntegrationTestBase {
   private static final int PARTITIONS = 2;
   /** Records of {id, name}, before the new field. */
   private static final int BEFORE = 100;
-  /** Records of {id, name, score}, streamed while the worker restarts: 5 every 100 ms, about 6 s. */
+  /**
+   * Records of {id, name, score}, streamed while the worker restarts: 5 every 100 ms (about 6 s
+   * in all), the rest at once when the task is back.
+   */
   private static final int STREAMED = 300;
   /** Records of {id, name, score} once the worker is back. */
   private static final int AFTER = 50;
@@ -76,6 +79,7 @@ class SchemaEvolutionIT extends IntegrationTestBase {
       System.out.println("SchemaEvolutionIT: exactly_once=" + exactlyOnce + ", use_streaming=" + streaming + ": worker stopped after "
           + sentWhenStopped + " of " + STREAMED + " records with the new field were sent");
       assertThat(sentWhenStopped).as("records with the new field were still flowing").isLessThan(STREAMED);
+      stream.sendRestNow();
       stream.done().get(TIMEOUT_MS, TimeUnit.MILLISECONDS);
     }
     for (int id = BEFORE + STREAMED; id < BEFORE + STREAMED + AFTER; id++) {
