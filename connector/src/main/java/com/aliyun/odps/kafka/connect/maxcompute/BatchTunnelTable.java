@@ -2,13 +2,14 @@ package com.aliyun.odps.kafka.connect.maxcompute;
 
 import com.aliyun.odps.Odps;
 import com.aliyun.odps.PartitionSpec;
-import com.aliyun.odps.commons.proto.ProtobufRecordStreamWriter;
-import com.aliyun.odps.data.RecordWriter;
 import com.aliyun.odps.kafka.connect.config.SinkSettings;
 import com.aliyun.odps.kafka.connect.config.TunnelCompression;
 import com.aliyun.odps.kafka.connect.metrics.TunnelEvent;
 import com.aliyun.odps.kafka.connect.metrics.TunnelMetrics;
+import com.aliyun.odps.kafka.connect.wire.RecordBlock;
+import com.aliyun.odps.kafka.connect.wire.RowEncoder;
 import com.aliyun.odps.tunnel.TableTunnel;
+import com.aliyun.odps.tunnel.io.CompressOption;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -173,19 +174,14 @@ public final class BatchTunnelTable extends TunnelTable {
     return blockIds;
   }
 
+  /** Encodes the block here ({@link RecordBlock}) and has the SDK send it as a record pack. */
   private void writeBlock(TableTunnel.UploadSession session, long blockId, List<Object[]> rows) throws Exception {
-    RowValues row = new RowValues(newRow());
-    RecordWriter writer = session.openRecordWriter(blockId, compression.option());
-    try (writer) {
-      for (Object[] values : rows) {
-        writer.write(row.show(values));
-      }
-    }
+    boolean transformDates = session.isShouldTransform();
+    CompressOption option = compression.option();
+    RecordBlock block = RecordBlock.encode(rows, new RowEncoder(target.schema(), transformDates), option);
+    session.writeBlock(blockId, new EncodedPack(target.schema(), block, option, transformDates));
     metrics.counted(TunnelEvent.BLOCK);
-    // The SDK's block writer counts what it encoded before compressing it; the body sent is not counted.
-    if (writer instanceof ProtobufRecordStreamWriter) {
-      reportSent(((ProtobufRecordStreamWriter) writer).getTotalBytes(), -1);
-    }
+    metrics.sent(target.displayName(), block.encodedBytes(), block.body().size());
   }
 
   private static ExecutorService newPool(int size, String tableName) {

@@ -2,11 +2,16 @@ package com.aliyun.odps.kafka.connect.maxcompute;
 
 import com.aliyun.odps.Odps;
 import com.aliyun.odps.PartitionSpec;
+import com.aliyun.odps.TableSchema;
 import com.aliyun.odps.kafka.connect.config.SinkSettings;
 import com.aliyun.odps.kafka.connect.config.TunnelCompression;
 import com.aliyun.odps.kafka.connect.metrics.TunnelEvent;
 import com.aliyun.odps.kafka.connect.metrics.TunnelMetrics;
+import com.aliyun.odps.kafka.connect.wire.RecordBlock;
+import com.aliyun.odps.kafka.connect.wire.RowEncoder;
 import com.aliyun.odps.tunnel.TableTunnel;
+import com.aliyun.odps.tunnel.impl.StreamUploadSessionImpl;
+import com.aliyun.odps.tunnel.io.CompressOption;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -105,13 +110,12 @@ public final class StreamTunnelTable extends TunnelTable {
   /** Appends and flushes; null when the service took the rows, else the classified failure (session dropped). */
   private RuntimeException send(String partition, OpenStream stream, List<Object[]> rows, String where) {
     try {
-      long sentBytes = stream.send(rows);
+      RecordBlock pack = stream.send(rows);
       metrics.counted(TunnelEvent.STREAM_PACK);
-      reportSent(-1, sentBytes);
+      metrics.sent(target.displayName(), pack.encodedBytes(), pack.body().size());
       return null;
     } catch (Exception e) {
       streams.remove(partition);
-      stream.discard();
       return WriteFailures.classify("Streaming " + rows.size() + " rows to " + where, e);
     }
   }
@@ -127,8 +131,7 @@ public final class StreamTunnelTable extends TunnelTable {
     }
     OpenStream stream;
     try {
-      TableTunnel.StreamUploadSession session = builder.build();
-      stream = new OpenStream(session, session.newRecordPack(compression.option()), new RowValues(newRow()));
+      stream = new OpenStream(builder.build(), target.schema(), compression.option());
     } catch (Exception e) {
       throw WriteFailures.classify("Opening a stream session on " + where, e);
     }
@@ -139,33 +142,34 @@ public final class StreamTunnelTable extends TunnelTable {
     return stream;
   }
 
-  /** A session and its reusable record pack (the SDK resets a pack after a successful flush). */
+  /**
+   * A session, and the encoder of its packs: rows are encoded here ({@link RecordBlock}) and the
+   * SDK's session sends each pack as one request (it still picks the slot, signs, and reloads on
+   * 502/504).
+   */
   private static final class OpenStream {
-    private final TableTunnel.StreamUploadSession session;
-    private final TableTunnel.StreamRecordPack pack;
-    private final RowValues row;
+    private final StreamUploadSessionImpl session;
+    private final TableSchema schema;
+    private final CompressOption compression;
+    private final RowEncoder encoder;
 
-    OpenStream(TableTunnel.StreamUploadSession session, TableTunnel.StreamRecordPack pack, RowValues row) {
-      this.session = session;
-      this.pack = pack;
-      this.row = row;
+    OpenStream(TableTunnel.StreamUploadSession session, TableSchema schema, CompressOption compression) {
+      if (!(session instanceof StreamUploadSessionImpl)) {
+        throw new IllegalStateException("the SDK made a stream session of " + session.getClass().getName()
+            + ", which takes no encoded pack");
+      }
+      this.session = (StreamUploadSessionImpl) session;
+      this.schema = schema;
+      this.compression = compression;
+      // Stream sessions never transform dates (the SDK's own packs are checked against false).
+      this.encoder = new RowEncoder(schema, false);
     }
 
-    /** @return the bytes sent (after compression) */
-    long send(List<Object[]> rows) throws Exception {
-      for (Object[] values : rows) {
-        pack.append(row.show(values));
-      }
-      return pack.flush(new TableTunnel.FlushOption()).getFlushSize();
-    }
-
-    /** After a failure the pack still holds the rows and refuses appends: empty it (the caller keeps the rows). */
-    void discard() {
-      try {
-        pack.reset();
-      } catch (Exception e) {
-        log.debug("Could not reset a record pack: {}", e.getMessage());
-      }
+    /** Encodes and sends one pack; returns it, for its sizes. */
+    RecordBlock send(List<Object[]> rows) throws Exception {
+      RecordBlock pack = RecordBlock.encode(rows, encoder, compression);
+      session.writeBlock(new EncodedPack(schema, pack, compression, false), 0, null);
+      return pack;
     }
   }
 }

@@ -72,14 +72,13 @@ class StreamTunnelTableAgainstLocalMaxComputeTest {
   }
 
   @Test
-  void itReportsTheSessionsAndPacksTheServiceGotAndTheBytesSent() {
+  void itReportsTheSessionsAndPacksTheServiceGotAndTheBytesEncodedAndSent() {
     table.write(PT, rows(table, 0, 300));
     table.write("05-01-2024 10:01", rows(table, 300, 10));
 
     assertThat(reported.count(TunnelEvent.STREAM_SESSION)).isEqualTo(sessionRequests.applied()).isEqualTo(2);
     assertThat(reported.count(TunnelEvent.STREAM_PACK)).isEqualTo(packRequests.applied()).isEqualTo(2);
-    assertThat(reported.sentBytes.get()).isPositive();
-    assertThat(reported.encodedBytes.get()).as("not told by the SDK's pack under compression").isZero();
+    assertThat(reported.sentBytes.get()).isPositive().isLessThan(reported.encodedBytes.get());
   }
 
   @Test
