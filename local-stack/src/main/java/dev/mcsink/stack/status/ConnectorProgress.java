@@ -35,7 +35,7 @@ public record ConnectorProgress(String connector, Map<String, Double> rowsLanded
       }
     }
     for (Sample sample : scrape) {
-      Sums connector = sums.get(sample.label("connector"));
+      Sums connector = sample.label("connector") != null ? sums.get(sample.label("connector")) : null;
       if (connector != null) {
         connector.add(sample);
       }

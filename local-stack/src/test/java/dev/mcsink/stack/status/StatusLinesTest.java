@@ -77,6 +77,8 @@ class StatusLinesTest {
   }
 
   private static List<Sample> scrape(String... parts) {
-    return PrometheusText.parse("# TYPE maxcompute_sink_rows_written_total counter\n" + String.join("", parts));
+    // The agent's own metrics come with every scrape, some without labels.
+    return PrometheusText.parse("jmx_scrape_error 0.0\njvm_threads_current{state=\"RUNNABLE\"} 12.0\n"
+        + "# TYPE maxcompute_sink_rows_written_total counter\n" + String.join("", parts));
   }
 }
