@@ -19,7 +19,8 @@ PROMETHEUS_AGENT_JAR=local-stack/target/jmx-exporter/jmx_prometheus_javaagent.ja
 PROMETHEUS_RULES=local-stack/src/main/config/connect-jmx-exporter.yml
 
 ensure_local_stack_built() {
-  local root="$1" product="$root/$LOCAL_STACK_JAR"
+  local root="$1"
+  local product="$root/$LOCAL_STACK_JAR"
   # One build makes all three; the jar stands for them, unless the agent is missing (a build
   # from before the agent was added).
   [[ -f "$root/$PROMETHEUS_AGENT_JAR" ]] || product="$root/$PROMETHEUS_AGENT_JAR"
