@@ -1,8 +1,10 @@
 # Shared by bin/quickstart and bin/lib/kafka-run-tool (sourced after build-on-first-use.sh).
 #
 # ensure_local_stack_built ROOT
-#   Resolves Kafka's broker, tools and Connect runtime through Maven (module local-stack) unless
-#   local-stack/target/runtime-classpath.txt is newer than local-stack/pom.xml and the root pom.xml.
+#   Resolves Kafka's broker, tools and Connect runtime and the Prometheus JMX exporter's agent
+#   through Maven and builds the module's jar (the status lines' code; module local-stack) unless
+#   that jar, the agent and local-stack/target/runtime-classpath.txt exist and the jar is newer
+#   than local-stack/src, local-stack/pom.xml and the root pom.xml.
 # local_stack_classpath ROOT
 #   Those jars as a class path.
 # ensure_connector_plugin ROOT STACK_DIR
@@ -11,12 +13,19 @@
 #   else STACK_DIR/plugins, holding mcsink/ = the connector jar and its runtime dependencies.
 
 LOCAL_STACK_CLASSPATH_FILE=local-stack/target/runtime-classpath.txt
+LOCAL_STACK_JAR=local-stack/target/local-stack-0.1.0-SNAPSHOT.jar
+# The same paths as dev.mcsink.stack.PrometheusAgent's: the agent the module's build copies, and its rules.
+PROMETHEUS_AGENT_JAR=local-stack/target/jmx-exporter/jmx_prometheus_javaagent.jar
+PROMETHEUS_RULES=local-stack/src/main/config/connect-jmx-exporter.yml
 
 ensure_local_stack_built() {
   local root="$1"
-  # The module has no jar: the class path file is its product and stands for the jar.
-  BUILD_DESCRIPTION="Kafka broker, tools and Connect runtime (jars resolved through Maven)" \
-    ensure_module_built "$root" local-stack "$root/$LOCAL_STACK_CLASSPATH_FILE"
+  local product="$root/$LOCAL_STACK_JAR"
+  # One build makes all three; the jar stands for them, unless the agent is missing (a build
+  # from before the agent was added).
+  [[ -f "$root/$PROMETHEUS_AGENT_JAR" ]] || product="$root/$PROMETHEUS_AGENT_JAR"
+  BUILD_DESCRIPTION="Kafka broker, tools, Connect runtime and Prometheus agent (jars resolved through Maven)" \
+    ensure_module_built "$root" local-stack "$product"
 }
 
 local_stack_classpath() {

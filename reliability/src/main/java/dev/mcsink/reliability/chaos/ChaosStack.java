@@ -41,11 +41,14 @@ final class ChaosStack implements AutoCloseable {
   private final KafkaBroker broker;
   private final Admin admin;
   private final List<ConnectWorker> workers = new ArrayList<>();
+  private final List<String> workerJvmOptions;
   private final int maxComputePort;
   private LocalMaxCompute maxCompute;
 
-  private ChaosStack(StackJars jars, Path pluginPath, Path dir, KafkaBroker broker, LocalMaxCompute maxCompute) {
+  private ChaosStack(StackJars jars, Path pluginPath, Path dir, KafkaBroker broker, LocalMaxCompute maxCompute,
+      List<String> workerJvmOptions) {
     this.jars = jars;
+    this.workerJvmOptions = List.copyOf(workerJvmOptions);
     this.pluginPath = pluginPath;
     this.dir = dir;
     this.broker = broker;
@@ -57,12 +60,20 @@ final class ChaosStack implements AutoCloseable {
   }
 
   static ChaosStack start(StackJars jars, Path pluginPath, Path dir) throws Exception {
+    return start(jars, pluginPath, dir, List.of());
+  }
+
+  /**
+   * @param workerJvmOptions for every worker, e.g. a Java agent; one on a fixed port suits a stack
+   *     of one worker only
+   */
+  static ChaosStack start(StackJars jars, Path pluginPath, Path dir, List<String> workerJvmOptions) throws Exception {
     KafkaBroker broker = KafkaBroker.start(jars, dir.resolve("kafka"),
         Map.of("message.max.bytes", Integer.toString(MAX_MESSAGE_BYTES)));
     LocalMaxCompute maxCompute = null;
     try {
       maxCompute = startMaxCompute(0, dir.resolve("maxcompute"));
-      ChaosStack stack = new ChaosStack(jars, pluginPath, dir, broker, maxCompute);
+      ChaosStack stack = new ChaosStack(jars, pluginPath, dir, broker, maxCompute, workerJvmOptions);
       stack.addWorker();
       return stack;
     } catch (Exception | Error e) {
@@ -109,8 +120,11 @@ final class ChaosStack implements AutoCloseable {
   ConnectWorker addWorker() throws IOException, InterruptedException {
     int n = workers.size() + 1;
     ConnectWorker worker = ConnectWorker.start(jars, dir.resolve("worker-" + n), CLUSTER, broker.bootstrapServers(),
-        pluginPath, WORKER_HEAP, List.of(), Map.of(
+        pluginPath, WORKER_HEAP, workerJvmOptions, Map.of(
             "offset.flush.interval.ms", OFFSET_FLUSH_MS,
+            // The plugin ships ServiceLoader manifests, as Kafka's own jars do: no reflective class
+            // path scan (13 s of a worker's start on a busy machine), as bin/quickstart's worker.
+            "plugin.discovery", "service_load",
             "producer.max.request.size", Integer.toString(MAX_MESSAGE_BYTES),
             // A killed worker's tasks move after this long; Connect's default waits 5 minutes.
             "scheduled.rebalance.max.delay.ms", "10000",
