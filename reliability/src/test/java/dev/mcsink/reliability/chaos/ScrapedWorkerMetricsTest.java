@@ -1,6 +1,7 @@
 package dev.mcsink.reliability.chaos;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.mcsink.localmc.LocalMaxCompute;
 import dev.mcsink.localmc.sink.SinkConnectorConfig;
@@ -76,6 +77,14 @@ class ScrapedWorkerMetricsTest {
           .isEqualTo(delivered.errorTopics().get(0).records()).isEqualTo(BAD);
       assertThat(value(drained, "kafka_connect_sink_task_metrics_sink_record_read_total")).as("Connect's own")
           .isEqualTo(RECORDS);
+      assertThat(drained.stream().filter(s -> s.name().equals("maxcompute_sink_table_rows_written_total")))
+          .as("the table's own count, labelled with it")
+          .extracting(Sample::labels, Sample::value)
+          .containsExactly(tuple(Map.of("connector", CONNECTOR, "task", "0", "table",
+              LocalMaxCompute.DEFAULT_PROJECT + "." + TOPIC), (double) GOOD));
+      assertThat(value(drained, "maxcompute_sink_upload_commits_total")).as("upload commits, one per write")
+          .isEqualTo(value(drained, "maxcompute_sink_writes_total")).isPositive();
+      assertThat(value(drained, "maxcompute_sink_bytes_sent_total")).as("bytes sent").isPositive();
       assertThat(drained).as("string attributes (error-route) and the JVM's metrics are dropped")
           .noneMatch(s -> s.name().contains("error_route") || s.name().startsWith("jvm_"));
       assertThat(drained.stream().filter(s -> s.name().equals("maxcompute_sink_rows_written_total")))
