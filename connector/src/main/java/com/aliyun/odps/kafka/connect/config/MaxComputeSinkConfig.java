@@ -155,10 +155,12 @@ public class MaxComputeSinkConfig extends AbstractConfig {
   private static final String USE_STREAMING_DOC = "true: write through the streaming Tunnel (lower latency);"
       + " false: batch Tunnel upload sessions (higher throughput).";
   public static final String BUFFER_SIZE_KB = "buffer_size_kb";
-  private static final String BUFFER_SIZE_KB_DOC = "Rows a task may hold, in KB of their size on the wire, all"
-      + " its buffers together (rows being written included), whatever the number of Kafka partitions; on the"
-      + " JVM heap they take about five times as much. Buffers are written when they reach half of it, when their"
-      + " partition window closes, when a poll brings no records and when Connect commits offsets.";
+  private static final String BUFFER_SIZE_KB_DOC = "Rows a task may hold, in KB of their size on the wire"
+      + " (before compression), all its buffers together (rows being written included), whatever the number of"
+      + " Kafka partitions. Appended rows are held encoded for the Tunnel, so the JVM heap holds about that much;"
+      + " upserts (write.mode UPSERT) hold value arrays, about five times as much. Buffers are written when they"
+      + " reach half of it, when their partition window closes, when a poll brings no records and when Connect"
+      + " commits offsets.";
   public static final String STREAM_MAX_LATENCY_MS = "stream_max_latency_ms";
   private static final String STREAM_MAX_LATENCY_MS_DOC = "With use_streaming: the longest a row waits in the"
       + " task's buffer before it is written (lower is fresher data, more and smaller writes).";

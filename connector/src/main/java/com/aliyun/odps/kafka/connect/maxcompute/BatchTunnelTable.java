@@ -6,8 +6,9 @@ import com.aliyun.odps.kafka.connect.config.SinkSettings;
 import com.aliyun.odps.kafka.connect.config.TunnelCompression;
 import com.aliyun.odps.kafka.connect.metrics.TunnelEvent;
 import com.aliyun.odps.kafka.connect.metrics.TunnelMetrics;
+import com.aliyun.odps.kafka.connect.wire.DateTransform;
+import com.aliyun.odps.kafka.connect.wire.EncodedRows;
 import com.aliyun.odps.kafka.connect.wire.RecordBlock;
-import com.aliyun.odps.kafka.connect.wire.RowEncoder;
 import com.aliyun.odps.tunnel.TableTunnel;
 import com.aliyun.odps.tunnel.io.CompressOption;
 import java.time.Clock;
@@ -88,8 +89,8 @@ public final class BatchTunnelTable extends TunnelTable {
 
   @Override
   public void write(String partition, WriteBatch batch) {
-    List<Object[]> rows = appendedRows(batch);
-    if (rows.isEmpty()) {
+    EncodedRows rows = appendedRows(batch);
+    if (rows.size() == 0) {
       return;
     }
     String where = target.where(partition);
@@ -106,6 +107,10 @@ public final class BatchTunnelTable extends TunnelTable {
       throw WriteFailures.classify("Opening an upload session on " + where, e);
     }
     metrics.counted(TunnelEvent.UPLOAD_SESSION);
+    if (session.isShouldTransform() != rows.transformsDates()) {
+      // The service asked for client-side DATETIME shifting (it never has in practice): encode again for it.
+      rows = DateTransform.reencode(rows, target.schema(), session.isShouldTransform());
+    }
     Long[] blockIds = uploadBlocks(session, rows, where);
     if (ledger == null) {
       UploadCommit.commit(session, blockIds, where);
@@ -140,7 +145,7 @@ public final class BatchTunnelTable extends TunnelTable {
     return Math.max(1, Math.min(poolSize, bySize));
   }
 
-  private Long[] uploadBlocks(TableTunnel.UploadSession session, List<Object[]> rows, String where) {
+  private Long[] uploadBlocks(TableTunnel.UploadSession session, EncodedRows rows, String where) {
     int blocks = blockCount(rows.size(), recordBatchSize, poolSize);
     int perBlock = (rows.size() + blocks - 1) / blocks;
     Long[] blockIds = new Long[blocks];
@@ -148,9 +153,10 @@ public final class BatchTunnelTable extends TunnelTable {
     for (int i = 0; i < blocks; i++) {
       long blockId = i;
       blockIds[i] = blockId;
-      List<Object[]> slice = rows.subList(i * perBlock, Math.min(rows.size(), (i + 1) * perBlock));
+      int from = i * perBlock;
+      int to = Math.min(rows.size(), (i + 1) * perBlock);
       uploads.add(blockWriters.submit(() -> {
-        writeBlock(session, blockId, slice);
+        writeBlock(session, blockId, rows, from, to);
         return null;
       }));
     }
@@ -174,12 +180,12 @@ public final class BatchTunnelTable extends TunnelTable {
     return blockIds;
   }
 
-  /** Encodes the block here ({@link RecordBlock}) and has the SDK send it as a record pack. */
-  private void writeBlock(TableTunnel.UploadSession session, long blockId, List<Object[]> rows) throws Exception {
-    boolean transformDates = session.isShouldTransform();
+  /** Rows [from, to), encoded already, compressed here and sent by the SDK as a record pack. */
+  private void writeBlock(TableTunnel.UploadSession session, long blockId, EncodedRows rows, int from, int to)
+      throws Exception {
     CompressOption option = compression.option();
-    RecordBlock block = RecordBlock.encode(rows, new RowEncoder(target.schema(), transformDates), option);
-    session.writeBlock(blockId, new EncodedPack(target.schema(), block, option, transformDates));
+    RecordBlock block = rows.block(from, to, option);
+    session.writeBlock(blockId, new EncodedPack(target.schema(), block, option, rows.transformsDates()));
     metrics.counted(TunnelEvent.BLOCK);
     metrics.sent(target.displayName(), block.encodedBytes(), block.body().size());
   }

@@ -2,6 +2,7 @@ package com.aliyun.odps.kafka.connect.maxcompute;
 
 import com.aliyun.odps.Column;
 import com.aliyun.odps.TableSchema;
+import com.aliyun.odps.kafka.connect.wire.RowEncoder;
 import com.aliyun.odps.data.Record;
 import java.util.Collection;
 import java.util.List;
@@ -31,6 +32,14 @@ public interface MaxComputeTable extends AutoCloseable {
   default String where(String partition) {
     return TargetTable.where(name(), schema().getPartitionColumns().stream().map(Column::getName)
         .collect(Collectors.toList()), partition);
+  }
+
+  /**
+   * How rows buffered for this table are kept: a fresh encoder when its writes take rows encoded
+   * as they are buffered ({@link WriteBatch#encoded}), null when they take value arrays.
+   */
+  default RowEncoder rowEncoder() {
+    return null;
   }
 
   /** The table's primary-key columns, in key order; empty unless it is a Delta table. */

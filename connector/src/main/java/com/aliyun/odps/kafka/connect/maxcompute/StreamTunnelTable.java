@@ -7,8 +7,8 @@ import com.aliyun.odps.kafka.connect.config.SinkSettings;
 import com.aliyun.odps.kafka.connect.config.TunnelCompression;
 import com.aliyun.odps.kafka.connect.metrics.TunnelEvent;
 import com.aliyun.odps.kafka.connect.metrics.TunnelMetrics;
+import com.aliyun.odps.kafka.connect.wire.EncodedRows;
 import com.aliyun.odps.kafka.connect.wire.RecordBlock;
-import com.aliyun.odps.kafka.connect.wire.RowEncoder;
 import com.aliyun.odps.tunnel.TableTunnel;
 import com.aliyun.odps.tunnel.impl.StreamUploadSessionImpl;
 import com.aliyun.odps.tunnel.io.CompressOption;
@@ -71,8 +71,8 @@ public final class StreamTunnelTable extends TunnelTable {
 
   @Override
   public void write(String partition, WriteBatch batch) {
-    List<Object[]> rows = appendedRows(batch);
-    if (rows.isEmpty()) {
+    EncodedRows rows = appendedRows(batch);
+    if (rows.size() == 0) {
       return;
     }
     String where = target.where(partition);
@@ -108,7 +108,7 @@ public final class StreamTunnelTable extends TunnelTable {
   }
 
   /** Appends and flushes; null when the service took the rows, else the classified failure (session dropped). */
-  private RuntimeException send(String partition, OpenStream stream, List<Object[]> rows, String where) {
+  private RuntimeException send(String partition, OpenStream stream, EncodedRows rows, String where) {
     try {
       RecordBlock pack = stream.send(rows);
       metrics.counted(TunnelEvent.STREAM_PACK);
@@ -151,7 +151,6 @@ public final class StreamTunnelTable extends TunnelTable {
     private final StreamUploadSessionImpl session;
     private final TableSchema schema;
     private final CompressOption compression;
-    private final RowEncoder encoder;
 
     OpenStream(TableTunnel.StreamUploadSession session, TableSchema schema, CompressOption compression) {
       if (!(session instanceof StreamUploadSessionImpl)) {
@@ -161,13 +160,11 @@ public final class StreamTunnelTable extends TunnelTable {
       this.session = (StreamUploadSessionImpl) session;
       this.schema = schema;
       this.compression = compression;
-      // Stream sessions never transform dates (the SDK's own packs are checked against false).
-      this.encoder = new RowEncoder(schema, false);
     }
 
-    /** Encodes and sends one pack; returns it, for its sizes. */
-    RecordBlock send(List<Object[]> rows) throws Exception {
-      RecordBlock pack = RecordBlock.encode(rows, encoder, compression);
+    /** Sends the rows as one pack; returns it, for its sizes. Stream sessions never transform dates. */
+    RecordBlock send(EncodedRows rows) throws Exception {
+      RecordBlock pack = rows.block(0, rows.size(), compression);
       session.writeBlock(new EncodedPack(schema, pack, compression, false), 0, null);
       return pack;
     }

@@ -6,6 +6,8 @@ import com.aliyun.odps.data.ArrayRecord;
 import com.aliyun.odps.data.Record;
 import com.aliyun.odps.kafka.connect.config.TunnelCompression;
 import com.aliyun.odps.kafka.connect.metrics.TunnelMetrics;
+import com.aliyun.odps.kafka.connect.wire.EncodedRows;
+import com.aliyun.odps.kafka.connect.wire.RowEncoder;
 import com.aliyun.odps.tunnel.TableTunnel;
 import java.util.List;
 import java.util.Set;
@@ -55,12 +57,18 @@ abstract class TunnelTable implements MaxComputeTable {
     knownPartitions.add(partition);
   }
 
-  /** The rows of an append write: deletes reach only an upsert table (write.mode UPSERT). */
-  static List<Object[]> appendedRows(WriteBatch batch) {
+  /** The rows of an append write, encoded: deletes reach only an upsert table (write.mode UPSERT). */
+  EncodedRows appendedRows(WriteBatch batch) {
     if (batch.hasDeletes()) {
       throw new IllegalArgumentException("an append write got deletes; only write.mode UPSERT makes them");
     }
-    return batch.rows();
+    return batch.encoded(rowEncoder());
+  }
+
+  /** Append tables take their rows encoded as they are buffered: no second copy of every value. */
+  @Override
+  public RowEncoder rowEncoder() {
+    return new RowEncoder(target.schema(), false);
   }
 
   @Override

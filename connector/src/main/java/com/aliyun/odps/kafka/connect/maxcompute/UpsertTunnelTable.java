@@ -7,6 +7,7 @@ import com.aliyun.odps.kafka.connect.config.SinkSettings;
 import com.aliyun.odps.kafka.connect.config.TunnelCompression;
 import com.aliyun.odps.kafka.connect.metrics.TunnelEvent;
 import com.aliyun.odps.kafka.connect.metrics.TunnelMetrics;
+import com.aliyun.odps.kafka.connect.wire.RowEncoder;
 import com.aliyun.odps.kafka.connect.tls.TrustStoreNettyChannels;
 import com.aliyun.odps.tunnel.TableTunnel;
 import com.aliyun.odps.tunnel.impl.UpsertSessionImpl;
@@ -113,6 +114,12 @@ public final class UpsertTunnelTable extends TunnelTable {
       session.close();
     }
     log.debug("Committed {} changes ({} rows) to {}", changes.size(), batch.size(), where);
+  }
+
+  /** Upserts keep value arrays: the last change per key is picked from them at write time. */
+  @Override
+  public RowEncoder rowEncoder() {
+    return null;
   }
 
   /** Sessions live for one write each; only the network threads are held between writes. */

@@ -31,21 +31,9 @@ public final class RecordBlock {
 
   /** Encodes {@code rows} and compresses them as {@code option} says. */
   public static RecordBlock encode(List<Object[]> rows, RowEncoder encoder, CompressOption option) {
-    WireBytes plain = new WireBytes(Math.max(64, rows.size() * 64));
-    CRC32C checksums = new CRC32C();
-    byte[] checksum = new byte[4];
-    for (Object[] row : rows) {
-      int rowChecksum = encoder.encode(row, plain);
-      for (int i = 0; i < 4; i++) {
-        checksum[i] = (byte) (rowChecksum >>> (8 * i));
-      }
-      checksums.update(checksum, 0, 4);
-    }
-    plain.tag(RowEncoder.META_COUNT, 0);
-    plain.sint64(rows.size());
-    plain.tag(RowEncoder.META_CHECKSUM, 0);
-    plain.varint32((int) checksums.getValue());
-    return new RecordBlock(compress(plain, option), rows.size(), plain.size());
+    EncodedRows encoded = new EncodedRows(encoder);
+    rows.forEach(encoded::add);
+    return encoded.block(0, encoded.size(), option);
   }
 
   /** The request body, as the SDK sends a record pack's buffer. */
@@ -62,42 +50,95 @@ public final class RecordBlock {
     return encodedBytes;
   }
 
-  private static WireBytes compress(WireBytes plain, CompressOption option) {
-    if (option == null || option.algorithm == CompressOption.CompressAlgorithm.ODPS_RAW) {
-      return plain;
-    }
-    WireBytes compressed = new WireBytes(Math.max(64, plain.size() / 2));
-    Deflater deflater = null;
-    try {
-      OutputStream out;
-      switch (option.algorithm) {
-        case ODPS_ZLIB:
+  /** A block written row bytes first, then the rows' checksums. */
+  static Builder builder(CompressOption option, long rowBytes) {
+    return new Builder(option, rowBytes);
+  }
+
+  /** Streams encoded rows into the compressor, then adds the trailer. */
+  static final class Builder {
+    private final WireBytes body;
+    private final Deflater deflater;
+    private final OutputStream out;
+    private final CRC32C checksums = new CRC32C();
+    private final byte[] checksum = new byte[4];
+    private long encodedBytes;
+
+    private Builder(CompressOption option, long rowBytes) {
+      boolean raw = option == null || option.algorithm == CompressOption.CompressAlgorithm.ODPS_RAW;
+      // Room for the rows and the trailer uncompressed; compressed text is usually well under half.
+      this.body = new WireBytes((int) Math.min(Integer.MAX_VALUE - 64, raw ? rowBytes + 32 : rowBytes / 2 + 64));
+      try {
+        if (raw) {
+          deflater = null;
+          out = body;
+        } else if (option.algorithm == CompressOption.CompressAlgorithm.ODPS_ZLIB) {
           deflater = new Deflater();
           deflater.setLevel(option.level);
           deflater.setStrategy(option.strategy);
-          out = new DeflaterOutputStream(compressed, deflater);
-          break;
+          out = new DeflaterOutputStream(body, deflater, 64 * 1024);
+        } else {
+          deflater = null;
+          out = compressing(option.algorithm, body);
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException("starting to compress a block in memory", e);
+      }
+    }
+
+    private static OutputStream compressing(CompressOption.CompressAlgorithm algorithm, WireBytes body)
+        throws IOException {
+      switch (algorithm) {
         case ODPS_SNAPPY:
-          out = new SnappyFramedOutputStream(compressed);
-          break;
+          return new SnappyFramedOutputStream(body);
         case ODPS_LZ4_FRAME:
-          out = new LZ4FrameOutputStream(compressed);
-          break;
+          return new LZ4FrameOutputStream(body);
         case ODPS_ZSTD:
-          out = new ZstdOutputStream(compressed);
-          break;
+          return new ZstdOutputStream(body);
         default:
-          throw new IllegalArgumentException("unknown compression " + option.algorithm);
+          throw new IllegalArgumentException("unknown compression " + algorithm);
       }
-      out.write(plain.array(), 0, plain.size());
-      out.close();
-      return compressed;
-    } catch (IOException e) {
-      throw new UncheckedIOException("compressing a block in memory", e);
-    } finally {
-      if (deflater != null) {
-        deflater.end();
+    }
+
+    void rows(byte[] bytes, int offset, int length) {
+      write(bytes, offset, length);
+    }
+
+    void checksum(int rowChecksum) {
+      for (int i = 0; i < 4; i++) {
+        checksum[i] = (byte) (rowChecksum >>> (8 * i));
       }
+      checksums.update(checksum, 0, 4);
+    }
+
+    RecordBlock build(long rowCount) {
+      WireBytes trailer = new WireBytes(32);
+      trailer.tag(RowEncoder.META_COUNT, 0);
+      trailer.sint64(rowCount);
+      trailer.tag(RowEncoder.META_CHECKSUM, 0);
+      trailer.varint32((int) checksums.getValue());
+      write(trailer.array(), 0, trailer.size());
+      try {
+        if (out != body) {
+          out.close();
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException("compressing a block in memory", e);
+      } finally {
+        if (deflater != null) {
+          deflater.end();
+        }
+      }
+      return new RecordBlock(body, rowCount, encodedBytes);
+    }
+
+    private void write(byte[] bytes, int offset, int length) {
+      try {
+        out.write(bytes, offset, length);
+      } catch (IOException e) {
+        throw new UncheckedIOException("compressing a block in memory", e);
+      }
+      encodedBytes += length;
     }
   }
 }

@@ -61,6 +61,11 @@ public final class RowEncoder {
     this.transformDates = transformDates;
   }
 
+  /** Whether DATETIME values are shifted for a session that transforms dates. */
+  public boolean transformsDates() {
+    return transformDates;
+  }
+
   /**
    * Appends one row to {@code out}.
    *

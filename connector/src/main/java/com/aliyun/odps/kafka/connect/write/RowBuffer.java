@@ -2,9 +2,12 @@ package com.aliyun.odps.kafka.connect.write;
 
 import com.aliyun.odps.kafka.connect.maxcompute.MaxComputeTable;
 import com.aliyun.odps.kafka.connect.maxcompute.WriteBatch;
+import com.aliyun.odps.kafka.connect.wire.EncodedRows;
+import com.aliyun.odps.kafka.connect.wire.RowEncoder;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.BitSet;
 import java.util.Collection;
 import java.util.HashMap;
@@ -21,14 +24,16 @@ final class RowBuffer {
   private final String tablePartition;
   private final Instant windowEnd;
   private final long ticket;
-  /** Value arrays of the rows ({@code RowValues}). */
-  private final List<Object[]> rows = new ArrayList<>();
-  /** The Kafka partition of each row, same index as {@link #rows}, to drop a revoked partition's rows. */
+  /** The rows encoded for the Tunnel as they arrive, when the table takes them so; else null. */
+  private EncodedRows encoded;
+  /** Value arrays of the rows ({@code RowValues}), when the table takes those (upserts); else null. */
+  private List<Object[]> values;
+  /** The Kafka partition of each row, in row order, to drop a revoked partition's rows. */
   private final List<TopicPartition> sources = new ArrayList<>();
+  /** The Kafka offset of each row, in row order. */
+  private long[] offsets = new long[16];
   /** Indexes of the rows that delete their key (write.mode UPSERT only). */
   private final BitSet deletes = new BitSet();
-  /** Per Kafka partition, the offset of its last row here. */
-  private final Map<TopicPartition, Long> lastOffsets = new HashMap<>();
   private long estimatedBytes;
   /** When the oldest row still here was added: the streaming latency bound counts from it. */
   private Instant firstRowAt;
@@ -38,47 +43,75 @@ final class RowBuffer {
     this.tablePartition = tablePartition;
     this.windowEnd = windowEnd;
     this.ticket = ticket;
+    RowEncoder encoder = table.rowEncoder();
+    if (encoder != null) {
+      this.encoded = new EncodedRows(encoder);
+    } else {
+      this.values = new ArrayList<>();
+    }
   }
 
-  /** Returns the estimated bytes the row adds. */
+  /** Returns the bytes the row adds: its encoded size, or an estimate of it for value arrays. */
   long add(Object[] row, boolean delete, TopicPartition source, long offset, Instant now) {
-    if (rows.isEmpty()) {
+    int index = size();
+    if (index == 0) {
       firstRowAt = now;
     }
     if (delete) {
-      deletes.set(rows.size());
+      deletes.set(index);
     }
-    rows.add(row);
+    long bytes;
+    if (encoded != null) {
+      bytes = encoded.add(row);
+    } else {
+      values.add(row);
+      bytes = RowSize.estimate(row);
+    }
     sources.add(source);
-    lastOffsets.put(source, offset);
-    long bytes = RowSize.estimate(row);
+    if (index == offsets.length) {
+      offsets = Arrays.copyOf(offsets, index * 2);
+    }
+    offsets[index] = offset;
     estimatedBytes += bytes;
     return bytes;
   }
 
-  /** Drops the rows of revoked Kafka partitions, keeps the others; returns the estimated bytes dropped. */
+  /** Drops the rows of revoked Kafka partitions, keeps the others; returns the bytes dropped. */
   long removeRowsOf(Collection<TopicPartition> revoked) {
-    List<Object[]> keptRows = new ArrayList<>(rows.size());
-    List<TopicPartition> keptSources = new ArrayList<>(rows.size());
-    BitSet keptDeletes = new BitSet();
-    long keptBytes = 0;
-    for (int i = 0; i < rows.size(); i++) {
+    BitSet keep = new BitSet();
+    for (int i = 0; i < sources.size(); i++) {
       if (!revoked.contains(sources.get(i))) {
-        if (deletes.get(i)) {
-          keptDeletes.set(keptRows.size());
-        }
-        keptRows.add(rows.get(i));
-        keptSources.add(sources.get(i));
-        keptBytes += RowSize.estimate(rows.get(i));
+        keep.set(i);
       }
     }
-    rows.clear();
-    rows.addAll(keptRows);
+    List<TopicPartition> keptSources = new ArrayList<>(keep.cardinality());
+    long[] keptOffsets = new long[Math.max(16, keep.cardinality())];
+    BitSet keptDeletes = new BitSet();
+    List<Object[]> keptValues = values == null ? null : new ArrayList<>(keep.cardinality());
+    long keptBytes = 0;
+    for (int i = keep.nextSetBit(0); i >= 0; i = keep.nextSetBit(i + 1)) {
+      int k = keptSources.size();
+      if (deletes.get(i)) {
+        keptDeletes.set(k);
+      }
+      keptSources.add(sources.get(i));
+      keptOffsets[k] = offsets[i];
+      if (keptValues != null) {
+        keptValues.add(values.get(i));
+        keptBytes += RowSize.estimate(values.get(i));
+      }
+    }
+    if (encoded != null) {
+      encoded = encoded.keep(keep);
+      keptBytes = encoded.heapBytes();
+    } else {
+      values = keptValues;
+    }
     sources.clear();
     sources.addAll(keptSources);
+    offsets = keptOffsets;
     deletes.clear();
     deletes.or(keptDeletes);
-    lastOffsets.keySet().removeAll(revoked);
     long dropped = estimatedBytes - keptBytes;
     estimatedBytes = keptBytes;
     return dropped;
@@ -110,12 +143,12 @@ final class RowBuffer {
 
   /** True when the oldest buffered row has waited {@code wait} at {@code now}; false when empty. */
   boolean oldestHasWaited(Duration wait, Instant now) {
-    return !rows.isEmpty() && !now.isBefore(firstRowAt.plus(wait));
+    return !isEmpty() && !now.isBefore(firstRowAt.plus(wait));
   }
 
   /** When the oldest buffered row arrived; null when empty. */
   Instant firstRowAt() {
-    return rows.isEmpty() ? null : firstRowAt;
+    return isEmpty() ? null : firstRowAt;
   }
 
   long estimatedBytes() {
@@ -123,20 +156,24 @@ final class RowBuffer {
   }
 
   int size() {
-    return rows.size();
+    return sources.size();
   }
 
   boolean isEmpty() {
-    return rows.isEmpty();
-  }
-
-  /** The rows, in arrival order; a view: don't keep it past the next change. */
-  List<Object[]> rows() {
-    return rows;
+    return sources.isEmpty();
   }
 
   /** What a write of this buffer carries; a view: don't keep it past the next change. */
   WriteBatch batch() {
-    return new WriteBatch(rows, deletes, lastOffsets);
+    return encoded != null ? WriteBatch.encoded(encoded, lastOffsets()) : new WriteBatch(values, deletes, lastOffsets());
+  }
+
+  /** Per Kafka partition, the offset of its last row here. */
+  private Map<TopicPartition, Long> lastOffsets() {
+    Map<TopicPartition, Long> last = new HashMap<>();
+    for (int i = sources.size() - 1; i >= 0; i--) {
+      last.putIfAbsent(sources.get(i), offsets[i]);
+    }
+    return last;
   }
 }

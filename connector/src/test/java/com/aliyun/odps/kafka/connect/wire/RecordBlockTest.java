@@ -91,6 +91,21 @@ class RecordBlockTest {
   }
 
   @Test
+  void rowsBufferedWithoutTheDateTransformAreEncodedAgainForASessionThatWantsIt() {
+    List<Object[]> values = valuesOf(records());
+    EncodedRows buffered = new EncodedRows(new RowEncoder(EVERY_TYPE, false));
+    values.forEach(buffered::add);
+
+    EncodedRows again = DateTransform.reencode(buffered, EVERY_TYPE, true);
+
+    assertThat(again.transformsDates()).isTrue();
+    RecordBlock expected = RecordBlock.encode(values, new RowEncoder(EVERY_TYPE, true), raw());
+    RecordBlock actual = again.block(0, again.size(), raw());
+    assertThat(Arrays.copyOf(actual.body().array(), actual.body().size()))
+        .isEqualTo(Arrays.copyOf(expected.body().array(), expected.body().size()));
+  }
+
+  @Test
   void anEmptyBlockIsTheTrailerAlone() throws Exception {
     RecordBlock block = RecordBlock.encode(List.of(), new RowEncoder(EVERY_TYPE, false), raw());
 

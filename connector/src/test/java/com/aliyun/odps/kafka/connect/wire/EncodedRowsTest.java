@@ -1,0 +1,89 @@
+package com.aliyun.odps.kafka.connect.wire;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.aliyun.odps.Column;
+import com.aliyun.odps.TableSchema;
+import com.aliyun.odps.tunnel.io.CompressOption;
+import com.aliyun.odps.type.TypeInfoFactory;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.BitSet;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Buffered encoded rows: any run of them is the block the rows would make on their own. */
+class EncodedRowsTest {
+  private static final TableSchema TABLE = table();
+  private static final CompressOption RAW = new CompressOption(CompressOption.CompressAlgorithm.ODPS_RAW, 0, 0);
+
+  @Test
+  void aRunOfRowsIsTheBlockThoseRowsMakeAloneAcrossChunkBoundaries() {
+    // Rows of up to 9 KB: the first chunks (4 KB, 8 KB, ...) are smaller than some rows, so rows span chunks.
+    List<Object[]> rows = rows(2_000);
+    EncodedRows encoded = new EncodedRows(encoder());
+    long heap = 0;
+    for (Object[] row : rows) {
+      heap += encoded.add(row);
+    }
+
+    assertThat(encoded.size()).isEqualTo(2_000);
+    assertThat(heap).isEqualTo(encoded.heapBytes()).isEqualTo(encoded.encodedBytes() + 2_000L * EncodedRows.BYTES_PER_ROW);
+    for (int[] range : new int[][] {{0, 2_000}, {0, 1}, {1_999, 2_000}, {500, 1_500}, {7, 7}}) {
+      assertThat(bytes(encoded.block(range[0], range[1], RAW)))
+          .as("rows %d..%d", range[0], range[1])
+          .isEqualTo(bytes(RecordBlock.encode(rows.subList(range[0], range[1]), encoder(), RAW)));
+    }
+  }
+
+  @Test
+  void keptRowsAreTheRowsChosenInTheirOrder() {
+    List<Object[]> rows = rows(300);
+    EncodedRows encoded = new EncodedRows(encoder());
+    rows.forEach(encoded::add);
+    BitSet keep = new BitSet();
+    List<Object[]> expected = new ArrayList<>();
+    for (int i = 0; i < rows.size(); i += 3) {
+      keep.set(i);
+      expected.add(rows.get(i));
+    }
+
+    EncodedRows kept = encoded.keep(keep);
+
+    assertThat(kept.size()).isEqualTo(expected.size());
+    assertThat(bytes(kept.block(0, kept.size(), RAW))).isEqualTo(bytes(RecordBlock.encode(expected, encoder(), RAW)));
+  }
+
+  @Test
+  void aRangeOutsideTheRowsIsRefused() {
+    EncodedRows encoded = new EncodedRows(encoder());
+    encoded.add(new Object[] {1L, "a"});
+
+    assertThatThrownBy(() -> encoded.block(0, 2, RAW)).isInstanceOf(IndexOutOfBoundsException.class);
+  }
+
+  private static RowEncoder encoder() {
+    return new RowEncoder(TABLE, false);
+  }
+
+  private static byte[] bytes(RecordBlock block) {
+    return Arrays.copyOf(block.body().array(), block.body().size());
+  }
+
+  private static List<Object[]> rows(int count) {
+    List<Object[]> rows = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      // Lengths cycle from 0 to about 9 KB; every fifth value is null.
+      rows.add(new Object[] {(long) i, i % 5 == 4 ? null : "v".repeat((i * 37) % 9_000)});
+    }
+    return rows;
+  }
+
+  private static TableSchema table() {
+    TableSchema schema = new TableSchema();
+    schema.addColumn(new Column("id", TypeInfoFactory.BIGINT));
+    schema.addColumn(new Column("value", TypeInfoFactory.STRING));
+    return schema;
+  }
+}
