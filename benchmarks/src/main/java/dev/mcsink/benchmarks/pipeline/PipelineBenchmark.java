@@ -19,7 +19,9 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 import picocli.CommandLine;
 
 /**
@@ -130,6 +132,9 @@ public final class PipelineBenchmark implements Callable<Integer> {
       description = "log4j2 configuration of the broker and workers (bin/bench passes it).")
   private Path log4jConfig;
 
+  @Spec
+  private CommandSpec spec;
+
   public static void main(String[] args) {
     System.exit(new CommandLine(new PipelineBenchmark()).setCaseInsensitiveEnumValuesAllowed(true).execute(args));
   }
@@ -137,7 +142,7 @@ public final class PipelineBenchmark implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     if (onlyOther && otherPluginPath == null) {
-      throw new CommandLine.ParameterException(new CommandLine(this), "--only-plugin needs --plugin-path");
+      throw new CommandLine.ParameterException(spec.commandLine(), "--only-plugin needs --plugin-path");
     }
     checkExtraColumns();
     StackJars jars = new StackJars(Files.readString(stackClassPathFile).trim(), log4jConfig);
@@ -217,14 +222,14 @@ public final class PipelineBenchmark implements Callable<Integer> {
       ExtraColumn extra = extraColumns.get(i);
       for (ExtraColumn earlier : extraColumns.subList(0, i)) {
         if (earlier.isNamed(extra.name())) {
-          throw new CommandLine.ParameterException(new CommandLine(this), "--extra-column " + extra.name()
+          throw new CommandLine.ParameterException(spec.commandLine(), "--extra-column " + extra.name()
               + " is given twice");
         }
       }
       for (BenchFormat format : formats) {
         for (String column : format.columnNames()) {
           if (extra.isNamed(column)) {
-            throw new CommandLine.ParameterException(new CommandLine(this), "--extra-column " + extra.name()
+            throw new CommandLine.ParameterException(spec.commandLine(), "--extra-column " + extra.name()
                 + ": the " + format + " tables already have a column " + column);
           }
         }
