@@ -27,15 +27,17 @@ import picocli.CommandLine;
 /**
  * bin/bench: the pipeline end to end on this machine. A Kafka broker and Connect workers run as
  * their own processes, the local MaxCompute in this one. Per data set (format × partition count):
- * load the topic, drain it with a plain consumer (the ceiling), then let each connector drain it
- * into a fresh table, each in a fresh worker, until every row is committed.
+ * load the topic, drain it with a plain consumer (the ceiling), with a sink that discards every
+ * record (the floor: what Connect itself costs), then let each connector drain it into a fresh table,
+ * each in a fresh worker, until every row is committed.
  */
 @Command(name = "bench", sortOptions = false, usageHelpWidth = 110, mixinStandardHelpOptions = true,
     description = {
         "End-to-end benchmark: a real Kafka broker and Connect worker (distributed mode, one task) and the local",
         "MaxCompute. Each connector's records/s are reported beside the ceiling measured in the same run: a plain",
         "consumer draining the same topic with the same deserializer. The clock of each runs from creating the",
-        "consumer or the connector to the last record read or the last row committed in the table."})
+        "consumer or the connector to the last record read or the last row committed in the table. The floor, a",
+        "sink that discards every record in a worker like the connector's, shows what Connect itself costs."})
 public final class PipelineBenchmark implements Callable<Integer> {
   @Option(names = "--records", paramLabel = "N", defaultValue = "1000000", order = 1,
       description = "Messages in each data set (default: ${DEFAULT-VALUE}).")
