@@ -15,18 +15,11 @@ import org.apache.kafka.common.TopicPartition;
  * worker like the connectors' (same heap, worker configuration and converters), warmed up the same
  * way. With no table to judge by, its drain is over when the sink task's consumer group
  * ({@code connect-<connector name>}) has committed offsets up to the end of the topic.
+ *
+ * @param pluginPath the plugin.path holding the floor's plugin (written by {@link FloorPlugin#write})
  */
-final class FloorRun {
+record FloorRun(Workers workers, Path pluginPath) {
   private static final long ADMIN_TIMEOUT_SECONDS = 30;
-
-  private final Workers workers;
-  private final Path pluginPath;
-
-  /** @param pluginPath the plugin.path holding the floor's plugin (written by {@link FloorPlugin#write}) */
-  FloorRun(Workers workers, Path pluginPath) {
-    this.workers = workers;
-    this.pluginPath = pluginPath;
-  }
 
   /** @param warmup drained first by the same worker, unmeasured; null for none */
   FloorResult measure(DataSet data, DataSet warmup, String runName, Path dir) throws Exception {
