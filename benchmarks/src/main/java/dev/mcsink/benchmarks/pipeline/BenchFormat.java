@@ -1,7 +1,9 @@
 package dev.mcsink.benchmarks.pipeline;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -94,9 +96,23 @@ enum BenchFormat {
     return "org.apache.kafka.connect.storage.StringConverter";
   }
 
-  String createTable(String table) {
-    return "CREATE TABLE " + table + " (topic STRING, `partition` BIGINT, `offset` BIGINT, " + dataColumns
-        + ") PARTITIONED BY (pt STRING);";
+  /** @param extraColumns after the harness's own columns, in the order given */
+  String createTable(String table, List<ExtraColumn> extraColumns) {
+    StringBuilder columns = new StringBuilder("topic STRING, `partition` BIGINT, `offset` BIGINT, ").append(dataColumns);
+    for (ExtraColumn extra : extraColumns) {
+      columns.append(", ").append(extra.definition());
+    }
+    return "CREATE TABLE " + table + " (" + columns + ") PARTITIONED BY (pt STRING);";
+  }
+
+  /** The names of the columns (partition column included) the harness gives this format's tables. */
+  List<String> columnNames() {
+    List<String> names = new ArrayList<>(List.of("topic", "partition", "offset"));
+    for (String column : dataColumns.split(",")) {
+      names.add(column.trim().split(" ")[0]);
+    }
+    names.add("pt");
+    return names;
   }
 
   /** The connector settings that depend on the format. */

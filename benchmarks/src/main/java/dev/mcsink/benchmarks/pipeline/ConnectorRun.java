@@ -1,6 +1,5 @@
 package dev.mcsink.benchmarks.pipeline;
 
-import dev.mcsink.benchmarks.ProcessCpuClock;
 import dev.mcsink.localmc.LocalMaxCompute;
 import dev.mcsink.localmc.activity.TableActivity;
 import dev.mcsink.localmc.sink.SinkConnectorConfig;
@@ -8,40 +7,27 @@ import dev.mcsink.localmc.sql.SqlOutcome;
 import dev.mcsink.localmc.storage.PartitionInfo;
 import dev.mcsink.localmc.types.TableId;
 import dev.mcsink.stack.ConnectWorker;
-import dev.mcsink.stack.StackJars;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 /**
  * Measures one connector draining one data set into a fresh table of the local MaxCompute: a fresh
  * worker, the connector created, then the table's committed rows counted every {@value
- * #SAMPLE_MILLIS} ms until all the data set's records are there (the table is the judge, not the
- * offsets). The worker's CPU and heap are read alongside.
+ * DrainWatch#SAMPLE_MILLIS} ms until all the data set's records are there (the table is the judge, not
+ * the offsets). The worker's CPU and heap are read alongside.
  */
 final class ConnectorRun {
-  static final long SAMPLE_MILLIS = 100;
-  /** Heap and CPU over JMX are read every this many samples. */
-  private static final int PROBE_EVERY = 5;
-  private static final Duration STATUS_EVERY = Duration.ofSeconds(2);
-
   private final LocalMaxCompute maxCompute;
-  private final StackJars jars;
-  private final String bootstrapServers;
-  private final WorkerSettings worker;
+  private final Workers workers;
+  private final List<ExtraColumn> extraColumns;
 
-  /** The worker's heap and offset flush interval, the same for every connector measured. */
-  record WorkerSettings(String heap, List<String> jvmOptions, long offsetFlushMs, Duration timeout) {
-  }
-
-  ConnectorRun(LocalMaxCompute maxCompute, StackJars jars, String bootstrapServers, WorkerSettings worker) {
+  /** @param extraColumns added to every table created, after the harness's own columns */
+  ConnectorRun(LocalMaxCompute maxCompute, Workers workers, List<ExtraColumn> extraColumns) {
     this.maxCompute = maxCompute;
-    this.jars = jars;
-    this.bootstrapServers = bootstrapServers;
-    this.worker = worker;
+    this.workers = workers;
+    this.extraColumns = List.copyOf(extraColumns);
   }
 
   /**
@@ -50,8 +36,7 @@ final class ConnectorRun {
    */
   ConnectorResult measure(Candidate candidate, DataSet data, DataSet warmup, boolean streaming, String runName, Path dir)
       throws Exception {
-    try (ConnectWorker connect = ConnectWorker.start(jars, dir.resolve(runName), runName, bootstrapServers,
-        candidate.pluginPath(), worker.heap(), worker.jvmOptions(), worker.offsetFlushMs());
+    try (ConnectWorker connect = workers.start(dir, runName, candidate.pluginPath());
         WorkerProbe probe = new WorkerProbe(connect.pid(), connect.jmxPort())) {
       if (warmup != null) {
         drain(connect, null, candidate, warmup, streaming, runName + "_warmup");
@@ -64,50 +49,15 @@ final class ConnectorRun {
   private ConnectorResult drain(ConnectWorker connect, WorkerProbe probe, Candidate candidate, DataSet data,
       boolean streaming, String name) throws Exception {
     TableId table = TableId.of(LocalMaxCompute.DEFAULT_PROJECT, name);
-    sql(data.format().createTable(table.table()));
-    long cpuBefore = probe == null ? 0 : probe.cpuNanos();
-    long serviceCpuBefore = ProcessCpuClock.nanos();
-    long collectionsBefore = probe == null ? 0 : probe.collections();
-    long peakHeap = 0;
-    long peakLive = 0;
-    List<Sample> samples = new ArrayList<>();
-    long start = System.nanoTime();
-    connect.createConnector(name, connectorConfig(candidate, data, streaming, table.table()));
-    long deadline = start + worker.timeout().toNanos();
-    long nextStatus = start + STATUS_EVERY.toNanos();
-    long rows = 0;
-    long now = start;
-    for (int i = 0; rows < data.records(); i++) {
-      Thread.sleep(SAMPLE_MILLIS); // the sampling period
-      now = System.nanoTime();
-      rows = committedRows(table);
-      samples.add(new Sample((now - start) / 1e9, rows));
-      if (probe != null && (i % PROBE_EVERY == 0 || rows >= data.records())) {
-        peakHeap = Math.max(peakHeap, probe.heapUsedBytes());
-        peakLive = Math.max(peakLive, probe.liveHeapBytes());
-      }
-      if (now > nextStatus) {
-        String failure = connect.failure(name);
-        if (failure != null) {
-          throw new IllegalStateException(candidate.label() + " failed after " + rows + " rows: " + failure);
-        }
-        nextStatus = now + STATUS_EVERY.toNanos();
-      }
-      if (now > deadline) {
-        throw new IllegalStateException(candidate.label() + ": " + rows + " of " + data.records()
-            + " rows after " + worker.timeout() + "; worker log: " + connect.log());
-      }
-    }
-    long nanos = now - start;
-    long cpu = probe == null ? 0 : probe.cpuNanos() - cpuBefore;
-    long serviceCpu = ProcessCpuClock.nanos() - serviceCpuBefore;
-    long collections = probe == null ? 0 : probe.collections() - collectionsBefore;
-    long peakRss = probe == null ? 0 : probe.peakRssBytes();
+    sql(data.format().createTable(table.table(), extraColumns));
+    WorkerSpan span = DrainWatch.run(connect, probe, candidate.label(), name,
+        connectorConfig(candidate, data, streaming, table.table()), data.records(), () -> committedRows(table),
+        workers.timeout());
     // Counted while the connector still runs: what it did to land the data set, nothing after.
     TableActivity activity = maxCompute.activity().of(table);
     connect.deleteConnector(name);
-    return new ConnectorResult(candidate, streaming, nanos, countedRows(table), distinctOffsets(table), cpu, serviceCpu,
-        peakHeap, peakLive, peakRss, collections, activity, samples);
+    return new ConnectorResult(candidate, streaming, table.table(), span, countedRows(table), distinctOffsets(table),
+        activity);
   }
 
   private Map<String, String> connectorConfig(Candidate candidate, DataSet data, boolean streaming, String table) {

@@ -19,21 +19,25 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 import picocli.CommandLine;
 
 /**
  * bin/bench: the pipeline end to end on this machine. A Kafka broker and Connect workers run as
  * their own processes, the local MaxCompute in this one. Per data set (format × partition count):
- * load the topic, drain it with a plain consumer (the ceiling), then let each connector drain it
- * into a fresh table, each in a fresh worker, until every row is committed.
+ * load the topic, drain it with a plain consumer (the ceiling), with a sink that discards every
+ * record (the floor: what Connect itself costs), then let each connector drain it into a fresh table,
+ * each in a fresh worker, until every row is committed.
  */
 @Command(name = "bench", sortOptions = false, usageHelpWidth = 110, mixinStandardHelpOptions = true,
     description = {
         "End-to-end benchmark: a real Kafka broker and Connect worker (distributed mode, one task) and the local",
         "MaxCompute. Each connector's records/s are reported beside the ceiling measured in the same run: a plain",
         "consumer draining the same topic with the same deserializer. The clock of each runs from creating the",
-        "consumer or the connector to the last record read or the last row committed in the table."})
+        "consumer or the connector to the last record read or the last row committed in the table. The floor, a",
+        "sink that discards every record in a worker like the connector's, shows what Connect itself costs."})
 public final class PipelineBenchmark implements Callable<Integer> {
   @Option(names = "--records", paramLabel = "N", defaultValue = "1000000", order = 1,
       description = "Messages in each data set (default: ${DEFAULT-VALUE}).")
@@ -82,6 +86,11 @@ public final class PipelineBenchmark implements Callable<Integer> {
       description = "A connector setting applied over the harness's own (repeatable), for every connector measured.")
   private Map<String, String> overrides = new LinkedHashMap<>();
 
+  @Option(names = "--extra-column", paramLabel = "NAME:TYPE", order = 11, converter = ExtraColumn.Converter.class,
+      description = "A column added to every table the benchmark creates, after its own (repeatable), e.g. "
+          + "insert_time:BIGINT for a plugin that fills one; TYPE is a MaxCompute type.")
+  private List<ExtraColumn> extraColumns = new ArrayList<>();
+
   @Option(names = "--json", paramLabel = "FILE", order = 12, description = "Also write the figures as JSON.")
   private Path json;
 
@@ -125,6 +134,9 @@ public final class PipelineBenchmark implements Callable<Integer> {
       description = "log4j2 configuration of the broker and workers (bin/bench passes it).")
   private Path log4jConfig;
 
+  @Spec
+  private CommandSpec spec;
+
   public static void main(String[] args) {
     System.exit(new CommandLine(new PipelineBenchmark()).setCaseInsensitiveEnumValuesAllowed(true).execute(args));
   }
@@ -132,8 +144,9 @@ public final class PipelineBenchmark implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     if (onlyOther && otherPluginPath == null) {
-      throw new CommandLine.ParameterException(new CommandLine(this), "--only-plugin needs --plugin-path");
+      throw new CommandLine.ParameterException(spec.commandLine(), "--only-plugin needs --plugin-path");
     }
+    checkExtraColumns();
     StackJars jars = new StackJars(Files.readString(stackClassPathFile).trim(), log4jConfig);
     boolean temporary = workDir == null;
     Path dir = temporary ? Files.createTempDirectory("bench-") : Files.createDirectories(workDir);
@@ -142,8 +155,12 @@ public final class PipelineBenchmark implements Callable<Integer> {
         KafkaBroker broker = KafkaBroker.start(jars, dir.resolve("kafka"))) {
       log("Kafka broker on %s, local MaxCompute on %s, work directory %s", broker.bootstrapServers(),
           maxCompute.endpoint(), dir);
-      ConnectorRun connectorRun = new ConnectorRun(maxCompute, jars, broker.bootstrapServers(),
-          new ConnectorRun.WorkerSettings(workerHeap, workerJvmOptions, offsetFlushMs, Duration.ofSeconds(timeoutSeconds)));
+      Workers workers = new Workers(jars, broker.bootstrapServers(),
+          new Workers.Settings(workerHeap, workerJvmOptions, offsetFlushMs, Duration.ofSeconds(timeoutSeconds)));
+      ConnectorRun connectorRun = new ConnectorRun(maxCompute, workers, extraColumns);
+      Path floorPluginPath = dir.resolve("floor-plugin");
+      FloorPlugin.write(floorPluginPath);
+      FloorRun floorRun = new FloorRun(workers, floorPluginPath);
       int runNumber = 0;
       for (BenchFormat format : formats) {
         for (int partitionCount : partitions) {
@@ -162,6 +179,10 @@ public final class PipelineBenchmark implements Callable<Integer> {
               Duration.ofSeconds(timeoutSeconds));
           long ceilingCpu = ProcessCpuClock.nanos() - cpuBefore;
           log("Ceiling: %,.0f records/s", records / (ceilingNanos / 1e9));
+          log("%s draining %s", FloorResult.LABEL, topic);
+          FloorResult floor = floorRun.measure(data, warmup, "floor_" + topic, dir.resolve("workers"));
+          log("Floor: %,.0f records/s, %.2f worker CPU s per million records", records / floor.span().seconds(),
+              floor.span().cpuNanos() / 1e9 / (records / 1e6));
           List<ConnectorResult> connectors = new ArrayList<>();
           for (Candidate candidate : candidates()) {
             for (boolean streamingPath : paths()) {
@@ -176,7 +197,7 @@ public final class PipelineBenchmark implements Callable<Integer> {
               connectors.add(result);
             }
           }
-          results.add(new DataSetResult(data, ceilingNanos, ceilingCpu, connectors));
+          results.add(new DataSetResult(data, ceilingNanos, ceilingCpu, floor, connectors));
         }
       }
     } finally {
@@ -195,6 +216,27 @@ public final class PipelineBenchmark implements Callable<Integer> {
       log("Chart written to %s", chart);
     }
     return 0;
+  }
+
+  /** Every extra column must be new to every table of the run: a clear usage error before anything starts. */
+  private void checkExtraColumns() {
+    for (int i = 0; i < extraColumns.size(); i++) {
+      ExtraColumn extra = extraColumns.get(i);
+      for (ExtraColumn earlier : extraColumns.subList(0, i)) {
+        if (earlier.isNamed(extra.name())) {
+          throw new CommandLine.ParameterException(spec.commandLine(), "--extra-column " + extra.name()
+              + " is given twice");
+        }
+      }
+      for (BenchFormat format : formats) {
+        for (String column : format.columnNames()) {
+          if (extra.isNamed(column)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--extra-column " + extra.name()
+                + ": the " + format + " tables already have a column " + column);
+          }
+        }
+      }
+    }
   }
 
   private List<Candidate> candidates() {
@@ -227,6 +269,7 @@ public final class PipelineBenchmark implements Callable<Integer> {
     env.put("workerHeap", workerHeap);
     env.put("offsetFlushMs", offsetFlushMs);
     env.put("overrides", overrides);
+    env.put("extraColumns", extraColumns.stream().map(ExtraColumn::definition).toList());
     return env;
   }
 

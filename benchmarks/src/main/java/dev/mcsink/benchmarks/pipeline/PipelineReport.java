@@ -16,8 +16,8 @@ import java.util.Map;
 final class PipelineReport {
   private static final double MB = 1024 * 1024;
   private static final String HEADER = "| format | partitions | path | connector | records/s | MB/s | vs ceiling "
-      + "| worker CPU s / M records | MaxCompute CPU s / M records | live heap MB | heap used MB | RSS MB | sessions/min | blocks/min | commits/min | rows (distinct) |";
-  private static final String RULE = "|---|--:|---|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|";
+      + "| worker CPU s / M records | MaxCompute CPU s / M records | live heap MB | heap used MB | RSS MB | sessions/min | blocks/min | commits/min | rows (distinct) | CPU vs floor | heap after GC MB |";
+  private static final String RULE = "|---|--:|---|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|";
 
   private PipelineReport() {
   }
@@ -27,27 +27,40 @@ final class PipelineReport {
     out.println(RULE);
     for (DataSetResult r : results) {
       DataSet d = r.data();
-      out.println(String.format(Locale.ROOT, "| %s | %d | - | ceiling (plain consumer) | %,.0f | %.1f | 100%% | %.2f | | | | | | | | |",
+      out.println(String.format(Locale.ROOT, "| %s | %d | - | ceiling (plain consumer) | %,.0f | %.1f | 100%% | %.2f | | | | | | | | | | |",
           d.format(), d.partitions(), r.ceilingRecordsPerSecond(), r.megabytesPerSecond(r.ceilingNanos() / 1e9),
           r.cpuSecondsPerMillion(r.ceilingCpuNanos())));
+      WorkerSpan f = r.floor().span();
+      out.println(String.format(Locale.ROOT,
+          "| %s | %d | - | %s | %,.0f | %.1f | %.0f%% | %.2f | | %.0f | %.0f | %.0f | | | | %,d (offsets) | 1.0x | %.0f |",
+          d.format(), d.partitions(), FloorResult.LABEL, r.recordsPerSecond(f), r.megabytesPerSecond(f.seconds()),
+          100 * r.ratio(f), r.cpuSecondsPerMillion(f.cpuNanos()), f.peakLiveHeapBytes() / MB, f.peakHeapUsedBytes() / MB,
+          f.peakRssBytes() / MB, r.floor().records(), f.heapAfterGcBytes() / MB));
       for (ConnectorResult c : r.connectors()) {
         TableActivity a = c.activity();
+        WorkerSpan w = c.span();
         long sessions = c.streaming() ? a.streamSessions() : a.uploadSessions();
         long writes = c.streaming() ? a.streamPacks() : a.blocks();
         out.println(String.format(Locale.ROOT,
-            "| %s | %d | %s | %s | %,.0f | %.1f | %.0f%% | %.2f | %.2f | %.0f | %.0f | %.0f | %.1f | %.1f | %s | %,d (%s) |",
-            d.format(), d.partitions(), c.path(), c.candidate().label(), r.recordsPerSecond(c),
-            r.megabytesPerSecond(c.seconds()), 100 * r.ratio(c), r.cpuSecondsPerMillion(c.cpuNanos()),
-            r.cpuSecondsPerMillion(c.serviceCpuNanos()),
-            c.peakLiveHeapBytes() / MB, c.peakHeapUsedBytes() / MB, c.peakRssBytes() / MB,
+            "| %s | %d | %s | %s | %,.0f | %.1f | %.0f%% | %.2f | %.2f | %.0f | %.0f | %.0f | %.1f | %.1f | %s | %,d (%s) | %.1fx | %.0f |",
+            d.format(), d.partitions(), c.path(), c.candidate().label(), r.recordsPerSecond(w),
+            r.megabytesPerSecond(w.seconds()), 100 * r.ratio(w), r.cpuSecondsPerMillion(w.cpuNanos()),
+            r.cpuSecondsPerMillion(w.serviceCpuNanos()),
+            w.peakLiveHeapBytes() / MB, w.peakHeapUsedBytes() / MB, w.peakRssBytes() / MB,
             c.perMinute(sessions), c.perMinute(writes),
             c.streaming() ? "-" : String.format(Locale.ROOT, "%.1f", c.perMinute(a.commits())),
-            c.rows(), c.distinctOffsets() < 0 ? "?" : String.format(Locale.ROOT, "%,d", c.distinctOffsets())));
+            c.rows(), c.distinctOffsets() < 0 ? "?" : String.format(Locale.ROOT, "%,d", c.distinctOffsets()),
+            r.cpuVsFloor(w), w.heapAfterGcBytes() / MB));
       }
     }
     out.println();
     out.println("Ceiling CPU is the benchmark process's (the consumer; the local MaxCompute idle). Worker CPU is the"
         + " Connect worker's; MaxCompute CPU the local MaxCompute's, over the same span.");
+    out.println("Floor: a sink that discards every record, in a worker like the connectors' (heap, worker"
+        + " configuration, converters); its span ends when its committed offsets reach the end of the topic, and its"
+        + " rows column counts those offsets. CPU vs floor: a connector's worker CPU per record over the floor's.");
+    out.println("Heap after GC: heap used right after a full collection forced in the worker over JMX at the end of"
+        + " the span (the live set); live heap: the largest heap use after a collection of G1's own timing.");
     out.println("Streaming rows: sessions/min are stream sessions, blocks/min are record packs (each one request, "
         + "visible when answered; no separate commit).");
   }
@@ -67,22 +80,31 @@ final class PipelineReport {
           .put("recordsPerSecond", r.ceilingRecordsPerSecond())
           .put("megabytesPerSecond", r.megabytesPerSecond(r.ceilingNanos() / 1e9))
           .put("cpuSecondsPerMillionRecords", r.cpuSecondsPerMillion(r.ceilingCpuNanos()));
+      WorkerSpan f = r.floor().span();
+      ObjectNode floor = run.putObject("floor")
+          .put("connector", FloorResult.LABEL)
+          .put("connectorClass", FloorPlugin.CONNECTOR_CLASS)
+          .put("seconds", f.seconds())
+          .put("recordsPerSecond", r.recordsPerSecond(f))
+          .put("megabytesPerSecond", r.megabytesPerSecond(f.seconds()))
+          .put("ratioToCeiling", r.ratio(f))
+          .put("cpuSecondsPerMillionRecords", r.cpuSecondsPerMillion(f.cpuNanos()));
+      putMemory(floor, f).put("committedRecords", r.floor().records());
       ArrayNode connectors = run.putArray("connectors");
       for (ConnectorResult c : r.connectors()) {
         ObjectNode node = connectors.addObject()
             .put("connector", c.candidate().label())
             .put("connectorClass", c.candidate().connectorClass())
             .put("path", c.path())
+            .put("table", c.table())
             .put("seconds", c.seconds())
-            .put("recordsPerSecond", r.recordsPerSecond(c))
+            .put("recordsPerSecond", r.recordsPerSecond(c.span()))
             .put("megabytesPerSecond", r.megabytesPerSecond(c.seconds()))
-            .put("ratioToCeiling", r.ratio(c))
-            .put("cpuSecondsPerMillionRecords", r.cpuSecondsPerMillion(c.cpuNanos()))
-            .put("serviceCpuSecondsPerMillionRecords", r.cpuSecondsPerMillion(c.serviceCpuNanos()))
-            .put("peakLiveHeapBytes", c.peakLiveHeapBytes())
-            .put("peakHeapUsedBytes", c.peakHeapUsedBytes())
-            .put("peakRssBytes", c.peakRssBytes())
-            .put("garbageCollections", c.collections())
+            .put("ratioToCeiling", r.ratio(c.span()))
+            .put("cpuSecondsPerMillionRecords", r.cpuSecondsPerMillion(c.span().cpuNanos()))
+            .put("cpuVsFloor", r.cpuVsFloor(c.span()))
+            .put("serviceCpuSecondsPerMillionRecords", r.cpuSecondsPerMillion(c.span().serviceCpuNanos()));
+        putMemory(node, c.span())
             .put("rows", c.rows())
             .put("distinctOffsets", c.distinctOffsets());
         node.set("overrides", json.valueToTree(c.candidate().overrides()));
@@ -102,5 +124,14 @@ final class PipelineReport {
       }
     }
     json.writeValue(file.toFile(), root);
+  }
+
+  /** The worker's memory and collections over a span, the same fields for the floor and the connectors. */
+  private static ObjectNode putMemory(ObjectNode node, WorkerSpan span) {
+    return node.put("peakLiveHeapBytes", span.peakLiveHeapBytes())
+        .put("peakHeapUsedBytes", span.peakHeapUsedBytes())
+        .put("heapAfterGcBytes", span.heapAfterGcBytes())
+        .put("peakRssBytes", span.peakRssBytes())
+        .put("garbageCollections", span.collections());
   }
 }

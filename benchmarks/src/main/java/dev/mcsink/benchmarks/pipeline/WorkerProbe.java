@@ -84,6 +84,16 @@ final class WorkerProbe implements AutoCloseable {
     return live;
   }
 
+  /**
+   * Forces a full collection ({@code java.lang:type=Memory} operation {@code gc}, System.gc() in the
+   * worker) and returns the heap used right after it: what the worker really holds, independent of
+   * when G1 last collected. The operation returns once the collection is over.
+   */
+  long heapAfterFullGcBytes() {
+    memory.gc();
+    return memory.getHeapMemoryUsage().getUsed();
+  }
+
   /** Collections so far, all collectors together. */
   long collections() {
     long count = 0;
