@@ -161,6 +161,11 @@ public class MaxComputeSinkConfig extends AbstractConfig {
       + " upserts (write.mode UPSERT) hold value arrays, about five times as much. Buffers are written when they"
       + " reach half of it, when their partition window closes, when a poll brings no records and when Connect"
       + " commits offsets.";
+  public static final String STREAM_PACK_BYTES = "stream_pack_bytes";
+  private static final String STREAM_PACK_BYTES_DOC = "With use_streaming: a record pack is also sent once its"
+      + " rows take this many bytes on the wire (before compression); 0: packs are cut by record_batch_size rows"
+      + " only. With small records, raise record_batch_size too (e.g. 200000 with 4194304 here): packs are then"
+      + " sized by bytes, fewer requests per minute; large records still make packs of at most this size.";
   public static final String STREAM_MAX_LATENCY_MS = "stream_max_latency_ms";
   private static final String STREAM_MAX_LATENCY_MS_DOC = "With use_streaming: the longest a row waits in the"
       + " task's buffer before it is written (lower is fresher data, more and smaller writes).";
@@ -372,6 +377,8 @@ public class MaxComputeSinkConfig extends AbstractConfig {
         BUFFER_SIZE_KB_DOC, GROUP_WRITE, ++order, Width.SHORT, "Buffer size (KB)");
     def.define(STREAM_MAX_LATENCY_MS, Type.LONG, 1000L, Range.atLeast(1), Importance.LOW,
         STREAM_MAX_LATENCY_MS_DOC, GROUP_WRITE, ++order, Width.SHORT, "Streaming latency bound (ms)");
+    def.define(STREAM_PACK_BYTES, Type.LONG, 0L, Range.atLeast(0), Importance.LOW,
+        STREAM_PACK_BYTES_DOC, GROUP_WRITE, ++order, Width.SHORT, "Streaming pack size (bytes)");
     def.define(TUNNEL_COMPRESSION, Type.STRING, TunnelCompression.SNAPPY.name(), COMPRESSIONS, Importance.LOW,
         TUNNEL_COMPRESSION_DOC, GROUP_WRITE, ++order, Width.SHORT, "Tunnel compression", COMPRESSIONS);
     def.define(RETRY_TIMES, Type.INT, 3, Range.atLeast(0), Importance.LOW,
@@ -513,6 +520,7 @@ public class MaxComputeSinkConfig extends AbstractConfig {
         .useStreaming((Boolean) values.get(USE_STREAMING))
         .bufferSizeKb((Integer) values.get(BUFFER_SIZE_KB))
         .streamMaxLatencyMs((Long) values.get(STREAM_MAX_LATENCY_MS))
+        .streamPackBytes((Long) values.get(STREAM_PACK_BYTES))
         .tunnelCompression(COMPRESSIONS.parse((String) values.get(TUNNEL_COMPRESSION)))
         .retryTimes((Integer) values.get(RETRY_TIMES))
         .sinkPoolSize(poolSize == null ? Runtime.getRuntime().availableProcessors() : poolSize)

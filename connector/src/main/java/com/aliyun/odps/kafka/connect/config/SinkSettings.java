@@ -35,6 +35,7 @@ public final class SinkSettings {
   private final boolean useStreaming;
   private final int bufferSizeKb;
   private final long streamMaxLatencyMs;
+  private final long streamPackBytes;
   private final TunnelCompression tunnelCompression;
   private final int retryTimes;
   private final int sinkPoolSize;
@@ -77,6 +78,7 @@ public final class SinkSettings {
     this.useStreaming = b.useStreaming;
     this.bufferSizeKb = b.bufferSizeKb;
     this.streamMaxLatencyMs = b.streamMaxLatencyMs;
+    this.streamPackBytes = b.streamPackBytes;
     this.tunnelCompression = Objects.requireNonNull(b.tunnelCompression, "tunnelCompression");
     this.retryTimes = b.retryTimes;
     this.sinkPoolSize = b.sinkPoolSize;
@@ -136,6 +138,8 @@ public final class SinkSettings {
   public TunnelCompression tunnelCompression() { return tunnelCompression; }
   /** With streaming: the longest a row may wait in a buffer before it is written. */
   public java.time.Duration streamMaxLatency() { return java.time.Duration.ofMillis(streamMaxLatencyMs); }
+  /** Encoded bytes at which a streaming pack is sent; 0: by rows only. */
+  public long streamPackBytes() { return streamPackBytes; }
   public int retryTimes() { return retryTimes; }
   public int sinkPoolSize() { return sinkPoolSize; }
   public int recordBatchSize() { return recordBatchSize; }
@@ -177,7 +181,7 @@ public final class SinkSettings {
         + ", clientTimeoutMs=" + clientTimeoutMs + ", format=" + format + ", mode=" + mode
         + ", partitionWindow=" + partitionWindow + ", newPartitionFormat=" + newPartitionFormat
         + ", timeZone=" + timeZone + ", useStreaming=" + useStreaming + ", bufferSizeKb=" + bufferSizeKb
-        + ", streamMaxLatencyMs=" + streamMaxLatencyMs + ", tunnelCompression=" + tunnelCompression
+        + ", streamMaxLatencyMs=" + streamMaxLatencyMs + ", streamPackBytes=" + streamPackBytes + ", tunnelCompression=" + tunnelCompression
         + ", retryTimes=" + retryTimes + ", sinkPoolSize=" + sinkPoolSize + ", recordBatchSize=" + recordBatchSize
         + ", writeMode=" + writeMode + ", primaryKeySource=" + primaryKeySource + ", cdcFormat=" + cdcFormat
         + ", upsertCommitIntervalMs=" + upsertCommitIntervalMs + ", exactlyOnce=" + exactlyOnce
@@ -226,6 +230,7 @@ public final class SinkSettings {
     private boolean useStreaming;
     private int bufferSizeKb;
     private long streamMaxLatencyMs;
+    private long streamPackBytes;
     private TunnelCompression tunnelCompression;
     private int retryTimes;
     private int sinkPoolSize;
@@ -267,6 +272,7 @@ public final class SinkSettings {
     public Builder useStreaming(boolean v) { useStreaming = v; return this; }
     public Builder bufferSizeKb(int v) { bufferSizeKb = v; return this; }
     public Builder streamMaxLatencyMs(long v) { streamMaxLatencyMs = v; return this; }
+    public Builder streamPackBytes(long v) { streamPackBytes = v; return this; }
     public Builder tunnelCompression(TunnelCompression v) { tunnelCompression = v; return this; }
     public Builder retryTimes(int v) { retryTimes = v; return this; }
     public Builder sinkPoolSize(int v) { sinkPoolSize = v; return this; }
@@ -312,6 +318,7 @@ public final class SinkSettings {
       useStreaming = s.useStreaming;
       bufferSizeKb = s.bufferSizeKb;
       streamMaxLatencyMs = s.streamMaxLatencyMs;
+      streamPackBytes = s.streamPackBytes;
       tunnelCompression = s.tunnelCompression;
       retryTimes = s.retryTimes;
       sinkPoolSize = s.sinkPoolSize;

@@ -40,11 +40,12 @@ interface FlushPolicy {
   }
 
   /**
-   * Streaming Tunnel: a buffer is written at {@code recordBatchSize} rows (one record pack) or when
-   * its oldest row has waited {@code maxLatency}.
+   * Streaming Tunnel: a buffer is written (one record pack) at {@code recordBatchSize} rows, at
+   * {@code packBytes} bytes on the wire when that is above 0, or when its oldest row has waited
+   * {@code maxLatency}.
    */
-  static FlushPolicy streaming(int recordBatchSize, Duration maxLatency) {
-    return new StreamingFlushPolicy(recordBatchSize, maxLatency);
+  static FlushPolicy streaming(int recordBatchSize, long packBytes, Duration maxLatency) {
+    return new StreamingFlushPolicy(recordBatchSize, packBytes, maxLatency);
   }
 
   /** Upsert sessions: a buffer is committed once its oldest change has waited {@code commitInterval}. */

@@ -82,7 +82,7 @@ public final class SinkWiring {
       return FlushPolicy.upsert(settings.upsertCommitInterval());
     }
     if (settings.useStreaming()) {
-      return FlushPolicy.streaming(settings.recordBatchSize(), settings.streamMaxLatency());
+      return FlushPolicy.streaming(settings.recordBatchSize(), settings.streamPackBytes(), settings.streamMaxLatency());
     }
     return FlushPolicy.batch();
   }

@@ -7,16 +7,19 @@ import java.util.OptionalLong;
 /** {@link FlushPolicy#streaming}. */
 final class StreamingFlushPolicy implements FlushPolicy {
   private final int recordBatchSize;
+  /** 0: no byte bound. */
+  private final long packBytes;
   private final Duration maxLatency;
 
-  StreamingFlushPolicy(int recordBatchSize, Duration maxLatency) {
+  StreamingFlushPolicy(int recordBatchSize, long packBytes, Duration maxLatency) {
     this.recordBatchSize = Math.max(1, recordBatchSize);
+    this.packBytes = packBytes;
     this.maxLatency = maxLatency;
   }
 
   @Override
   public boolean isFull(RowBuffer buffer) {
-    return buffer.size() >= recordBatchSize;
+    return buffer.size() >= recordBatchSize || (packBytes > 0 && buffer.estimatedBytes() >= packBytes);
   }
 
   @Override

@@ -13,7 +13,7 @@ class FlushPolicyTest {
   private static final Instant WINDOW_END = Instant.parse("2024-05-01T10:01:00Z");
 
   private final FlushPolicy batch = FlushPolicy.batch();
-  private final FlushPolicy streaming = FlushPolicy.streaming(3, Duration.ofMillis(500));
+  private final FlushPolicy streaming = FlushPolicy.streaming(3, 0, Duration.ofMillis(500));
   private final FlushPolicy upsert = FlushPolicy.upsert(Duration.ofSeconds(20));
   private static final OpenTable TABLE = TestWriters.openTable(new FakeTable());
   private final OpenBuffers buffers = new OpenBuffers(() -> 1L);
@@ -46,6 +46,21 @@ class FlushPolicyTest {
 
     assertThat(streaming.isFull(buffer)).isTrue();
     assertThat(streaming.writesAllWhenIdle()).isFalse();
+  }
+
+  @Test
+  void withAPackSizeInBytesAStreamingBufferIsFullAtThoseBytesOrAtRecordBatchSizeRows() {
+    // Rows of "v" are estimated at 21 bytes each: two make 42.
+    FlushPolicy bySize = FlushPolicy.streaming(1_000, 42, Duration.ofMillis(500));
+    RowBuffer buffer = buffered(1, START);
+    assertThat(buffer.estimatedBytes()).isEqualTo(21);
+    assertThat(bySize.isFull(buffer)).as("21 of 42 bytes").isFalse();
+
+    buffered(1, START);
+
+    assertThat(bySize.isFull(buffer)).as("42 of 42 bytes, 2 of 1,000 rows").isTrue();
+    assertThat(FlushPolicy.streaming(2, 1_000_000, Duration.ofMillis(500)).isFull(buffer))
+        .as("2 of 2 rows, few bytes").isTrue();
   }
 
   @Test

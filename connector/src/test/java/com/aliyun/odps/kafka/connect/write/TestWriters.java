@@ -71,7 +71,7 @@ final class TestWriters {
 
   /** The streaming path: a pack of {@code recordBatchSize} rows at most, rows sent within {@code maxLatency}. */
   TestWriters streaming(int recordBatchSize, Duration maxLatency) {
-    this.policy = FlushPolicy.streaming(recordBatchSize, maxLatency);
+    this.policy = FlushPolicy.streaming(recordBatchSize, 0, maxLatency);
     return this;
   }
 
