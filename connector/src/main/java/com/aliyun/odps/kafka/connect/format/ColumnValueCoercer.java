@@ -2,7 +2,6 @@ package com.aliyun.odps.kafka.connect.format;
 
 import com.aliyun.odps.data.Binary;
 import com.aliyun.odps.data.Char;
-import com.aliyun.odps.data.SimpleJsonValue;
 import com.aliyun.odps.data.SimpleStruct;
 import com.aliyun.odps.data.Varchar;
 import com.aliyun.odps.type.AbstractCharTypeInfo;
@@ -104,7 +103,7 @@ final class ColumnValueCoercer {
         }
         throw wrongKind(value, type, path);
       case JSON:
-        return new SimpleJsonValue(JsonCodec.write(value, "column '" + path + "'"));
+        return JsonCodec.checkedWrite(value, "column '" + path + "'");
       case DATE:
         if (value instanceof LocalDate) {
           return value;

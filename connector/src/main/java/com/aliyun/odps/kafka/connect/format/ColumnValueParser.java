@@ -3,7 +3,6 @@ package com.aliyun.odps.kafka.connect.format;
 import com.aliyun.odps.OdpsType;
 import com.aliyun.odps.data.Binary;
 import com.aliyun.odps.data.Char;
-import com.aliyun.odps.data.SimpleJsonValue;
 import com.aliyun.odps.data.Varchar;
 import com.aliyun.odps.type.AbstractCharTypeInfo;
 import com.aliyun.odps.type.DecimalTypeInfo;
@@ -102,7 +101,7 @@ final class ColumnValueParser {
         return new Binary(text.getBytes(StandardCharsets.UTF_8));
       case JSON:
         try {
-          return new SimpleJsonValue(JsonCodec.validate(text, "the text"));
+          return JsonCodec.checked(text, "the text");
         } catch (RecordConversionException e) {
           throw ColumnErrors.of(column, type, e.getMessage());
         }

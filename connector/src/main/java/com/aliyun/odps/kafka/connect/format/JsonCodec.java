@@ -4,8 +4,8 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.StringWriter;
@@ -49,15 +49,42 @@ final class JsonCodec {
 
   /** Returns {@code text} unchanged when it is exactly one valid JSON document. */
   static String validate(String text, String what) {
+    check(text, what);
+    return text;
+  }
+
+  /** {@code text}, when it is exactly one valid JSON document, as a JSON column's value. */
+  static CheckedJson checked(String text, String what) {
+    return new CheckedJson(text, check(text, what) == JsonToken.START_OBJECT);
+  }
+
+  /** {@code value} written as JSON text, as a JSON column's value. */
+  static CheckedJson checkedWrite(Object value, String what) {
+    return new CheckedJson(write(value, what), value instanceof Map);
+  }
+
+  /**
+   * Reads {@code text} through, building nothing: one document, no duplicate keys, nothing after
+   * it (as the strict mapper would); returns its first token.
+   */
+  private static JsonToken check(String text, String what) {
     requireDocument(text, what);
-    try {
-      JsonNode node = MAPPER.readTree(text);
-      if (node == null || node.isMissingNode()) {
+    try (JsonParser parser = FACTORY.createParser(text)) {
+      JsonToken first = parser.nextToken();
+      if (first == null) {
         throw new RecordConversionException(what + " is not valid JSON: no JSON value");
       }
-      return text;
+      parser.skipChildren();
+      JsonToken after = parser.nextToken();
+      if (after != null) {
+        throw new RecordConversionException(what + " is not valid JSON: trailing token (" + after
+            + ") after the value");
+      }
+      return first;
     } catch (JsonProcessingException e) {
       throw invalid(what, e);
+    } catch (IOException e) {
+      throw new RecordConversionException(what + " is not valid JSON: " + e.getMessage(), e);
     }
   }
 

@@ -2,7 +2,6 @@ package com.aliyun.odps.kafka.connect.format;
 
 import com.aliyun.odps.Column;
 import com.aliyun.odps.OdpsType;
-import com.aliyun.odps.data.SimpleJsonValue;
 import com.aliyun.odps.kafka.connect.config.SinkSettings;
 import java.nio.ByteBuffer;
 import org.apache.kafka.connect.data.Schema;
@@ -19,17 +18,12 @@ final class JsonRecordConverter extends KeyValueRecordConverter {
 
   @Override
   Object columnValue(Object data, Schema schema, Column column, String what) {
-    String json = jsonText(data, schema, what);
-    return column.getTypeInfo().getOdpsType() == OdpsType.JSON ? new SimpleJsonValue(json) : json;
-  }
-
-  private static String jsonText(Object data, Schema schema, String what) {
-    if (data instanceof String) {
-      return JsonCodec.validate((String) data, what);
+    boolean jsonColumn = column.getTypeInfo().getOdpsType() == OdpsType.JSON;
+    if (data instanceof String || data instanceof byte[] || data instanceof ByteBuffer) {
+      String text = data instanceof String ? (String) data : MessageText.of(data, what);
+      return jsonColumn ? JsonCodec.checked(text, what) : JsonCodec.validate(text, what);
     }
-    if (data instanceof byte[] || data instanceof ByteBuffer) {
-      return JsonCodec.validate(MessageText.of(data, what), what);
-    }
-    return JsonCodec.write(ConnectValueNormalizer.normalize(data, schema), what);
+    Object normalized = ConnectValueNormalizer.normalize(data, schema);
+    return jsonColumn ? JsonCodec.checkedWrite(normalized, what) : JsonCodec.write(normalized, what);
   }
 }

@@ -171,8 +171,14 @@ final class RowBuffer {
   /** Per Kafka partition, the offset of its last row here. */
   private Map<TopicPartition, Long> lastOffsets() {
     Map<TopicPartition, Long> last = new HashMap<>();
+    TopicPartition previous = null;
     for (int i = sources.size() - 1; i >= 0; i--) {
-      last.putIfAbsent(sources.get(i), offsets[i]);
+      // Rows come in runs of one Kafka partition (the same instance): look up only where a run ends.
+      TopicPartition source = sources.get(i);
+      if (source != previous) {
+        last.putIfAbsent(source, offsets[i]);
+        previous = source;
+      }
     }
     return last;
   }
