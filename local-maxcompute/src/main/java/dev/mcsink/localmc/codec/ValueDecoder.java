@@ -18,6 +18,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -51,6 +52,13 @@ final class ValueDecoder {
   private final CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
       .onMalformedInput(CodingErrorAction.REPORT)
       .onUnmappableCharacter(CodingErrorAction.REPORT);
+  /** "STRING length", "TIMESTAMP nanos", ...: built once, not per value (they only name a failure). */
+  private final Map<String, String[]> partLabels = new HashMap<>();
+  private static final String[] PARTS = {"value", "length", "seconds", "nanos"};
+  private static final int VALUE = 0;
+  private static final int LENGTH = 1;
+  private static final int SECONDS = 2;
+  private static final int NANOS = 3;
   /** Nanos of the last {@link #readSecondsAndNanos}; avoids allocating a pair per value. */
   private int lastNanos;
 
@@ -150,7 +158,24 @@ final class ValueDecoder {
 
   /** Length-delimited bytes (fed raw into the CRC). */
   private byte[] readPayload(String typeName) throws IOException {
-    int length = in.readVarint32(typeName + " length");
+    int length = readPayloadLength(typeName);
+    byte[] bytes = in.readBytes(length, label(typeName, VALUE));
+    crc.updateBytes(bytes);
+    return bytes;
+  }
+
+  private String label(String typeName, int part) {
+    return partLabels.computeIfAbsent(typeName, t -> {
+      String[] labels = new String[PARTS.length];
+      for (int i = 0; i < PARTS.length; i++) {
+        labels[i] = t + " " + PARTS[i];
+      }
+      return labels;
+    })[part];
+  }
+
+  private int readPayloadLength(String typeName) throws IOException {
+    int length = in.readVarint32(label(typeName, LENGTH));
     if (length < 0) {
       throw new RecordStreamException(typeName + " has a negative length " + length);
     }
@@ -158,13 +183,17 @@ final class ValueDecoder {
       throw new RecordStreamException(
           typeName + " value of " + length + " bytes exceeds the field size limit of " + maxFieldBytes + " bytes");
     }
-    byte[] bytes = in.readBytes(length, typeName + " value");
-    crc.updateBytes(bytes);
-    return bytes;
+    return length;
   }
 
   private String readText(String typeName) throws IOException {
-    byte[] bytes = readPayload(typeName);
+    int length = readPayloadLength(typeName);
+    String ascii = in.readBufferedAscii(length, crc);
+    if (ascii != null) {
+      return ascii;
+    }
+    byte[] bytes = in.readBytes(length, label(typeName, VALUE));
+    crc.updateBytes(bytes);
     try {
       return utf8.decode(ByteBuffer.wrap(bytes)).toString();
     } catch (CharacterCodingException e) {
@@ -267,8 +296,8 @@ final class ValueDecoder {
 
   /** sint64 seconds then sint32 nanos, both into the CRC (8 + 4 bytes). */
   private long readSecondsAndNanos(String typeName) throws IOException {
-    long seconds = in.readSInt64(typeName + " seconds");
-    int nanos = in.readSInt32(typeName + " nanos");
+    long seconds = in.readSInt64(label(typeName, SECONDS));
+    int nanos = in.readSInt32(label(typeName, NANOS));
     crc.updateLong(seconds);
     crc.updateInt(nanos);
     lastNanos = nanos;

@@ -2,6 +2,10 @@ package dev.mcsink.localmc.codec;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
@@ -10,7 +14,14 @@ import java.util.Arrays;
  * I/O failures of the underlying stream pass through as {@link IOException}.
  */
 final class WireInput {
-  private static final int BUFFER_SIZE = 16 * 1024;
+  private static final int BUFFER_SIZE = 64 * 1024;
+  private static final int MAX_VARINT_BYTES = 10;
+  private static final VarHandle LITTLE_ENDIAN_LONG =
+      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+  private static final VarHandle LITTLE_ENDIAN_INT =
+      MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
+  /** The top bit of each of 8 bytes: set in some byte of a word that is not all ASCII. */
+  private static final long NON_ASCII_BITS = 0x8080808080808080L;
 
   private final InputStream in;
   private final byte[] buffer = new byte[BUFFER_SIZE];
@@ -58,6 +69,24 @@ final class WireInput {
 
   /** A varint of up to 10 bytes, as protobuf's readRawVarint64. */
   long readVarint64(String what) throws IOException {
+    if (limit - pos < MAX_VARINT_BYTES) {
+      return readVarint64ByteByByte(what);
+    }
+    // Nearly every varint lies wholly in the buffer: read it without a bounds check per byte.
+    int p = pos;
+    long result = 0;
+    for (int shift = 0; shift < 64; shift += 7) {
+      byte b = buffer[p++];
+      result |= (long) (b & 0x7F) << shift;
+      if (b >= 0) {
+        pos = p;
+        return result;
+      }
+    }
+    throw new RecordStreamException("malformed varint in " + what + " (more than 10 bytes)");
+  }
+
+  private long readVarint64ByteByByte(String what) throws IOException {
     long result = 0;
     for (int shift = 0; shift < 64; shift += 7) {
       int b = readByte(what);
@@ -88,6 +117,11 @@ final class WireInput {
   }
 
   long readFixed64(String what) throws IOException {
+    if (limit - pos >= Long.BYTES) {
+      long result = (long) LITTLE_ENDIAN_LONG.get(buffer, pos);
+      pos += Long.BYTES;
+      return result;
+    }
     long result = 0;
     for (int i = 0; i < 8; i++) {
       result |= (long) readByte(what) << (8 * i);
@@ -96,11 +130,44 @@ final class WireInput {
   }
 
   int readFixed32(String what) throws IOException {
+    if (limit - pos >= Integer.BYTES) {
+      int result = (int) LITTLE_ENDIAN_INT.get(buffer, pos);
+      pos += Integer.BYTES;
+      return result;
+    }
     int result = 0;
     for (int i = 0; i < 4; i++) {
       result |= readByte(what) << (8 * i);
     }
     return result;
+  }
+
+  /**
+   * The next {@code length} bytes as a string, fed into {@code crc}, when they are all in the buffer
+   * already and all ASCII (then UTF-8 and Latin-1 agree and no decoding is needed); otherwise null,
+   * and nothing is consumed. Text values are mostly short and ASCII: this spares them a byte array,
+   * a char buffer and the strict UTF-8 decoder.
+   */
+  String readBufferedAscii(int length, RecordChecksum crc) {
+    if (length < 0 || limit - pos < length) {
+      return null;
+    }
+    int end = pos + length;
+    int i = pos;
+    for (; i + Long.BYTES <= end; i += Long.BYTES) {
+      if (((long) LITTLE_ENDIAN_LONG.get(buffer, i) & NON_ASCII_BITS) != 0) {
+        return null;
+      }
+    }
+    for (; i < end; i++) {
+      if (buffer[i] < 0) {
+        return null;
+      }
+    }
+    crc.updateBytes(buffer, pos, length);
+    String text = new String(buffer, pos, length, StandardCharsets.ISO_8859_1);
+    pos = end;
+    return text;
   }
 
   /**
