@@ -18,7 +18,6 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -52,13 +51,6 @@ final class ValueDecoder {
   private final CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
       .onMalformedInput(CodingErrorAction.REPORT)
       .onUnmappableCharacter(CodingErrorAction.REPORT);
-  /** "STRING length", "TIMESTAMP nanos", ...: built once, not per value (they only name a failure). */
-  private final Map<String, String[]> partLabels = new HashMap<>();
-  private static final String[] PARTS = {"value", "length", "seconds", "nanos"};
-  private static final int VALUE = 0;
-  private static final int LENGTH = 1;
-  private static final int SECONDS = 2;
-  private static final int NANOS = 3;
   /** Nanos of the last {@link #readSecondsAndNanos}; avoids allocating a pair per value. */
   private int lastNanos;
 
@@ -159,23 +151,13 @@ final class ValueDecoder {
   /** Length-delimited bytes (fed raw into the CRC). */
   private byte[] readPayload(String typeName) throws IOException {
     int length = readPayloadLength(typeName);
-    byte[] bytes = in.readBytes(length, label(typeName, VALUE));
+    byte[] bytes = in.readBytes(length, typeName, "value");
     crc.updateBytes(bytes);
     return bytes;
   }
 
-  private String label(String typeName, int part) {
-    return partLabels.computeIfAbsent(typeName, t -> {
-      String[] labels = new String[PARTS.length];
-      for (int i = 0; i < PARTS.length; i++) {
-        labels[i] = t + " " + PARTS[i];
-      }
-      return labels;
-    })[part];
-  }
-
   private int readPayloadLength(String typeName) throws IOException {
-    int length = in.readVarint32(label(typeName, LENGTH));
+    int length = in.readVarint32(typeName, "length");
     if (length < 0) {
       throw new RecordStreamException(typeName + " has a negative length " + length);
     }
@@ -192,7 +174,7 @@ final class ValueDecoder {
     if (ascii != null) {
       return ascii;
     }
-    byte[] bytes = in.readBytes(length, label(typeName, VALUE));
+    byte[] bytes = in.readBytes(length, typeName, "value");
     crc.updateBytes(bytes);
     try {
       return utf8.decode(ByteBuffer.wrap(bytes)).toString();
@@ -235,21 +217,23 @@ final class ValueDecoder {
    */
   private BigDecimal readDecimal(MaxComputeType.Decimal type) throws IOException {
     byte[] bytes = readPayload("DECIMAL");
-    String text = new String(bytes, StandardCharsets.ISO_8859_1);
-    BigDecimal value;
-    try {
-      value = new BigDecimal(text);
-    } catch (NumberFormatException e) {
-      throw new RecordStreamException("DECIMAL value '" + abbreviate(text) + "' is not a decimal number");
+    BigDecimal value = plainDecimal(bytes);
+    if (value == null) {
+      String text = new String(bytes, StandardCharsets.ISO_8859_1);
+      try {
+        value = new BigDecimal(text);
+      } catch (NumberFormatException e) {
+        throw new RecordStreamException("DECIMAL value '" + abbreviate(text) + "' is not a decimal number");
+      }
     }
     int allowed = type.precision() - type.scale();
     // Bounds before rounding keep a forged exponent (1E+999999999) from costing a huge setScale;
     // rounding adds at most one integer digit.
     if (value.precision() - (long) value.scale() > allowed + 1L) {
-      throw overflow(text, type, value.precision() - (long) value.scale(), allowed);
+      throw overflow(bytes, type, value.precision() - (long) value.scale(), allowed);
     }
     if (value.scale() > MAX_DECIMAL_INPUT_SCALE) {
-      throw new RecordStreamException("DECIMAL value " + abbreviate(text) + " has more than "
+      throw new RecordStreamException("DECIMAL value " + decimalText(bytes) + " has more than "
           + MAX_DECIMAL_INPUT_SCALE + " fractional digits");
     }
     BigDecimal rounded;
@@ -261,16 +245,61 @@ final class ValueDecoder {
     }
     int integerDigits = rounded.precision() - rounded.scale();
     if (integerDigits > allowed) {
-      throw overflow(text, type, integerDigits, allowed);
+      throw overflow(bytes, type, integerDigits, allowed);
     }
     return rounded;
   }
 
   private static RecordStreamException overflow(
-      String text, MaxComputeType.Decimal type, long integerDigits, int allowed) {
-    return new RecordStreamException("DECIMAL value " + abbreviate(text) + " overflows " + type.typeName()
+      byte[] text, MaxComputeType.Decimal type, long integerDigits, int allowed) {
+    return new RecordStreamException("DECIMAL value " + decimalText(text) + " overflows " + type.typeName()
         + ": " + integerDigits + " integer digits after rounding to scale " + type.scale()
         + ", at most " + allowed + " allowed");
+  }
+
+  /**
+   * The value of plain decimal text of at most 18 significant digits ({@code -12.3400}, {@code 7}), what the SDK
+   * sends for nearly every value, as {@code new BigDecimal(text)} would give it (same unscaled value
+   * and scale) but without the string and the parser; null for anything else (exponents, a plus sign,
+   * more digits, malformed text), which the full parser then judges.
+   */
+  static BigDecimal plainDecimal(byte[] text) {
+    int i = 0;
+    boolean negative = text.length > 0 && text[0] == '-';
+    if (negative) {
+      i++;
+    }
+    long unscaled = 0;
+    int digits = 0;
+    int significantDigits = 0;
+    int scale = 0;
+    boolean point = false;
+    for (; i < text.length; i++) {
+      byte b = text[i];
+      if (b >= '0' && b <= '9') {
+        digits++;
+        // leading zeros add nothing to the unscaled value, so only the others count towards 18
+        if ((unscaled != 0 || b != '0') && ++significantDigits > 18) {
+          return null;
+        }
+        unscaled = unscaled * 10 + (b - '0');
+        if (point) {
+          scale++;
+        }
+      } else if (b == '.' && !point && digits > 0) {
+        point = true;
+      } else {
+        return null;
+      }
+    }
+    if (digits == 0 || (point && scale == 0)) {
+      return null; // "", "-", "1.": left to the full parser
+    }
+    return BigDecimal.valueOf(negative ? -unscaled : unscaled, scale);
+  }
+
+  private static String decimalText(byte[] text) {
+    return abbreviate(new String(text, StandardCharsets.ISO_8859_1));
   }
 
   private static String abbreviate(String text) {
@@ -296,8 +325,8 @@ final class ValueDecoder {
 
   /** sint64 seconds then sint32 nanos, both into the CRC (8 + 4 bytes). */
   private long readSecondsAndNanos(String typeName) throws IOException {
-    long seconds = in.readSInt64(label(typeName, SECONDS));
-    int nanos = in.readSInt32(label(typeName, NANOS));
+    long seconds = in.readSInt64(typeName, "seconds");
+    int nanos = in.readSInt32(typeName, "nanos");
     crc.updateLong(seconds);
     crc.updateInt(nanos);
     lastNanos = nanos;
@@ -344,7 +373,7 @@ final class ValueDecoder {
   }
 
   private int readCount(String what) throws IOException {
-    int count = in.readVarint32(what + " element count");
+    int count = in.readVarint32(what, "element count");
     if (count < 0) {
       throw new RecordStreamException(what + " has a negative element count " + count);
     }

@@ -56,11 +56,44 @@ final class WireInput {
     return true;
   }
 
-  private int readByte(String what) throws IOException {
+  private int readByte(String what, String part) throws IOException {
     if (pos == limit && !fill()) {
-      throw truncated(what);
+      throw truncated(describe(what, part));
     }
     return buffer[pos++] & 0xFF;
+  }
+
+  /**
+   * "STRING length" from "STRING" and "length": callers name what they read in two parts, joined
+   * only when a failure is reported, so that reading a value builds no string.
+   */
+  private static String describe(String what, String part) {
+    return part == null ? what : what + " " + part;
+  }
+
+  /**
+   * Makes at least {@code n} bytes (at most the buffer's size) available from {@code pos}, unless the
+   * body ends first: the unread bytes move to the start and the buffer is topped up. The body arrives
+   * in chunks of the HTTP layer's size, often small, and values straddling chunks would otherwise all
+   * take the byte-by-byte path.
+   */
+  private void topUp(int n) throws IOException {
+    if (sourceExhausted) {
+      return;
+    }
+    if (pos > 0) {
+      System.arraycopy(buffer, pos, buffer, 0, limit - pos);
+      limit -= pos;
+      pos = 0;
+    }
+    while (limit < n) {
+      int read = in.read(buffer, limit, buffer.length - limit);
+      if (read < 0) {
+        sourceExhausted = true;
+        return;
+      }
+      limit += read;
+    }
   }
 
   static RecordStreamException truncated(String what) {
@@ -69,8 +102,15 @@ final class WireInput {
 
   /** A varint of up to 10 bytes, as protobuf's readRawVarint64. */
   long readVarint64(String what) throws IOException {
+    return readVarint64(what, null);
+  }
+
+  private long readVarint64(String what, String part) throws IOException {
     if (limit - pos < MAX_VARINT_BYTES) {
-      return readVarint64ByteByByte(what);
+      topUp(MAX_VARINT_BYTES);
+      if (limit - pos < MAX_VARINT_BYTES) {
+        return readVarint64ByteByByte(what, part);
+      }
     }
     // Nearly every varint lies wholly in the buffer: read it without a bounds check per byte.
     int p = pos;
@@ -83,19 +123,19 @@ final class WireInput {
         return result;
       }
     }
-    throw new RecordStreamException("malformed varint in " + what + " (more than 10 bytes)");
+    throw new RecordStreamException("malformed varint in " + describe(what, part) + " (more than 10 bytes)");
   }
 
-  private long readVarint64ByteByByte(String what) throws IOException {
+  private long readVarint64ByteByByte(String what, String part) throws IOException {
     long result = 0;
     for (int shift = 0; shift < 64; shift += 7) {
-      int b = readByte(what);
+      int b = readByte(what, part);
       result |= (long) (b & 0x7F) << shift;
       if ((b & 0x80) == 0) {
         return result;
       }
     }
-    throw new RecordStreamException("malformed varint in " + what + " (more than 10 bytes)");
+    throw new RecordStreamException("malformed varint in " + describe(what, part) + " (more than 10 bytes)");
   }
 
   /**
@@ -103,20 +143,32 @@ final class WireInput {
    * (negative int32 values are written sign-extended to 10 bytes).
    */
   int readVarint32(String what) throws IOException {
-    return (int) readVarint64(what);
+    return (int) readVarint64(what, null);
+  }
+
+  /** {@link #readVarint32(String)} of the {@code part} of {@code what} ("length" of a "STRING"). */
+  int readVarint32(String what, String part) throws IOException {
+    return (int) readVarint64(what, part);
   }
 
   long readSInt64(String what) throws IOException {
-    long n = readVarint64(what);
+    return readSInt64(what, null);
+  }
+
+  long readSInt64(String what, String part) throws IOException {
+    long n = readVarint64(what, part);
     return (n >>> 1) ^ -(n & 1);
   }
 
-  int readSInt32(String what) throws IOException {
-    int n = readVarint32(what);
+  int readSInt32(String what, String part) throws IOException {
+    int n = (int) readVarint64(what, part);
     return (n >>> 1) ^ -(n & 1);
   }
 
   long readFixed64(String what) throws IOException {
+    if (limit - pos < Long.BYTES) {
+      topUp(Long.BYTES);
+    }
     if (limit - pos >= Long.BYTES) {
       long result = (long) LITTLE_ENDIAN_LONG.get(buffer, pos);
       pos += Long.BYTES;
@@ -124,12 +176,15 @@ final class WireInput {
     }
     long result = 0;
     for (int i = 0; i < 8; i++) {
-      result |= (long) readByte(what) << (8 * i);
+      result |= (long) readByte(what, null) << (8 * i);
     }
     return result;
   }
 
   int readFixed32(String what) throws IOException {
+    if (limit - pos < Integer.BYTES) {
+      topUp(Integer.BYTES);
+    }
     if (limit - pos >= Integer.BYTES) {
       int result = (int) LITTLE_ENDIAN_INT.get(buffer, pos);
       pos += Integer.BYTES;
@@ -137,20 +192,26 @@ final class WireInput {
     }
     int result = 0;
     for (int i = 0; i < 4; i++) {
-      result |= readByte(what) << (8 * i);
+      result |= readByte(what, null) << (8 * i);
     }
     return result;
   }
 
   /**
-   * The next {@code length} bytes as a string, fed into {@code crc}, when they are all in the buffer
-   * already and all ASCII (then UTF-8 and Latin-1 agree and no decoding is needed); otherwise null,
-   * and nothing is consumed. Text values are mostly short and ASCII: this spares them a byte array,
-   * a char buffer and the strict UTF-8 decoder.
+   * The next {@code length} bytes as a string, fed into {@code crc}, when they fit in the buffer
+   * and are all ASCII (then UTF-8 and Latin-1 agree and no decoding is needed); otherwise null, and
+   * nothing is consumed. Text values are mostly short and ASCII: this spares them a byte array, a
+   * char buffer and the strict UTF-8 decoder.
    */
-  String readBufferedAscii(int length, RecordChecksum crc) {
-    if (length < 0 || limit - pos < length) {
+  String readBufferedAscii(int length, RecordChecksum crc) throws IOException {
+    if (length < 0 || length > buffer.length) {
       return null;
+    }
+    if (limit - pos < length) {
+      topUp(length);
+      if (limit - pos < length) {
+        return null;
+      }
     }
     int end = pos + length;
     int i = pos;
@@ -175,11 +236,16 @@ final class WireInput {
    * body fails as truncated instead of allocating the claimed size up front.
    */
   byte[] readBytes(int length, String what) throws IOException {
+    return readBytes(length, what, null);
+  }
+
+  /** {@link #readBytes(int, String)} of the {@code part} of {@code what} ("value" of a "BINARY"). */
+  byte[] readBytes(int length, String what, String part) throws IOException {
     byte[] out = new byte[Math.min(length, BUFFER_SIZE)];
     int filled = 0;
     while (filled < length) {
       if (pos == limit && !fill()) {
-        throw truncated(what);
+        throw truncated(describe(what, part));
       }
       int n = Math.min(limit - pos, length - filled);
       if (filled + n > out.length) {
