@@ -96,6 +96,14 @@ final class WireInput {
     }
   }
 
+  /** True when the next {@code n} bytes are in the buffer, after topping it up if needed. */
+  private boolean buffered(int n) throws IOException {
+    if (limit - pos < n) {
+      topUp(n);
+    }
+    return limit - pos >= n;
+  }
+
   static RecordStreamException truncated(String what) {
     return new RecordStreamException("body is truncated: it ends inside " + what);
   }
@@ -106,11 +114,8 @@ final class WireInput {
   }
 
   private long readVarint64(String what, String part) throws IOException {
-    if (limit - pos < MAX_VARINT_BYTES) {
-      topUp(MAX_VARINT_BYTES);
-      if (limit - pos < MAX_VARINT_BYTES) {
-        return readVarint64ByteByByte(what, part);
-      }
+    if (!buffered(MAX_VARINT_BYTES)) {
+      return readVarint64ByteByByte(what, part);
     }
     // Nearly every varint lies wholly in the buffer: read it without a bounds check per byte.
     int p = pos;
@@ -166,10 +171,7 @@ final class WireInput {
   }
 
   long readFixed64(String what) throws IOException {
-    if (limit - pos < Long.BYTES) {
-      topUp(Long.BYTES);
-    }
-    if (limit - pos >= Long.BYTES) {
+    if (buffered(Long.BYTES)) {
       long result = (long) LITTLE_ENDIAN_LONG.get(buffer, pos);
       pos += Long.BYTES;
       return result;
@@ -182,10 +184,7 @@ final class WireInput {
   }
 
   int readFixed32(String what) throws IOException {
-    if (limit - pos < Integer.BYTES) {
-      topUp(Integer.BYTES);
-    }
-    if (limit - pos >= Integer.BYTES) {
+    if (buffered(Integer.BYTES)) {
       int result = (int) LITTLE_ENDIAN_INT.get(buffer, pos);
       pos += Integer.BYTES;
       return result;
@@ -204,14 +203,8 @@ final class WireInput {
    * char buffer and the strict UTF-8 decoder.
    */
   String readBufferedAscii(int length, RecordChecksum crc) throws IOException {
-    if (length < 0 || length > buffer.length) {
+    if (length < 0 || length > buffer.length || !buffered(length)) {
       return null;
-    }
-    if (limit - pos < length) {
-      topUp(length);
-      if (limit - pos < length) {
-        return null;
-      }
     }
     int end = pos + length;
     int i = pos;
