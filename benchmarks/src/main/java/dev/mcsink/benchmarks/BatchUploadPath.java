@@ -65,14 +65,20 @@ final class BatchUploadPath implements IngestionPath {
     TableTunnel.UploadSession session = tunnel.createUploadSession(project, table, partition);
     AtomicLong nextBlock = new AtomicLong();
     LongAdder bytes = new LongAdder();
+    LongAdder writerCpu = new LongAdder();
     ExecutorService writers = Executors.newFixedThreadPool(threads);
     try {
       List<Future<?>> running = new ArrayList<>();
       for (int t = 0; t < threads; t++) {
         running.add(writers.submit(() -> {
-          for (long block = nextBlock.getAndIncrement(); block < blocks; block = nextBlock.getAndIncrement()) {
-            long first = block * blockRows;
-            bytes.add(writeBlock(session, block, shape, first, Math.min(rows, first + blockRows), compression));
+          long cpuStart = ThreadCpuClock.nanos();
+          try {
+            for (long block = nextBlock.getAndIncrement(); block < blocks; block = nextBlock.getAndIncrement()) {
+              long first = block * blockRows;
+              bytes.add(writeBlock(session, block, shape, first, Math.min(rows, first + blockRows), compression));
+            }
+          } finally {
+            writerCpu.add(ThreadCpuClock.nanos() - cpuStart);
           }
           return null;
         }));
@@ -90,7 +96,7 @@ final class BatchUploadPath implements IngestionPath {
     session.commit(blockIds);
     long recordStreamBytes = bytes.sum();
     long wireBytes = Sent.isRaw(compression) ? recordStreamBytes : Sent.NOT_COUNTED;
-    return new Sent(recordStreamBytes, wireBytes, compression, session.getSchema());
+    return new Sent(recordStreamBytes, wireBytes, compression, session.getSchema(), writerCpu.sum());
   }
 
   private static long writeBlock(TableTunnel.UploadSession session, long blockId, RowShape shape,

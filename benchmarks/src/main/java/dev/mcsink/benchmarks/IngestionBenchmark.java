@@ -133,7 +133,8 @@ public final class IngestionBenchmark implements Callable<Integer> {
     }
     out.printf(Locale.ROOT, "Local MaxCompute ingestion through odps-sdk-core, %d cores, Java %s"
         + " (batch: blocks of %,d rows; stream: flush every %,d rows; MB = 10^6 bytes of record stream;"
-        + " cores busy = process CPU time / wall time)%n%n",
+        + " cores busy = process CPU time / wall time; client CPU = the caller's and the batch writers' threads;"
+        + " service CPU = the rest of the process: request threads, DuckDB, garbage collection, compilation)%n%n",
         Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"), blockRows, flushRows);
     ResultTable.print(measurements, out);
     if (json != null) {
@@ -169,10 +170,12 @@ public final class IngestionBenchmark implements Callable<Integer> {
     // Leave the garbage of setup and earlier runs out of the timed section as far as we can.
     System.gc();
     long cpuStart = ProcessCpuClock.nanos();
+    long callerCpuStart = ThreadCpuClock.nanos();
     long start = System.nanoTime();
     IngestionPath.Sent sent = path.send(table, partition, shape, n);
     long nanos = System.nanoTime() - start;
     long cpuNanos = cpuStart < 0 ? -1 : ProcessCpuClock.nanos() - cpuStart;
+    long clientCpuNanos = callerCpuStart < 0 ? -1 : ThreadCpuClock.nanos() - callerCpuStart + sent.writerCpuNanos();
     long recordStreamBytes = sent.recordStreamBytes();
     String bytesSource = "sdk counter";
     if (recordStreamBytes == IngestionPath.Sent.NOT_COUNTED) {
@@ -186,7 +189,7 @@ public final class IngestionBenchmark implements Callable<Integer> {
           shape.label(), n, table, counted));
     }
     return new Measurement(path.name(), shape.label(), path.clientThreads(),
-        WireCompression.label(sent.compression()), n, nanos, cpuNanos, recordStreamBytes, bytesSource,
+        WireCompression.label(sent.compression()), n, nanos, cpuNanos, clientCpuNanos, recordStreamBytes, bytesSource,
         sent.wireBytes(), counted);
   }
 

@@ -28,8 +28,10 @@ interface IngestionPath {
    * @param wireBytes record-stream bytes after compression (equal to the above when raw)
    * @param compression how the streams were compressed
    * @param schema the data columns, as the session described them
+   * @param writerCpuNanos CPU time of writer threads other than the caller's (0 when there are none)
    */
-  record Sent(long recordStreamBytes, long wireBytes, CompressOption compression, TableSchema schema) {
+  record Sent(long recordStreamBytes, long wireBytes, CompressOption compression, TableSchema schema,
+      long writerCpuNanos) {
     static final long NOT_COUNTED = -1;
 
     static boolean isRaw(CompressOption compression) {

@@ -29,11 +29,13 @@ final class ResultJson {
     for (Measurement m : measurements) {
       json.append(separator).append(String.format(Locale.ROOT,
           "    {\"path\": %s, \"shape\": %s, \"clientThreads\": %d, \"compression\": %s, \"rows\": %d, "
-              + "\"seconds\": %.3f, \"cpuSeconds\": %s, \"rowsPerSecond\": %.1f, \"recordStreamBytes\": %d, "
+              + "\"seconds\": %.3f, \"cpuSeconds\": %s, \"clientCpuSeconds\": %s, \"rowsPerSecond\": %.1f, \"recordStreamBytes\": %d, "
               + "\"recordStreamBytesSource\": %s, \"megabytesPerSecond\": %.2f, \"wireBytes\": %s, "
               + "\"countedRows\": %d}",
           quote(m.path()), quote(m.shape()), m.clientThreads(), quote(m.compression()), m.rows(), m.seconds(),
-          m.cpuNanos() < 0 ? "null" : String.format(Locale.ROOT, "%.3f", m.cpuNanos() / 1e9), m.rowsPerSecond(),
+          m.cpuNanos() < 0 ? "null" : String.format(Locale.ROOT, "%.3f", m.cpuNanos() / 1e9),
+          m.clientCpuNanos() < 0 ? "null" : String.format(Locale.ROOT, "%.3f", m.clientCpuNanos() / 1e9),
+          m.rowsPerSecond(),
           m.recordStreamBytes(), quote(m.recordStreamBytesSource()), m.megabytesPerSecond(),
           m.wireBytes() < 0 ? "null" : Long.toString(m.wireBytes()), m.countedRows()));
       separator = ",\n";

@@ -61,7 +61,7 @@ final class StreamUploadPath implements IngestionPath {
       wireBytes += flush(pack);
     }
     long recordStreamBytes = Sent.isRaw(option) ? wireBytes : Sent.NOT_COUNTED;
-    return new Sent(recordStreamBytes, wireBytes, option, session.getSchema());
+    return new Sent(recordStreamBytes, wireBytes, option, session.getSchema(), 0);
   }
 
   /** The flush size is the size of the pack's buffer: the record stream after compression. */

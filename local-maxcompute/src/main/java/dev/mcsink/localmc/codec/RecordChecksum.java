@@ -33,6 +33,10 @@ final class RecordChecksum {
     crc.update(bytes, 0, bytes.length);
   }
 
+  void updateBytes(byte[] bytes, int offset, int length) {
+    crc.update(bytes, offset, length);
+  }
+
   /** The CRC as the signed int the SDK compares and writes (as an unsigned varint). */
   int value() {
     return (int) crc.getValue();

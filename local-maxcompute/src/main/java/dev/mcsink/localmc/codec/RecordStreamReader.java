@@ -20,6 +20,8 @@ public final class RecordStreamReader {
   public static final long DEFAULT_MAX_FIELD_BYTES = 8L * 1024 * 1024;
 
   private final List<Column> columns;
+  /** The wire type each column's field must have. */
+  private final int[] wireTypes;
   private final WireInput in;
   private final RecordChecksum recordCrc = new RecordChecksum();
   private final RecordChecksum streamCrc = new RecordChecksum();
@@ -34,6 +36,7 @@ public final class RecordStreamReader {
   /** @param maxFieldBytes the largest STRING/VARCHAR/CHAR/JSON/BINARY/DECIMAL payload accepted */
   public RecordStreamReader(InputStream in, List<Column> columns, long maxFieldBytes) {
     this.columns = List.copyOf(columns);
+    this.wireTypes = this.columns.stream().mapToInt(c -> TunnelWire.wireTypeOf(c.type())).toArray();
     this.in = new WireInput(in);
     this.decoder = new ValueDecoder(this.in, recordCrc, maxFieldBytes);
   }
@@ -89,7 +92,9 @@ public final class RecordStreamReader {
         }
         Column c = columns.get(field - 1);
         column = c.name();
-        expectWireType(wireType, TunnelWire.wireTypeOf(c.type()), "a " + c.type().typeName() + " column");
+        if (wireType != wireTypes[field - 1]) {
+          expectWireType(wireType, wireTypes[field - 1], "a " + c.type().typeName() + " column");
+        }
         if (present[field - 1]) {
           throw new RecordStreamException("the column appears twice in the record");
         }

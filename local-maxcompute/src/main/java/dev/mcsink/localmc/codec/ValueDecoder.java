@@ -150,7 +150,14 @@ final class ValueDecoder {
 
   /** Length-delimited bytes (fed raw into the CRC). */
   private byte[] readPayload(String typeName) throws IOException {
-    int length = in.readVarint32(typeName + " length");
+    int length = readPayloadLength(typeName);
+    byte[] bytes = in.readBytes(length, typeName, "value");
+    crc.updateBytes(bytes);
+    return bytes;
+  }
+
+  private int readPayloadLength(String typeName) throws IOException {
+    int length = in.readVarint32(typeName, "length");
     if (length < 0) {
       throw new RecordStreamException(typeName + " has a negative length " + length);
     }
@@ -158,13 +165,17 @@ final class ValueDecoder {
       throw new RecordStreamException(
           typeName + " value of " + length + " bytes exceeds the field size limit of " + maxFieldBytes + " bytes");
     }
-    byte[] bytes = in.readBytes(length, typeName + " value");
-    crc.updateBytes(bytes);
-    return bytes;
+    return length;
   }
 
   private String readText(String typeName) throws IOException {
-    byte[] bytes = readPayload(typeName);
+    int length = readPayloadLength(typeName);
+    String ascii = in.readBufferedAscii(length, crc);
+    if (ascii != null) {
+      return ascii;
+    }
+    byte[] bytes = in.readBytes(length, typeName, "value");
+    crc.updateBytes(bytes);
     try {
       return utf8.decode(ByteBuffer.wrap(bytes)).toString();
     } catch (CharacterCodingException e) {
@@ -206,21 +217,23 @@ final class ValueDecoder {
    */
   private BigDecimal readDecimal(MaxComputeType.Decimal type) throws IOException {
     byte[] bytes = readPayload("DECIMAL");
-    String text = new String(bytes, StandardCharsets.ISO_8859_1);
-    BigDecimal value;
-    try {
-      value = new BigDecimal(text);
-    } catch (NumberFormatException e) {
-      throw new RecordStreamException("DECIMAL value '" + abbreviate(text) + "' is not a decimal number");
+    BigDecimal value = plainDecimal(bytes);
+    if (value == null) {
+      String text = new String(bytes, StandardCharsets.ISO_8859_1);
+      try {
+        value = new BigDecimal(text);
+      } catch (NumberFormatException e) {
+        throw new RecordStreamException("DECIMAL value '" + abbreviate(text) + "' is not a decimal number");
+      }
     }
     int allowed = type.precision() - type.scale();
     // Bounds before rounding keep a forged exponent (1E+999999999) from costing a huge setScale;
     // rounding adds at most one integer digit.
     if (value.precision() - (long) value.scale() > allowed + 1L) {
-      throw overflow(text, type, value.precision() - (long) value.scale(), allowed);
+      throw overflow(bytes, type, value.precision() - (long) value.scale(), allowed);
     }
     if (value.scale() > MAX_DECIMAL_INPUT_SCALE) {
-      throw new RecordStreamException("DECIMAL value " + abbreviate(text) + " has more than "
+      throw new RecordStreamException("DECIMAL value " + decimalText(bytes) + " has more than "
           + MAX_DECIMAL_INPUT_SCALE + " fractional digits");
     }
     BigDecimal rounded;
@@ -232,16 +245,61 @@ final class ValueDecoder {
     }
     int integerDigits = rounded.precision() - rounded.scale();
     if (integerDigits > allowed) {
-      throw overflow(text, type, integerDigits, allowed);
+      throw overflow(bytes, type, integerDigits, allowed);
     }
     return rounded;
   }
 
   private static RecordStreamException overflow(
-      String text, MaxComputeType.Decimal type, long integerDigits, int allowed) {
-    return new RecordStreamException("DECIMAL value " + abbreviate(text) + " overflows " + type.typeName()
+      byte[] text, MaxComputeType.Decimal type, long integerDigits, int allowed) {
+    return new RecordStreamException("DECIMAL value " + decimalText(text) + " overflows " + type.typeName()
         + ": " + integerDigits + " integer digits after rounding to scale " + type.scale()
         + ", at most " + allowed + " allowed");
+  }
+
+  /**
+   * The value of plain decimal text of at most 18 significant digits ({@code -12.3400}, {@code 7}), what the SDK
+   * sends for nearly every value, as {@code new BigDecimal(text)} would give it (same unscaled value
+   * and scale) but without the string and the parser; null for anything else (exponents, a plus sign,
+   * more digits, malformed text), which the full parser then judges.
+   */
+  static BigDecimal plainDecimal(byte[] text) {
+    int i = 0;
+    boolean negative = text.length > 0 && text[0] == '-';
+    if (negative) {
+      i++;
+    }
+    long unscaled = 0;
+    int digits = 0;
+    int significantDigits = 0;
+    int scale = 0;
+    boolean point = false;
+    for (; i < text.length; i++) {
+      byte b = text[i];
+      if (b >= '0' && b <= '9') {
+        digits++;
+        // leading zeros add nothing to the unscaled value, so only the others count towards 18
+        if ((unscaled != 0 || b != '0') && ++significantDigits > 18) {
+          return null;
+        }
+        unscaled = unscaled * 10 + (b - '0');
+        if (point) {
+          scale++;
+        }
+      } else if (b == '.' && !point && digits > 0) {
+        point = true;
+      } else {
+        return null;
+      }
+    }
+    if (digits == 0 || (point && scale == 0)) {
+      return null; // "", "-", "1.": left to the full parser
+    }
+    return BigDecimal.valueOf(negative ? -unscaled : unscaled, scale);
+  }
+
+  private static String decimalText(byte[] text) {
+    return abbreviate(new String(text, StandardCharsets.ISO_8859_1));
   }
 
   private static String abbreviate(String text) {
@@ -267,8 +325,8 @@ final class ValueDecoder {
 
   /** sint64 seconds then sint32 nanos, both into the CRC (8 + 4 bytes). */
   private long readSecondsAndNanos(String typeName) throws IOException {
-    long seconds = in.readSInt64(typeName + " seconds");
-    int nanos = in.readSInt32(typeName + " nanos");
+    long seconds = in.readSInt64(typeName, "seconds");
+    int nanos = in.readSInt32(typeName, "nanos");
     crc.updateLong(seconds);
     crc.updateInt(nanos);
     lastNanos = nanos;
@@ -315,7 +373,7 @@ final class ValueDecoder {
   }
 
   private int readCount(String what) throws IOException {
-    int count = in.readVarint32(what + " element count");
+    int count = in.readVarint32(what, "element count");
     if (count < 0) {
       throw new RecordStreamException(what + " has a negative element count " + count);
     }

@@ -1,6 +1,7 @@
 package dev.mcsink.localmc.storage;
 
 import dev.mcsink.localmc.types.PartitionSpec;
+import java.nio.charset.StandardCharsets;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.List;
@@ -35,13 +36,16 @@ final class CommittedRows {
       long firstSeq) throws SQLException {
     RowWriter writer = new RowWriter(t.schema.columns());
     long bytes = 0;
+    // encoded once: the appender would encode a String again for every row
+    List<byte[]> partitionValues = spec.values().values().stream()
+        .map(value -> value.getBytes(StandardCharsets.UTF_8)).toList();
     try (DuckDBAppender appender = c.createAppender("data", t.dataTableName())) {
       long seq = firstSeq;
       for (Object[] row : rows) {
         appender.beginRow();
         appender.append(seq++);
         bytes += writer.append(appender, row);
-        for (String value : spec.values().values()) {
+        for (byte[] value : partitionValues) {
           appender.append(value);
         }
         appender.endRow();

@@ -4,6 +4,7 @@ import dev.mcsink.localmc.types.Column;
 import dev.mcsink.localmc.types.PartitionSpec;
 import dev.mcsink.localmc.types.TableId;
 import dev.mcsink.localmc.types.TableSchema;
+import java.nio.charset.StandardCharsets;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -92,11 +93,13 @@ final class DuckDbUploadStage implements UploadStage {
       int width = stagedDataColumns(c);
       long count = 0;
       long bytes = 0;
+      // encoded once: the appender would encode a String again for every row
+      byte[] uploadIdUtf8 = uploadId.getBytes(StandardCharsets.UTF_8);
       try (DuckDBAppender appender = c.createAppender("data", table.stageTableName())) {
         while (rows.hasNext()) {
           Object[] row = rows.next();
           appender.beginRow();
-          appender.append(uploadId);
+          appender.append(uploadIdUtf8);
           appender.append(blockId);
           appender.append(count);
           bytes += writer.append(appender, row);

@@ -25,6 +25,10 @@ final class RowWriter {
   private static final long MIN_NANOS = Long.MIN_VALUE + 2;
   private static final long MAX_NANOS = Long.MAX_VALUE - 1;
   private static final BigDecimal LEGACY_DECIMAL_LIMIT = BigDecimal.TEN.pow(36);
+  /** The widest DECIMAL precisions DuckDB stores in a SMALLINT, an INTEGER and a BIGINT. */
+  private static final int MAX_SHORT_DECIMAL_PRECISION = 4;
+  private static final int MAX_INT_DECIMAL_PRECISION = 9;
+  private static final int MAX_LONG_DECIMAL_PRECISION = 18;
 
   private final List<Column> columns;
 
@@ -118,7 +122,7 @@ final class RowWriter {
         if (scaled.precision() > decimal.precision() && scaled.signum() != 0) {
           throw new IllegalArgumentException("value " + d.toPlainString() + " does not fit " + type.typeName());
         }
-        appender.append(scaled);
+        appendDecimal(appender, decimal.precision(), scaled);
         return 16;
       }
       case DATE:
@@ -154,6 +158,26 @@ final class RowWriter {
       }
       default:
         throw new IllegalStateException("unhandled type " + type);
+    }
+  }
+
+  /**
+   * Appends by the unscaled value where DuckDB keeps the column in a 16, 32 or 64-bit integer: its
+   * BigDecimal path converts every value through a BigInteger. {@code scaled} has the column's scale.
+   */
+  private static void appendDecimal(DuckDBAppender appender, int precision, BigDecimal scaled) throws SQLException {
+    if (precision > MAX_LONG_DECIMAL_PRECISION) {
+      appender.append(scaled);
+      return;
+    }
+    // scale 0 and the same unscaled value: longValueExact reads it without a BigInteger
+    long unscaled = scaled.scaleByPowerOfTen(scaled.scale()).longValueExact();
+    if (precision <= MAX_SHORT_DECIMAL_PRECISION) {
+      appender.appendDecimal((short) unscaled);
+    } else if (precision <= MAX_INT_DECIMAL_PRECISION) {
+      appender.appendDecimal((int) unscaled);
+    } else {
+      appender.appendDecimal(unscaled);
     }
   }
 
