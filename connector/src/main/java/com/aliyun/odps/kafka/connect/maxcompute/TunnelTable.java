@@ -32,8 +32,8 @@ abstract class TunnelTable implements MaxComputeTable {
   }
 
   /**
-   * Reports the bytes of a request: the SDK tells one of the two sizes, and without compression
-   * that one is the other too.
+   * Reports the bytes of a request of which only one size is known (the SDK's upsert stream tells
+   * the size sent): without compression that one is the other too.
    */
   protected final void reportSent(long encodedBytes, long sentBytes) {
     boolean raw = compression == TunnelCompression.NONE;

@@ -68,10 +68,9 @@ public final class TaskMetrics implements WriteMetrics, TunnelMetrics {
     transientFailures = count("write-failures-transient-total", "writes that failed transiently (kept, retried)");
     fatalFailures = count("write-failures-fatal-total", "writes that failed for good (the task stops)");
     retries = count("write-retries-total", "writes started again after a transient failure");
-    encoded = count("bytes-encoded-total", "bytes of rows in the Tunnel's wire format before compression (batch path;"
-        + " every path without compression)");
-    sent = count("bytes-sent-total", "bytes of rows sent after compression (streaming and upsert; every path"
-        + " without compression)");
+    encoded = count("bytes-encoded-total", "bytes of rows in the Tunnel's wire format before compression (batch and"
+        + " streaming paths; upserts only without compression)");
+    sent = count("bytes-sent-total", "bytes of rows sent, after compression");
     for (TunnelEvent event : TunnelEvent.values()) {
       events.put(event, count(event.metric(), event.description()));
     }

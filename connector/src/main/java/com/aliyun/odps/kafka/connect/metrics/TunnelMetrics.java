@@ -15,9 +15,9 @@ public interface TunnelMetrics {
   }
 
   /**
-   * Bytes of {@code table}'s rows went out. The SDK tells the size before compression only on the
-   * batch path's block writer and the size after it only for streaming and upsert packs; with no
-   * compression the two are the same.
+   * Bytes of {@code table}'s rows went out. The append paths encode their requests themselves and
+   * know both sizes; the SDK's upsert stream tells only the size sent (with no compression the two
+   * are the same).
    *
    * @param encodedBytes in the Tunnel's wire format before compression; -1 when not known
    * @param sentBytes after compression, as sent; -1 when not known
