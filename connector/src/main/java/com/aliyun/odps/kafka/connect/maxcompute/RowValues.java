@@ -4,11 +4,10 @@ import com.aliyun.odps.data.Record;
 import java.util.Arrays;
 
 /**
- * Moves a row's values between one reused SDK record and a bare array. Buffered rows are kept as
- * arrays because an SDK {@code ArrayRecord} carries, per row, a copy of the column list and a map of
- * column names: at a few hundred thousand buffered rows that was a third of the task's heap and most
- * of its garbage-collection work. The values in the array are the ones the record already checked
- * and converted, so putting them back costs a copy, not a second validation.
+ * One reused SDK record that converters fill (the record checks and converts each value), and a copy
+ * of its values as a bare array: what is buffered (encoded at once for append tables) and written.
+ * An SDK {@code ArrayRecord} per row would carry a copy of the column list and a map of column
+ * names each.
  */
 public final class RowValues {
   private final Record record;
@@ -36,11 +35,5 @@ public final class RowValues {
   /** A copy of the record's values, to keep. */
   public Object[] copy() {
     return live.clone();
-  }
-
-  /** The reused record holding {@code values}, until the next call. */
-  public Record show(Object[] values) {
-    System.arraycopy(values, 0, live, 0, live.length);
-    return record;
   }
 }

@@ -32,16 +32,6 @@ abstract class TunnelTable implements MaxComputeTable {
   }
 
   /**
-   * Reports the bytes of a request of which only one size is known (the SDK's upsert stream tells
-   * the size sent): without compression that one is the other too.
-   */
-  protected final void reportSent(long encodedBytes, long sentBytes) {
-    boolean raw = compression == TunnelCompression.NONE;
-    metrics.sent(target.displayName(), encodedBytes >= 0 || !raw ? encodedBytes : sentBytes,
-        sentBytes >= 0 || !raw ? sentBytes : encodedBytes);
-  }
-
-  /**
    * Creates the partition when this table has not seen it yet ({@code ALTER TABLE ... ADD IF NOT
    * EXISTS PARTITION}, so another task creating it at the same time is fine), then remembers it.
    */

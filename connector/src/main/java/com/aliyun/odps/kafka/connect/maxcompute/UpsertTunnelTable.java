@@ -128,6 +128,11 @@ public final class UpsertTunnelTable extends TunnelTable {
     network.shutdownGracefully(0, CLOSE_WAIT_SECONDS, TimeUnit.SECONDS);
   }
 
+  /** The SDK's upsert stream tells the size a flush sent; without compression that is the encoded size too. */
+  private void reportSent(long sentBytes) {
+    metrics.sent(target.displayName(), compression == TunnelCompression.NONE ? sentBytes : -1, sentBytes);
+  }
+
   /** Indexes of the rows to send: per key, only its last change in the batch, in batch order. */
   List<Integer> lastChangePerKey(WriteBatch batch) {
     Map<List<Object>, Integer> last = new HashMap<>();
@@ -174,7 +179,7 @@ public final class UpsertTunnelTable extends TunnelTable {
 
   private void send(TableTunnel.UpsertSession session, WriteBatch batch, List<Integer> changes, String where) {
     try (UpsertStream stream = session.buildUpsertStream().setCompressOption(compression.option())
-        .setListener(new BoundedRetries(retryTimes, bytes -> reportSent(-1, bytes))).build()) {
+        .setListener(new BoundedRetries(retryTimes, this::reportSent)).build()) {
       for (int index : changes) {
         Record record = session.newRecord();
         Object[] values = batch.rows().get(index);

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.aliyun.odps.Odps;
 import com.aliyun.odps.OdpsException;
 import com.aliyun.odps.PartitionSpec;
+import com.aliyun.odps.data.Record;
 import com.aliyun.odps.data.RecordWriter;
 import com.aliyun.odps.kafka.connect.LocalMaxComputeAccess;
 import com.aliyun.odps.kafka.connect.config.SinkSettings;
@@ -222,7 +223,11 @@ class ExactlyOnceAgainstLocalMaxComputeTest {
     for (int block = 0; block < 2; block++) {
       try (RecordWriter writer = session.openRecordWriter(block)) {
         for (Object[] values : rows.subList(block * count / 2, (block + 1) * count / 2)) {
-          writer.write(new RowValues(task0.newRow()).show(values));
+          Record record = task0.newRow();
+          for (int column = 0; column < values.length; column++) {
+            record.set(column, values[column]);
+          }
+          writer.write(record);
         }
       }
     }

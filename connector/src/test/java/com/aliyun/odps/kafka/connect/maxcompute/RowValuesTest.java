@@ -39,17 +39,6 @@ class RowValuesTest {
   }
 
   @Test
-  void showPutsKeptValuesBackIntoTheRecordTheEncoderReads() {
-    RowValues row = new RowValues(new ArrayRecord(COLUMNS));
-
-    Record shown = row.show(new Object[] {7L, "seven"});
-
-    assertThat(shown.getBigint("id")).isEqualTo(7L);
-    assertThat(shown.getString("value")).isEqualTo("seven");
-    assertThat(row.show(new Object[] {8L, null}).get("value")).isNull();
-  }
-
-  @Test
   void aRecordThatOnlyHandsOutCopiesOfItsValuesIsRefused() {
     Record copying = new ArrayRecord(COLUMNS) {
       @Override
