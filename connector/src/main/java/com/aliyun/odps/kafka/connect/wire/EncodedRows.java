@@ -7,19 +7,16 @@ import java.util.BitSet;
 /**
  * Rows kept as the Tunnel will carry them: each row encoded once, when it is buffered
  * ({@link RowEncoder}), its bytes appended to a few large arrays, with its end offset and checksum.
- * A buffered row then costs its encoded size and twelve bytes on the heap, in a handful of objects
- * the garbage collector copies or skips cheaply, instead of an array of boxed values, strings and
+ * A buffered row then costs its encoded size and twelve bytes on the heap, in a handful of large
+ * arrays the garbage collector does not copy, instead of an array of boxed values, strings and
  * their arrays per row. Any run of rows becomes a request body ({@link #block}) without a second
  * encoding. Not thread-safe: written by the task's thread, read by one write at a time.
  */
 public final class EncodedRows {
   /** First chunk: small, so a buffer of a few rows holds little. */
   private static final int FIRST_CHUNK = 4 * 1024;
-  /**
-   * Chunks double up to this: below G1's humongous threshold for the smallest regions (1 MB, half
-   * of it), so chunks are ordinary arrays; large enough that a million rows are a few hundred.
-   */
-  private static final int MAX_CHUNK = 256 * 1024;
+  /** Chunks double up to this ({@link ChunkSize}): a million rows are a few hundred chunks or fewer. */
+  private static final int MAX_CHUNK = ChunkSize.largest();
   /** Per row: its end offset (long) and checksum (int). */
   static final int BYTES_PER_ROW = 12;
 
