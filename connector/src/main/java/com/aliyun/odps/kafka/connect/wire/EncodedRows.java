@@ -44,13 +44,7 @@ public final class EncodedRows {
     scratch.reset();
     int checksum = encoder.encode(values, scratch);
     append(scratch.array(), 0, scratch.size());
-    if (rows == rowEnds.length) {
-      rowEnds = Arrays.copyOf(rowEnds, rows * 2);
-      checksums = Arrays.copyOf(checksums, rows * 2);
-    }
-    rowEnds[rows] = end();
-    checksums[rows] = checksum;
-    rows++;
+    endRow(end(), checksum);
     return scratch.size() + BYTES_PER_ROW;
   }
 
@@ -76,16 +70,15 @@ public final class EncodedRows {
   /** The rows whose index is set in {@code keep}, in order, as a new set of rows (the encoding is copied, not redone). */
   public EncodedRows keep(BitSet keep) {
     EncodedRows kept = new EncodedRows(encoder);
-    for (int i = keep.nextSetBit(0); i >= 0 && i < rows; i = keep.nextSetBit(i + 1)) {
-      long start = start(i);
-      kept.copyRange(this, start, rowEnds[i]);
-      if (kept.rows == kept.rowEnds.length) {
-        kept.rowEnds = Arrays.copyOf(kept.rowEnds, kept.rows * 2);
-        kept.checksums = Arrays.copyOf(kept.checksums, kept.rows * 2);
+    // Runs of consecutive kept rows are copied in one pass each.
+    for (int first = keep.nextSetBit(0); first >= 0 && first < rows; first = keep.nextSetBit(first + 1)) {
+      int last = Math.min(rows, keep.nextClearBit(first)) - 1;
+      long shift = kept.end() - start(first);
+      forEachSegment(start(first), rowEnds[last], kept::append);
+      for (int i = first; i <= last; i++) {
+        kept.endRow(rowEnds[i] + shift, checksums[i]);
       }
-      kept.rowEnds[kept.rows] = kept.end();
-      kept.checksums[kept.rows] = checksums[i];
-      kept.rows++;
+      first = last;
     }
     return kept;
   }
@@ -128,8 +121,15 @@ public final class EncodedRows {
     }
   }
 
-  private void copyRange(EncodedRows source, long start, long end) {
-    source.forEachSegment(start, end, this::append);
+  /** Records a row that ends at {@code rowEnd} (its bytes appended already) with its checksum. */
+  private void endRow(long rowEnd, int checksum) {
+    if (rows == rowEnds.length) {
+      rowEnds = Arrays.copyOf(rowEnds, rows * 2);
+      checksums = Arrays.copyOf(checksums, rows * 2);
+    }
+    rowEnds[rows] = rowEnd;
+    checksums[rows] = checksum;
+    rows++;
   }
 
   private void append(byte[] bytes, int offset, int length) {

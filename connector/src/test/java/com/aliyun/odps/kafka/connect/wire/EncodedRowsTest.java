@@ -56,6 +56,28 @@ class EncodedRowsTest {
   }
 
   @Test
+  void keptRunsOfRowsSpanningChunksAreTheRowsChosen() {
+    List<Object[]> rows = rows(2_000);
+    EncodedRows encoded = new EncodedRows(encoder());
+    rows.forEach(encoded::add);
+    BitSet keep = new BitSet();
+    List<Object[]> expected = new ArrayList<>();
+    for (int i = 0; i < rows.size(); i++) {
+      // Runs of 150 kept rows (about 0.7 MB: across chunk boundaries) between runs of 50 dropped ones.
+      if (i % 200 < 150) {
+        keep.set(i);
+        expected.add(rows.get(i));
+      }
+    }
+
+    EncodedRows kept = encoded.keep(keep);
+
+    assertThat(kept.size()).isEqualTo(expected.size());
+    assertThat(bytes(kept.block(0, kept.size(), RAW))).isEqualTo(bytes(RecordBlock.encode(expected, encoder(), RAW)));
+    assertThat(bytes(kept.block(140, 160, RAW))).isEqualTo(bytes(RecordBlock.encode(expected.subList(140, 160), encoder(), RAW)));
+  }
+
+  @Test
   void aRangeOutsideTheRowsIsRefused() {
     EncodedRows encoded = new EncodedRows(encoder());
     encoded.add(new Object[] {1L, "a"});
