@@ -47,7 +47,6 @@ public final class StreamTunnelTable extends TunnelTable {
       return size() > MAX_OPEN_SESSIONS;
     }
   };
-  private int sessionsOpened;
 
   private StreamTunnelTable(TableTunnel tunnel, TargetTable target, TunnelCompression compression,
       TunnelMetrics metrics) {
@@ -102,11 +101,6 @@ public final class StreamTunnelTable extends TunnelTable {
     streams.clear();
   }
 
-  /** How many stream sessions this table has opened since it was opened. */
-  public int sessionsOpened() {
-    return sessionsOpened;
-  }
-
   /** Appends and flushes; null when the service took the rows, else the classified failure (session dropped). */
   private RuntimeException send(String partition, OpenStream stream, EncodedRows rows, String where) {
     try {
@@ -135,7 +129,6 @@ public final class StreamTunnelTable extends TunnelTable {
     } catch (Exception e) {
       throw WriteFailures.classify("Opening a stream session on " + where, e);
     }
-    sessionsOpened++;
     metrics.counted(TunnelEvent.STREAM_SESSION);
     streams.put(partition, stream);
     log.debug("Opened stream session {} on {}", stream.session.getId(), where);

@@ -101,7 +101,7 @@ class StreamTunnelTableAgainstLocalMaxComputeTest {
     table.write(PT, rows(table, 25, 5));
 
     assertThat(sessionRequests.applied()).isEqualTo(2);
-    assertThat(table.sessionsOpened()).isEqualTo(2);
+    assertThat(reported.count(TunnelEvent.STREAM_SESSION)).isEqualTo(2);
     assertThat(packRequests.applied()).isEqualTo(4);
     assertThat(odps.tables().get(tableName).hasPartition(new PartitionSpec("pt='05-01-2024 10:01'"))).isTrue();
     assertThat(count()).isEqualTo(30);
@@ -114,7 +114,7 @@ class StreamTunnelTableAgainstLocalMaxComputeTest {
 
     table.write(PT, rows(table, 10, 10));
 
-    assertThat(table.sessionsOpened()).isEqualTo(2);
+    assertThat(reported.count(TunnelEvent.STREAM_SESSION)).isEqualTo(2);
     assertThat(count()).isEqualTo(20);
     assertThat(distinctOffsets()).isEqualTo(20);
   }
@@ -128,7 +128,7 @@ class StreamTunnelTableAgainstLocalMaxComputeTest {
         .hasMessageContaining(tableName)
         .hasMessageContaining("400")
         .hasMessageNotContaining(MC.service().accessKey());
-    assertThat(table.sessionsOpened()).isEqualTo(1);
+    assertThat(reported.count(TunnelEvent.STREAM_SESSION)).isEqualTo(1);
     assertThat(count()).isZero();
   }
 
@@ -142,7 +142,7 @@ class StreamTunnelTableAgainstLocalMaxComputeTest {
     table.write(PT, rows(table, 10, 10));
 
     assertThat(failedOpens.applied()).isEqualTo(1);
-    assertThat(table.sessionsOpened()).isEqualTo(2);
+    assertThat(reported.count(TunnelEvent.STREAM_SESSION)).isEqualTo(2);
     assertThat(count()).isEqualTo(20);
     assertThat(distinctOffsets()).isEqualTo(20);
   }
@@ -154,7 +154,7 @@ class StreamTunnelTableAgainstLocalMaxComputeTest {
     table.write(PT, rows(table, 0, 10));
 
     assertThat(packRequests.applied()).isEqualTo(2);
-    assertThat(table.sessionsOpened()).isEqualTo(1);
+    assertThat(reported.count(TunnelEvent.STREAM_SESSION)).isEqualTo(1);
     assertThat(count()).isEqualTo(10);
   }
 

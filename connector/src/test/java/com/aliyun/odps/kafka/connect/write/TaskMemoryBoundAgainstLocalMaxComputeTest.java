@@ -9,6 +9,8 @@ import com.aliyun.odps.kafka.connect.LocalMaxComputeAccess;
 import com.aliyun.odps.kafka.connect.config.SinkSettings;
 import com.aliyun.odps.kafka.connect.maxcompute.StreamTunnelTable;
 import com.aliyun.odps.kafka.connect.maxcompute.TextRows;
+import com.aliyun.odps.kafka.connect.metrics.TunnelEvent;
+import com.aliyun.odps.kafka.connect.metrics.TunnelMetrics;
 import com.aliyun.odps.tunnel.TableTunnel;
 import dev.mcsink.localmc.faults.Faults;
 import dev.mcsink.localmc.junit.LocalMaxComputeExtension;
@@ -18,6 +20,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.connect.sink.SinkRecord;
@@ -58,7 +61,15 @@ class TaskMemoryBoundAgainstLocalMaxComputeTest {
     TextRows.sql(odps, "CREATE TABLE " + tableName + " (topic STRING, `partition` BIGINT, `offset` BIGINT, value STRING) PARTITIONED BY (pt STRING);");
     SinkSettings settings = parse(config(MC.service(), tableName).streaming(true)
         .set("buffer_size_kb", String.valueOf(BUFFER_SIZE_KB)).set("record_batch_size", "8000"));
-    StreamTunnelTable table = StreamTunnelTable.open(odps, new TableTunnel(odps), settings);
+    AtomicInteger sessions = new AtomicInteger();
+    StreamTunnelTable table = StreamTunnelTable.open(odps, new TableTunnel(odps), settings, new TunnelMetrics() {
+      @Override
+      public void counted(TunnelEvent event) {
+        if (event == TunnelEvent.STREAM_SESSION) {
+          sessions.incrementAndGet();
+        }
+      }
+    });
     MutableClock clock = MutableClock.of(Instant.parse("2024-05-01T10:00:10Z"), ZoneOffset.UTC);
     SinkWriter writer = TestWriters.on(table).clock(clock).bufferSizeKb(BUFFER_SIZE_KB)
         .streaming(settings.recordBatchSize(), settings.streamMaxLatency()).build();
@@ -82,10 +93,10 @@ class TaskMemoryBoundAgainstLocalMaxComputeTest {
 
     System.out.printf("Streaming task over %d Kafka partition(s), %d records: cap %d B, peak buffered %d B,"
             + " %d stream packs, %d sessions%n",
-        partitions, RECORDS, writer.memoryLimitBytes(), writer.peakBufferedBytes(), packs.applied(), table.sessionsOpened());
+        partitions, RECORDS, writer.memoryLimitBytes(), writer.peakBufferedBytes(), packs.applied(), sessions.get());
     assertThat(writer.peakBufferedBytes()).isLessThanOrEqualTo(writer.memoryLimitBytes() + 200);
     assertThat(maxAfterPut).isLessThanOrEqualTo(writer.memoryLimitBytes());
-    assertThat(table.sessionsOpened()).as("one session per target partition, whatever the Kafka partitions").isEqualTo(1);
+    assertThat(sessions.get()).as("one session per target partition, whatever the Kafka partitions").isEqualTo(1);
     assertThat(offsets).hasSize(partitions);
     assertThat(offsets.values()).extracting(OffsetAndMetadata::offset).containsOnly((long) RECORDS / partitions);
     assertThat(TextRows.scalar(odps, "SELECT COUNT(*) FROM " + tableName + ";")).isEqualTo(String.valueOf(RECORDS));
