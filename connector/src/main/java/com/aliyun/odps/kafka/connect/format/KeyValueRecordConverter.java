@@ -15,6 +15,9 @@ import org.apache.kafka.connect.sink.SinkRecord;
 abstract class KeyValueRecordConverter implements RecordConverter {
   static final String KEY = "key";
   static final String VALUE = "value";
+  /** What error messages call them; constants, so that no string is built per record. */
+  private static final String MESSAGE_KEY = "message " + KEY;
+  private static final String MESSAGE_VALUE = "message " + VALUE;
 
   private final TableColumns columns;
   private final MetaColumns meta;
@@ -42,19 +45,20 @@ abstract class KeyValueRecordConverter implements RecordConverter {
     columns.clear(row);
     meta.write(record, row);
     if (keyIndex >= 0) {
-      write(row, keyIndex, record.key(), record.keySchema(), KEY);
+      write(row, keyIndex, record.key(), record.keySchema(), MESSAGE_KEY);
     }
     if (valueIndex >= 0) {
-      write(row, valueIndex, record.value(), record.valueSchema(), VALUE);
+      write(row, valueIndex, record.value(), record.valueSchema(), MESSAGE_VALUE);
     }
   }
 
-  private void write(Record row, int index, Object data, Schema schema, String part) {
+  /** @param what {@link #MESSAGE_KEY} or {@link #MESSAGE_VALUE}, for error messages */
+  private void write(Record row, int index, Object data, Schema schema, String what) {
     if (data == null) {
       return;
     }
     Column column = columns.get(index);
-    columns.set(row, index, columnValue(data, schema, column, "message " + part));
+    columns.set(row, index, columnValue(data, schema, column, what));
   }
 
   /**

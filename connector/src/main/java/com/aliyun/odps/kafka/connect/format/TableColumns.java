@@ -59,7 +59,10 @@ final class TableColumns {
    */
   void clear(Record row) {
     for (int i = 0; i < columns.size(); i++) {
-      row.set(i, null);
+      // a row is usually blank already; the SDK's set runs its type checks even for a null
+      if (row.get(i) != null) {
+        row.set(i, null);
+      }
     }
   }
 

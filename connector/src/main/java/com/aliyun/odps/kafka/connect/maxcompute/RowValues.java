@@ -32,8 +32,11 @@ public final class RowValues {
     return record;
   }
 
-  /** A copy of the record's values, to keep. */
-  public Object[] copy() {
-    return live.clone();
+  /**
+   * The record's values themselves, filled again by the next conversion: whoever keeps them beyond
+   * that copies them. Rows encoded as they are buffered never need the copy.
+   */
+  public Object[] values() {
+    return live;
   }
 }

@@ -3,7 +3,9 @@ package com.aliyun.odps.kafka.connect.write;
 /**
  * One converted record as the buffers hold it: the values of its row, whether it deletes the
  * row's primary key (write.mode UPSERT) rather than adding or replacing the row, and the partition
- * of the table it goes to.
+ * of the table it goes to. Its values are the conversion's own array, valid until the table converts
+ * the next record ({@link com.aliyun.odps.kafka.connect.maxcompute.RowValues#values}): a buffer that
+ * keeps them copies them.
  */
 final class Change {
   private final Object[] values;

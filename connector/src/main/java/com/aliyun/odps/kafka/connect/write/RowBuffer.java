@@ -64,7 +64,7 @@ final class RowBuffer {
     if (encoded != null) {
       bytes = encoded.add(row);
     } else {
-      values.add(row);
+      values.add(row.clone()); // the conversion fills the array again for its next record
       bytes = RowSize.estimate(row);
     }
     sources.add(source);

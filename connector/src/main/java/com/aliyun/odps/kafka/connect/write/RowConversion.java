@@ -65,7 +65,7 @@ final class RowConversion {
     try {
       String partition = partitions.partitionOf(record, now);
       boolean deletes = filler.fill(record, row.blank());
-      return deletes ? Change.delete(row.copy(), partition) : Change.row(row.copy(), partition);
+      return deletes ? Change.delete(row.values(), partition) : Change.row(row.values(), partition);
     } catch (RecordConversionException | PartitionValueException e) {
       failedRecords.handle(record, new RecordConversionException(
           "Record at topic " + origin.topic() + " partition " + origin.partition() + " offset " + origin.offset()

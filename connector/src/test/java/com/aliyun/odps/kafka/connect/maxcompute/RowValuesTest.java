@@ -13,18 +13,17 @@ class RowValuesTest {
   private static final Column[] COLUMNS = {new Column("id", OdpsType.BIGINT), new Column("value", OdpsType.STRING)};
 
   @Test
-  void aCopyKeepsItsValuesWhenTheRecordIsFilledAgain() {
+  void theValuesAreTheRecordsOwnAndTheNextFillReusesThem() {
     RowValues row = new RowValues(new ArrayRecord(COLUMNS));
     Record first = row.blank();
     first.setBigint("id", 1L);
     first.setString("value", "one");
-    Object[] firstValues = row.copy();
+    Object[] firstValues = row.values();
+    assertThat(firstValues).containsExactly(1L, "one");
 
     row.blank().setBigint("id", 2L);
-    Object[] second = row.copy();
 
-    assertThat(firstValues).containsExactly(1L, "one");
-    assertThat(second).containsExactly(2L, null);
+    assertThat(row.values()).isSameAs(firstValues).containsExactly(2L, null);
   }
 
   @Test

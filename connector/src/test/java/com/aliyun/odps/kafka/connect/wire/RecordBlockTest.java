@@ -185,7 +185,7 @@ class RecordBlockTest {
     return TypeInfoFactory.getStructTypeInfo(names, types);
   }
 
-  /** A full row with edge values, a row of nulls, and a row with negative numbers and multi-byte text. */
+  /** A full row with edge values, a row of nulls, a row with negative numbers and multi-byte text, a row of long text. */
   private static List<Record> records() {
     List<Record> records = new ArrayList<>();
     Record full = new ArrayRecord(EVERY_TYPE);
@@ -224,6 +224,13 @@ class RecordBlockTest {
     other.set("arr", new ArrayList<Long>());
     other.set("dec", new BigDecimal("1E+3"));
     records.add(other);
+    // ASCII text is copied straight from the string, other text through its UTF-8 bytes: a long ASCII
+    // string (two-byte length), one whose first non-ASCII character comes late, and the DEL character
+    Record text = new ArrayRecord(EVERY_TYPE);
+    text.set("s", "x".repeat(300) + "\u007f");
+    text.set("j", new SimpleJsonValue("{\"k\":\"" + "y".repeat(200) + "é\"}"));
+    text.set("m", Map.of("caf" + "é".repeat(130), 2.0));
+    records.add(text);
     return records;
   }
 }

@@ -74,6 +74,16 @@ class OpenBuffersTest {
     assertThat(buffers.oldestRowAt()).isEqualTo(TEN);
   }
 
+  @Test
+  void aBufferThatKeepsValuesKeepsACopyOfTheConversionsArray() {
+    Object[] reused = row(3);
+    RowBuffer buffer = buffers.add(TABLE, Change.row(reused, "10:00"), P0, 0, TEN);
+    reused[0] = "next record";
+    buffers.add(TABLE, Change.row(reused, "10:00"), P0, 1, TEN);
+
+    assertThat(buffer.batch().rows()).extracting(values -> values[0]).containsExactly("xxx", "next record");
+  }
+
   private static Object[] row(int chars) {
     return new Object[] {"x".repeat(chars)};
   }
