@@ -36,4 +36,9 @@ record DataSetResult(DataSet data, long ceilingNanos, long ceilingCpuNanos, Floo
   double cpuVsFloor(WorkerSpan span) {
     return (double) span.cpuNanos() / floor.span().cpuNanos();
   }
+
+  /** {@link #cpuVsFloor} without the compiler threads' CPU on either side. */
+  double cpuVsFloorWithoutCompiler(WorkerSpan span) {
+    return (double) span.cpuNanosWithoutCompiler() / floor.span().cpuNanosWithoutCompiler();
+  }
 }

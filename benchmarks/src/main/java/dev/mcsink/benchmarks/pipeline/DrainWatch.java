@@ -37,6 +37,7 @@ final class DrainWatch {
     long cpuBefore = probe == null ? 0 : probe.cpuNanos();
     long serviceCpuBefore = ProcessCpuClock.nanos();
     long collectionsBefore = probe == null ? 0 : probe.collections();
+    CompilerThreadsCpu compiler = probe == null ? null : new CompilerThreadsCpu(connect.pid());
     long peakHeap = 0;
     long peakLive = 0;
     List<Sample> samples = new ArrayList<>();
@@ -54,6 +55,7 @@ final class DrainWatch {
       if (probe != null && (i % PROBE_EVERY == 0 || done >= target)) {
         peakHeap = Math.max(peakHeap, probe.heapUsedBytes());
         peakLive = Math.max(peakLive, probe.liveHeapBytes());
+        compiler.sample();
       }
       if (now > nextStatus) {
         String failure = connect.failure(name);
@@ -69,14 +71,15 @@ final class DrainWatch {
     }
     long nanos = now - start;
     if (probe == null) {
-      return new WorkerSpan(nanos, 0, 0, 0, 0, 0, 0, 0, samples);
+      return new WorkerSpan(nanos, 0, 0, 0, 0, 0, 0, 0, 0, samples);
     }
     long cpu = probe.cpuNanos() - cpuBefore;
+    compiler.sample();
     long serviceCpu = ProcessCpuClock.nanos() - serviceCpuBefore;
     long collections = probe.collections() - collectionsBefore;
     // After the CPU is read, so that the forced collection is not counted in the span.
     long heapAfterGc = probe.heapAfterFullGcBytes();
-    return new WorkerSpan(nanos, cpu, serviceCpu, peakHeap, peakLive, heapAfterGc, probe.peakRssBytes(), collections,
+    return new WorkerSpan(nanos, cpu, compiler.nanos(), serviceCpu, peakHeap, peakLive, heapAfterGc, probe.peakRssBytes(), collections,
         samples);
   }
 }

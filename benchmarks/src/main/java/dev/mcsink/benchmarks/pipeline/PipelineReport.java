@@ -16,8 +16,8 @@ import java.util.Map;
 final class PipelineReport {
   private static final double MB = 1024 * 1024;
   private static final String HEADER = "| format | partitions | path | connector | records/s | MB/s | vs ceiling "
-      + "| worker CPU s / M records | MaxCompute CPU s / M records | live heap MB | heap used MB | RSS MB | sessions/min | blocks/min | commits/min | rows (distinct) | CPU vs floor | heap after GC MB |";
-  private static final String RULE = "|---|--:|---|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|";
+      + "| worker CPU s / M records | MaxCompute CPU s / M records | live heap MB | heap used MB | RSS MB | sessions/min | blocks/min | commits/min | rows (distinct) | CPU vs floor | heap after GC MB | JIT CPU s / M records | CPU vs floor without JIT |";
+  private static final String RULE = "|---|--:|---|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|";
 
   private PipelineReport() {
   }
@@ -27,22 +27,22 @@ final class PipelineReport {
     out.println(RULE);
     for (DataSetResult r : results) {
       DataSet d = r.data();
-      out.println(String.format(Locale.ROOT, "| %s | %d | - | ceiling (plain consumer) | %,.0f | %.1f | 100%% | %.2f | | | | | | | | | | |",
+      out.println(String.format(Locale.ROOT, "| %s | %d | - | ceiling (plain consumer) | %,.0f | %.1f | 100%% | %.2f | | | | | | | | | | | | |",
           d.format(), d.partitions(), r.ceilingRecordsPerSecond(), r.megabytesPerSecond(r.ceilingNanos() / 1e9),
           r.cpuSecondsPerMillion(r.ceilingCpuNanos())));
       WorkerSpan f = r.floor().span();
       out.println(String.format(Locale.ROOT,
-          "| %s | %d | - | %s | %,.0f | %.1f | %.0f%% | %.2f | | %.0f | %.0f | %.0f | | | | %,d (offsets) | 1.0x | %.0f |",
+          "| %s | %d | - | %s | %,.0f | %.1f | %.0f%% | %.2f | | %.0f | %.0f | %.0f | | | | %,d (offsets) | 1.0x | %.0f | %.2f | 1.0x |",
           d.format(), d.partitions(), FloorResult.LABEL, r.recordsPerSecond(f), r.megabytesPerSecond(f.seconds()),
           100 * r.ratio(f), r.cpuSecondsPerMillion(f.cpuNanos()), f.peakLiveHeapBytes() / MB, f.peakHeapUsedBytes() / MB,
-          f.peakRssBytes() / MB, r.floor().records(), f.heapAfterGcBytes() / MB));
+          f.peakRssBytes() / MB, r.floor().records(), f.heapAfterGcBytes() / MB, r.cpuSecondsPerMillion(f.compilerCpuNanos())));
       for (ConnectorResult c : r.connectors()) {
         TableActivity a = c.activity();
         WorkerSpan w = c.span();
         long sessions = c.streaming() ? a.streamSessions() : a.uploadSessions();
         long writes = c.streaming() ? a.streamPacks() : a.blocks();
         out.println(String.format(Locale.ROOT,
-            "| %s | %d | %s | %s | %,.0f | %.1f | %.0f%% | %.2f | %.2f | %.0f | %.0f | %.0f | %.1f | %.1f | %s | %,d (%s) | %.1fx | %.0f |",
+            "| %s | %d | %s | %s | %,.0f | %.1f | %.0f%% | %.2f | %.2f | %.0f | %.0f | %.0f | %.1f | %.1f | %s | %,d (%s) | %.1fx | %.0f | %.2f | %.1fx |",
             d.format(), d.partitions(), c.path(), c.candidate().label(), r.recordsPerSecond(w),
             r.megabytesPerSecond(w.seconds()), 100 * r.ratio(w), r.cpuSecondsPerMillion(w.cpuNanos()),
             r.cpuSecondsPerMillion(w.serviceCpuNanos()),
@@ -50,7 +50,8 @@ final class PipelineReport {
             c.perMinute(sessions), c.perMinute(writes),
             c.streaming() ? "-" : String.format(Locale.ROOT, "%.1f", c.perMinute(a.commits())),
             c.rows(), c.distinctOffsets() < 0 ? "?" : String.format(Locale.ROOT, "%,d", c.distinctOffsets()),
-            r.cpuVsFloor(w), w.heapAfterGcBytes() / MB));
+            r.cpuVsFloor(w), w.heapAfterGcBytes() / MB, r.cpuSecondsPerMillion(w.compilerCpuNanos()),
+            r.cpuVsFloorWithoutCompiler(w)));
       }
     }
     out.println();
@@ -61,6 +62,9 @@ final class PipelineReport {
         + " rows column counts those offsets. CPU vs floor: a connector's worker CPU per record over the floor's.");
     out.println("Heap after GC: heap used right after a full collection forced in the worker over JMX at the end of"
         + " the span (the live set); live heap: the largest heap use after a collection of G1's own timing.");
+    out.println("JIT CPU: the part of the worker CPU its just-in-time compiler threads spent in the span (a fresh"
+        + " worker compiles for a minute or more, whatever the warm-up); CPU vs floor without JIT: the ratio of the"
+        + " rest, the steady cost per record.");
     out.println("Streaming rows: sessions/min are stream sessions, blocks/min are record packs (each one request, "
         + "visible when answered; no separate commit).");
   }
@@ -88,7 +92,8 @@ final class PipelineReport {
           .put("recordsPerSecond", r.recordsPerSecond(f))
           .put("megabytesPerSecond", r.megabytesPerSecond(f.seconds()))
           .put("ratioToCeiling", r.ratio(f))
-          .put("cpuSecondsPerMillionRecords", r.cpuSecondsPerMillion(f.cpuNanos()));
+          .put("cpuSecondsPerMillionRecords", r.cpuSecondsPerMillion(f.cpuNanos()))
+          .put("jitCpuSecondsPerMillionRecords", r.cpuSecondsPerMillion(f.compilerCpuNanos()));
       putMemory(floor, f).put("committedRecords", r.floor().records());
       ArrayNode connectors = run.putArray("connectors");
       for (ConnectorResult c : r.connectors()) {
@@ -103,6 +108,8 @@ final class PipelineReport {
             .put("ratioToCeiling", r.ratio(c.span()))
             .put("cpuSecondsPerMillionRecords", r.cpuSecondsPerMillion(c.span().cpuNanos()))
             .put("cpuVsFloor", r.cpuVsFloor(c.span()))
+            .put("jitCpuSecondsPerMillionRecords", r.cpuSecondsPerMillion(c.span().compilerCpuNanos()))
+            .put("cpuVsFloorWithoutJit", r.cpuVsFloorWithoutCompiler(c.span()))
             .put("serviceCpuSecondsPerMillionRecords", r.cpuSecondsPerMillion(c.span().serviceCpuNanos()));
         putMemory(node, c.span())
             .put("rows", c.rows())

@@ -7,6 +7,7 @@ import java.util.List;
  *
  * @param nanos wall time of the span
  * @param cpuNanos the worker's CPU time over the span
+ * @param compilerCpuNanos the part of it the just-in-time compiler's threads spent ({@link CompilerThreadsCpu})
  * @param serviceCpuNanos the benchmark process's CPU time over the span: the local MaxCompute
  *     receiving and storing the rows (and the benchmark's own sampling, a small part)
  * @param peakHeapUsedBytes largest heap use sampled (young garbage included)
@@ -17,8 +18,13 @@ import java.util.List;
  * @param collections collections during the span, all collectors
  * @param samples progress over time (rows committed, or records whose offsets are committed)
  */
-record WorkerSpan(long nanos, long cpuNanos, long serviceCpuNanos, long peakHeapUsedBytes, long peakLiveHeapBytes,
+record WorkerSpan(long nanos, long cpuNanos, long compilerCpuNanos, long serviceCpuNanos, long peakHeapUsedBytes, long peakLiveHeapBytes,
     long heapAfterGcBytes, long peakRssBytes, long collections, List<Sample> samples) {
+
+  /** The worker's CPU time without its compiler threads': what the records cost once the code is compiled. */
+  long cpuNanosWithoutCompiler() {
+    return cpuNanos - compilerCpuNanos;
+  }
 
   double seconds() {
     return nanos / 1e9;
