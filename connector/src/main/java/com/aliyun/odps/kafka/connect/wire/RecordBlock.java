@@ -66,11 +66,8 @@ public final class RecordBlock {
 
     private Builder(CompressOption option, long rowBytes) {
       boolean raw = option == null || option.algorithm == CompressOption.CompressAlgorithm.ODPS_RAW;
-      // Room for the rows and the trailer, and compressed for what each algorithm may add to data that
-      // does not compress (snappy: a sixth, the others less; frame headers): a body that has to grow
-      // is copied whole each time, which cost more than zeroing the room that stays unused.
-      long room = raw ? rowBytes + 32 : rowBytes + rowBytes / 6 + rowBytes / 1024 + 256;
-      this.body = new WireBytes((int) Math.min(Integer.MAX_VALUE - 64, room));
+      // Room for the rows and the trailer uncompressed; compressed text is usually well under half.
+      this.body = new WireBytes((int) Math.min(Integer.MAX_VALUE - 64, raw ? rowBytes + 32 : rowBytes / 2 + 64));
       try {
         if (raw) {
           deflater = null;
