@@ -1,8 +1,12 @@
 package com.aliyun.odps.kafka.connect.format;
 
 import com.aliyun.odps.Column;
+import com.aliyun.odps.OdpsType;
 import com.aliyun.odps.data.Record;
 import com.aliyun.odps.kafka.connect.config.SinkSettings;
+import com.aliyun.odps.type.TypeInfo;
+import com.fasterxml.jackson.core.JsonToken;
+import java.nio.ByteBuffer;
 import java.util.Map;
 import org.apache.kafka.connect.sink.SinkRecord;
 
@@ -28,7 +32,12 @@ final class FlattenRecordConverter implements RecordConverter {
 
   @Override
   public void convert(SinkRecord record, Record row) {
-    convert(record, TopLevelFields.of(part.data(record), part.schema(record), part.name()), row);
+    Object data = part.data(record);
+    if ((data instanceof String || data instanceof byte[] || data instanceof ByteBuffer)
+        && convertText(record, MessageText.of(data, part.name()), row)) {
+      return;
+    }
+    convert(record, TopLevelFields.of(data, part.schema(record), part.name()), row);
   }
 
   /**
@@ -43,21 +52,53 @@ final class FlattenRecordConverter implements RecordConverter {
       if (!(entry.getKey() instanceof String)) {
         throw new RecordConversionException("FLATTEN: " + part.name() + " has a non-text field name " + entry.getKey());
       }
-      String name = (String) entry.getKey();
-      if (MetaColumns.isMeta(name)) {
-        throw new RecordConversionException("FLATTEN: field '" + name
-            + "' has the name of a meta column, which the connector fills itself");
-      }
-      int index = columns.indexOf(name);
-      if (index < 0) {
-        throw new RecordConversionException("FLATTEN: field '" + name + "' has no column in the table");
-      }
-      if (written[index]) {
-        throw new RecordConversionException("FLATTEN: field '" + name + "' is given twice (names differ only in case)");
-      }
-      written[index] = true;
+      int index = columnOf((String) entry.getKey(), written);
       Column column = columns.get(index);
       columns.set(row, index, coercer.coerce(entry.getValue(), column.getTypeInfo(), column.getName()));
     }
+  }
+
+  /**
+   * A JSON object's text read field by field, as {@link #convert(SinkRecord, Map, Record)} takes
+   * the parsed object (same checks, same values), without building the object first: an object or
+   * array bound for a JSON column is copied as text, only other values are built.
+   *
+   * @return false, having written nothing, when the text is not a JSON object
+   */
+  private boolean convertText(SinkRecord record, String text, Record row) {
+    columns.clear(row);
+    boolean[] written = new boolean[columns.all().size()];
+    boolean object = JsonCodec.forEachField(text, part.name(), (name, value) -> {
+      int index = columnOf(name, written);
+      Column column = columns.get(index);
+      TypeInfo type = column.getTypeInfo();
+      JsonToken first = value.currentToken();
+      Object converted = type.getOdpsType() == OdpsType.JSON
+          && (first == JsonToken.START_OBJECT || first == JsonToken.START_ARRAY)
+          ? JsonCodec.copyValue(value)
+          : coercer.coerce(JsonCodec.readValue(value), type, column.getName());
+      columns.set(row, index, converted);
+    });
+    if (object) {
+      meta.write(record, row);
+    }
+    return object;
+  }
+
+  /** The column a message field goes to, marked written; fails for a field FLATTEN may not write. */
+  private int columnOf(String name, boolean[] written) {
+    if (MetaColumns.isMeta(name)) {
+      throw new RecordConversionException("FLATTEN: field '" + name
+          + "' has the name of a meta column, which the connector fills itself");
+    }
+    int index = columns.indexOf(name);
+    if (index < 0) {
+      throw new RecordConversionException("FLATTEN: field '" + name + "' has no column in the table");
+    }
+    if (written[index]) {
+      throw new RecordConversionException("FLATTEN: field '" + name + "' is given twice (names differ only in case)");
+    }
+    written[index] = true;
+    return index;
   }
 }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.math.BigDecimal;
@@ -28,6 +29,9 @@ final class JsonCodec {
       .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
       .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
   private static final JsonFactory FACTORY = MAPPER.getFactory();
+  /** Reads one value where a parser stands, the rest of the document left to the caller. */
+  private static final ObjectReader VALUE_READER =
+      MAPPER.readerFor(Object.class).without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
   private JsonCodec() {
   }
@@ -44,6 +48,110 @@ final class JsonCodec {
       return MAPPER.readValue(text, Object.class);
     } catch (JsonProcessingException e) {
       throw invalid(what, e);
+    }
+  }
+
+  /**
+   * Visits the fields of {@code text} when it is a JSON object, reading it strictly as {@link #parse}
+   * does, without building the object: each field's value is read by the visitor from the parser,
+   * which stands on the value's first token ({@link #readValue}, {@link #copyValue}).
+   *
+   * @return false, having visited nothing, when the text is not a JSON object (or no JSON at all)
+   * @throws RecordConversionException when the text is not valid JSON, or as the visitor does
+   */
+  static boolean forEachField(String text, String what, FieldVisitor visitor) {
+    if (text.trim().isEmpty()) {
+      return false;
+    }
+    try (JsonParser parser = FACTORY.createParser(text)) {
+      if (parser.nextToken() != JsonToken.START_OBJECT) {
+        return false;
+      }
+      while (parser.nextToken() == JsonToken.FIELD_NAME) {
+        String name = parser.getCurrentName();
+        parser.nextToken();
+        visitor.visit(name, parser);
+      }
+      JsonToken after = parser.nextToken();
+      if (after != null) {
+        throw new RecordConversionException(what + " is not valid JSON: trailing token (" + after
+            + ") after the value");
+      }
+      return true;
+    } catch (JsonProcessingException e) {
+      throw invalid(what, e);
+    } catch (IOException e) {
+      throw new RecordConversionException(what + " is not valid JSON: " + e.getMessage(), e);
+    }
+  }
+
+  /** Reads one field's value of a JSON object. */
+  @FunctionalInterface
+  interface FieldVisitor {
+    /** @param value stands on the value's first token; the visitor reads the whole value */
+    void visit(String name, JsonParser value) throws IOException;
+  }
+
+  /** The value the parser stands on, as plain Java, as {@link #parse} would give it. */
+  static Object readValue(JsonParser value) throws IOException {
+    return VALUE_READER.readValue(value);
+  }
+
+  /**
+   * The object or array the parser stands on, as a JSON column's value: the text {@link #checkedWrite}
+   * would write for it once parsed (compact, decimals as written, exact), copied token by token
+   * instead of built and written again.
+   */
+  static CheckedJson copyValue(JsonParser value) throws IOException {
+    boolean object = value.currentToken() == JsonToken.START_OBJECT;
+    StringWriter out = new StringWriter();
+    try (JsonGenerator generator = FACTORY.createGenerator(out)) {
+      generator.enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);
+      copy(value, generator);
+    }
+    return new CheckedJson(out.toString(), object);
+  }
+
+  private static void copy(JsonParser p, JsonGenerator g) throws IOException {
+    switch (p.currentToken()) {
+      case START_OBJECT:
+        g.writeStartObject();
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+          g.writeFieldName(p.getCurrentName());
+          p.nextToken();
+          copy(p, g);
+        }
+        g.writeEndObject();
+        break;
+      case START_ARRAY:
+        g.writeStartArray();
+        while (p.nextToken() != JsonToken.END_ARRAY) {
+          copy(p, g);
+        }
+        g.writeEndArray();
+        break;
+      case VALUE_STRING:
+        g.writeString(p.getText());
+        break;
+      case VALUE_NUMBER_INT:
+        if (p.getNumberType() == JsonParser.NumberType.BIG_INTEGER) {
+          g.writeNumber(p.getBigIntegerValue());
+        } else {
+          g.writeNumber(p.getLongValue());
+        }
+        break;
+      case VALUE_NUMBER_FLOAT:
+        g.writeNumber(p.getDecimalValue()); // parse keeps decimals exact (USE_BIG_DECIMAL_FOR_FLOATS)
+        break;
+      case VALUE_TRUE:
+      case VALUE_FALSE:
+        g.writeBoolean(p.getBooleanValue());
+        break;
+      case VALUE_NULL:
+        g.writeNull();
+        break;
+      default:
+        throw new IllegalStateException("unexpected JSON token " + p.currentToken());
     }
   }
 

@@ -43,7 +43,12 @@ final class MetaColumns {
   }
 
   static boolean isMeta(String name) {
-    return NAMES.contains(TableColumns.lower(name));
+    for (String meta : NAMES) {
+      if (meta.equalsIgnoreCase(name)) { // no lower-case copy of every field name of every record
+        return true;
+      }
+    }
+    return false;
   }
 
   static boolean isMeta(Column column) {

@@ -17,12 +17,15 @@ import java.util.Map;
 final class TableColumns {
   private final List<Column> columns;
   private final Map<String, Integer> indexByLowerName = new HashMap<>();
+  /** Names as the table spells them, tried first: a message's fields usually match them exactly. */
+  private final Map<String, Integer> indexByName = new HashMap<>();
 
   TableColumns(TableSchema schema) {
     this.columns = Collections.unmodifiableList(new ArrayList<>(schema.getColumns()));
     for (int i = 0; i < columns.size(); i++) {
       indexByLowerName.putIfAbsent(lower(columns.get(i).getName()), i);
     }
+    indexByLowerName.forEach((lower, i) -> indexByName.put(columns.get(i).getName(), i));
   }
 
   static String lower(String name) {
@@ -31,6 +34,10 @@ final class TableColumns {
 
   /** The row position of the column, or -1 when the table has no such column. */
   int indexOf(String name) {
+    Integer exact = indexByName.get(name);
+    if (exact != null) {
+      return exact;
+    }
     Integer i = indexByLowerName.get(lower(name));
     return i == null ? -1 : i;
   }

@@ -111,6 +111,38 @@ class FlattenRecordConverterTest {
   }
 
   @Test
+  void jsonTextIsReadFieldByFieldIntoTheValuesItsParsedObjectGives() {
+    TableSchema schema = table(col("id", OdpsType.BIGINT), string("name"), col("extendinfo", OdpsType.JSON),
+        col("tags", OdpsType.JSON), col("n", OdpsType.JSON), col("d", OdpsType.DECIMAL), string("s"));
+    String text = "{ \"id\" : 7, \"extendinfo\": {\"price\": 1.50, \"big\": 1e3, \"huge\": 123456789012345678901234,"
+        + " \"neg\": -2, \"t\": true, \"f\": false, \"none\": null, \"esc\": \"a\\\"b\\u00e9\\n\","
+        + " \"nested\": {\"list\": [1, [2.25, {}], []]}}, \"tags\": [\"x\", 1, null], \"n\": 12.0,"
+        + " \"d\": 3.14159, \"s\": {\"k\": [1.0]}, \"name\": \"n\u00e4me\"}";
+    RecordConverter converter = RecordConverters.create(FLATTEN, schema);
+    ArrayRecord streamed = new ArrayRecord(schema);
+    ArrayRecord parsed = new ArrayRecord(schema);
+
+    converter.convert(record(null, text), streamed);
+    ((FlattenRecordConverter) converter).convert(record(null, text),
+        TopLevelFields.of(text, null, "message value"), parsed);
+
+    for (int i = 0; i < schema.getColumns().size(); i++) {
+      assertThat(String.valueOf(streamed.get(i))).as(schema.getColumn(i).getName())
+          .isEqualTo(String.valueOf(parsed.get(i)));
+    }
+    assertThat(streamed.getJsonValue("extendinfo").toString()).isEqualTo("{\"price\":1.50,\"big\":1000,"
+        + "\"huge\":123456789012345678901234,\"neg\":-2,\"t\":true,\"f\":false,\"none\":null,"
+        + "\"esc\":\"a\\\"bé\\n\",\"nested\":{\"list\":[1,[2.25,{}],[]]}}");
+  }
+
+  @Test
+  void trailingTextAfterTheObjectIsRejected() {
+    assertThatThrownBy(() -> flatten(TABLE_FLATTEN, "{\"id\":1} {\"id\":2}"))
+        .isInstanceOf(RecordConversionException.class)
+        .hasMessageContaining("message value is not valid JSON: trailing token");
+  }
+
+  @Test
   void nonObjectsAndInvalidJsonAreRejected() {
     assertThatThrownBy(() -> flatten(TABLE_FLATTEN, "[1,2]"))
         .hasMessageContaining("must be a JSON object or a Struct, not a JSON array");
