@@ -72,11 +72,7 @@ final class JsonCodec {
         parser.nextToken();
         visitor.visit(name, parser);
       }
-      JsonToken after = parser.nextToken();
-      if (after != null) {
-        throw new RecordConversionException(what + " is not valid JSON: trailing token (" + after
-            + ") after the value");
-      }
+      requireEnd(parser, what);
       return true;
     } catch (JsonProcessingException e) {
       throw invalid(what, e);
@@ -183,16 +179,20 @@ final class JsonCodec {
         throw new RecordConversionException(what + " is not valid JSON: no JSON value");
       }
       parser.skipChildren();
-      JsonToken after = parser.nextToken();
-      if (after != null) {
-        throw new RecordConversionException(what + " is not valid JSON: trailing token (" + after
-            + ") after the value");
-      }
+      requireEnd(parser, what);
       return first;
     } catch (JsonProcessingException e) {
       throw invalid(what, e);
     } catch (IOException e) {
       throw new RecordConversionException(what + " is not valid JSON: " + e.getMessage(), e);
+    }
+  }
+
+  /** Nothing may follow the document's one value. */
+  private static void requireEnd(JsonParser parser, String what) throws IOException {
+    JsonToken after = parser.nextToken();
+    if (after != null) {
+      throw new RecordConversionException(what + " is not valid JSON: trailing token (" + after + ") after the value");
     }
   }
 
