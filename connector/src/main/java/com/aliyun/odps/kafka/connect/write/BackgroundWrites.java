@@ -189,6 +189,7 @@ final class BackgroundWrites implements AutoCloseable {
     long started = System.nanoTime();
     try {
       buffer.table().write(buffer.tablePartition(), buffer.batch());
+      buffer.releaseRows();
       return new Finished(buffer, null, started);
     } catch (RuntimeException e) {
       return new Finished(buffer, e, started);

@@ -163,6 +163,21 @@ final class RowBuffer {
     return sources.isEmpty();
   }
 
+  /**
+   * Lets the rows go once MaxCompute has committed them, from the thread that wrote them: until the
+   * task settles the write, the buffer keeps only what settling reads (its ticket, counts, bytes).
+   * A committed write no longer holds its rows' bytes on the heap meanwhile.
+   */
+  void releaseRows() {
+    encoded = null;
+    values = null;
+  }
+
+  /** Whether the rows are still here: until their write has committed them. */
+  boolean holdsRows() {
+    return encoded != null || values != null;
+  }
+
   /** What a write of this buffer carries; a view: don't keep it past the next change. */
   WriteBatch batch() {
     return encoded != null ? WriteBatch.encoded(encoded, lastOffsets()) : new WriteBatch(values, deletes, lastOffsets());
