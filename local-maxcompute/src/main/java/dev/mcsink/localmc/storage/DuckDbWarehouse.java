@@ -27,20 +27,23 @@ import java.util.function.Consumer;
  *
  * <p>Concurrency: every call borrows its own DuckDB connection. Writes to one table (append,
  * commit, partition DDL) hold that table's lock, so their catalog updates never conflict; writes to
- * different tables run in parallel. Block uploads hold only their upload's lock: they append to the
- * staging table, which DuckDB allows concurrently. Create/drop of tables and projects hold a global lock.
+ * different tables run in parallel. Block uploads hold only their upload's lock: they write a file
+ * each ({@link BlockFiles}) and a catalog row. Create/drop of tables and projects hold a global lock.
  */
 public final class DuckDbWarehouse implements Warehouse {
   private static final String DATABASE_FILE = "warehouse.duckdb";
+  private static final String BLOCKS_DIRECTORY = "blocks";
 
   private final DuckDbConnections db;
   private final TableRegistry tables;
   private final DuckDbDdl ddl;
   private final StageLocks stageLocks = new StageLocks();
+  private final BlockFiles blockFiles;
   private final DuckDbQueries queries;
 
-  private DuckDbWarehouse(DuckDbConnections db, List<TableMeta> loaded) {
+  private DuckDbWarehouse(DuckDbConnections db, BlockFiles blockFiles, List<TableMeta> loaded) {
     this.db = db;
+    this.blockFiles = blockFiles;
     this.tables = new TableRegistry(loaded);
     this.ddl = new DuckDbDdl(db, tables);
     this.queries = new DuckDbQueries(db, tables);
@@ -58,7 +61,10 @@ public final class DuckDbWarehouse implements Warehouse {
         CatalogStore.createSchema(c);
         return CatalogStore.loadTables(c);
       });
-      return new DuckDbWarehouse(db, loaded);
+      BlockFiles blockFiles = new BlockFiles(dataDir.resolve(BLOCKS_DIRECTORY));
+      // files of blocks a crash left unrecorded, or of uploads finished or dropped with their table
+      blockFiles.keepOnly(db.withConnection(CatalogStore::allBlockFiles));
+      return new DuckDbWarehouse(db, blockFiles, loaded);
     } catch (RuntimeException e) {
       db.close();
       throw e;
@@ -177,14 +183,14 @@ public final class DuckDbWarehouse implements Warehouse {
       CatalogStore.insertStage(c, uploadId, t.tid, normalized, overwrite, columns, System.currentTimeMillis());
       return columns;
     }));
-    return new DuckDbUploadStage(db, stageLocks, uploadId, t, normalized, overwrite, columnCount);
+    return new DuckDbUploadStage(db, blockFiles, stageLocks, uploadId, t, normalized, overwrite, columnCount);
   }
 
   @Override
   public Optional<UploadStage> uploadStage(String uploadId) {
     Optional<CatalogStore.StageRow> row = db.withConnection(c -> CatalogStore.stage(c, uploadId));
     return row.flatMap(r -> tables.byTid(r.tid())
-        .map(t -> new DuckDbUploadStage(db, stageLocks, uploadId, t, r.spec(), r.overwrite(),
+        .map(t -> new DuckDbUploadStage(db, blockFiles, stageLocks, uploadId, t, r.spec(), r.overwrite(),
             r.columnCount() == 0 ? t.schema.columns().size() : r.columnCount())));
   }
 
