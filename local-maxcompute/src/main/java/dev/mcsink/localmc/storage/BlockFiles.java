@@ -3,10 +3,12 @@ package dev.mcsink.localmc.storage;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.Collection;
 import java.util.HexFormat;
 import java.util.Set;
@@ -35,7 +37,12 @@ final class BlockFiles {
     Path dir = root.resolve(directoryName(uploadId));
     try {
       Files.createDirectories(dir);
-      return Files.createFile(dir.resolve(blockId + "-" + UUID.randomUUID() + ".rows"));
+      Path file = Files.createFile(dir.resolve(blockId + "-" + UUID.randomUUID() + ".rows"));
+      // the file's entry must outlive a crash as its content will (forced once written)
+      try (FileChannel directory = FileChannel.open(dir, StandardOpenOption.READ)) {
+        directory.force(true);
+      }
+      return file;
     } catch (IOException e) {
       throw new IllegalStateException("Cannot create a block file in " + dir, e);
     }

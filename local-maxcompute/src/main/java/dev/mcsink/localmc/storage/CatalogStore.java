@@ -251,6 +251,19 @@ final class CatalogStore {
     }
   }
 
+  static List<String> uploadIds(Connection c, long tid) throws SQLException {
+    List<String> ids = new ArrayList<>();
+    try (PreparedStatement ps = c.prepareStatement("SELECT upload_id FROM mc.stages WHERE tid = ?")) {
+      ps.setLong(1, tid);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          ids.add(rs.getString(1));
+        }
+      }
+    }
+    return ids;
+  }
+
   static void deleteStage(Connection c, String uploadId) throws SQLException {
     update(c, "DELETE FROM mc.blocks WHERE upload_id = ?", uploadId);
     update(c, "DELETE FROM mc.stages WHERE upload_id = ?", uploadId);

@@ -144,7 +144,14 @@ public final class DuckDbWarehouse implements Warehouse {
 
   @Override
   public boolean dropTable(TableId id) {
-    return ddl.dropTable(id);
+    Optional<TableMeta> t = tables.find(id);
+    // the uploads the drop abandons; one opened meanwhile leaves its files to the next open's sweep
+    List<String> uploads = t.isEmpty() ? List.of() : db.withConnection(c -> CatalogStore.uploadIds(c, t.get().tid));
+    boolean dropped = ddl.dropTable(id);
+    if (dropped) {
+      uploads.forEach(blockFiles::deleteUpload);
+    }
+    return dropped;
   }
 
   @Override

@@ -7,7 +7,9 @@ import dev.mcsink.localmc.types.Column;
 import dev.mcsink.localmc.types.PartitionSpec;
 import dev.mcsink.localmc.types.TableId;
 import dev.mcsink.localmc.types.TableSchema;
+import java.io.IOException;
 import java.math.BigDecimal;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -174,16 +176,48 @@ class DuckDbWarehouseTest {
   }
 
   @Test
-  void timestampsOutsideTheNanosecondRangeAreRejectedNamingColumnAndValue() {
+  void timestampsOutsideTheNanosecondRangeAreRejectedNamingColumnAndValue() throws IOException {
     TableId id = table("ts", List.of(Column.of("id", "BIGINT"), Column.of("t", "TIMESTAMP")), List.of());
     UploadStage stage = warehouse.openUploadStage("u", id, PartitionSpec.empty(), false);
     Instant tooEarly = Instant.parse("0001-01-01T00:00:00Z");
     assertThatThrownBy(() -> stage.writeBlock(0, RecordStreams.of(stage, List.of(row(1L, Instant.EPOCH), row(2L, tooEarly)))))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("t").hasMessageContaining("0001-01-01");
     assertThat(stage.blocks()).isEmpty();
+    assertThat(blockFiles("u")).isEmpty();
     stage.writeBlock(0, RecordStreams.of(stage, List.<Object[]>of(row(1L, Instant.EPOCH))));
     stage.commit(List.of(0L));
     assertThat(warehouse.rowCount(id, PartitionSpec.empty())).isEqualTo(1);
+  }
+
+  @Test
+  void aBlockKeepsOneFileUntilItsUploadEndsAndStrayFilesGoOnOpen() throws IOException {
+    TableId id = table("files", List.of(Column.of("id", "BIGINT"), Column.of("v", "STRING")), List.of());
+    UploadStage stage = warehouse.openUploadStage("u1", id, PartitionSpec.empty(), false);
+    stage.writeBlock(0, RecordStreams.of(stage, idRows(0, 2)));
+    stage.writeBlock(1, RecordStreams.of(stage, idRows(2, 3)));
+    stage.writeBlock(0, RecordStreams.of(stage, idRows(10, 11)));
+    assertThat(blockFiles("u1")).hasSize(2);
+    Path stray = Files.createDirectories(dir.resolve("blocks").resolve("gone")).resolve("0-x.rows");
+    Files.write(stray, new byte[] {1});
+    Files.write(dir.resolve("blocks").resolve("u1").resolve("7-x.rows"), new byte[] {1});
+    warehouse.close();
+
+    warehouse = DuckDbWarehouse.open(dir);
+    assertThat(stray).doesNotExist();
+    assertThat(blockFiles("u1")).hasSize(2);
+    warehouse.uploadStage("u1").orElseThrow().commit(List.of(1L, 0L));
+    assertThat(text(scanAll(id, PartitionSpec.empty()))).containsExactly("[2, v2]", "[10, v10]");
+    assertThat(dir.resolve("blocks").resolve("u1")).doesNotExist();
+  }
+
+  private List<Path> blockFiles(String uploadId) throws IOException {
+    Path upload = dir.resolve("blocks").resolve(uploadId);
+    if (!Files.isDirectory(upload)) {
+      return List.of();
+    }
+    try (java.util.stream.Stream<Path> files = Files.list(upload)) {
+      return files.toList();
+    }
   }
 
   @Test
