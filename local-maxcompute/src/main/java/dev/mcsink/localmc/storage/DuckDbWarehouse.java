@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
 /**
@@ -39,6 +40,7 @@ public final class DuckDbWarehouse implements Warehouse {
   private final DuckDbDdl ddl;
   private final StageLocks stageLocks = new StageLocks();
   private final BlockFiles blockFiles;
+  private final Map<String, ProjectInfo> projects = new ConcurrentHashMap<>();
   private final DuckDbQueries queries;
 
   private DuckDbWarehouse(DuckDbConnections db, BlockFiles blockFiles, List<TableMeta> loaded) {
@@ -83,9 +85,20 @@ public final class DuckDbWarehouse implements Warehouse {
     ddl.ensureProject(project);
   }
 
+  /**
+   * Every request looks its project up first; projects are never dropped or changed, so one found
+   * is remembered (one that is not is asked again: it may be created).
+   */
   @Override
   public Optional<ProjectInfo> project(String project) {
-    return db.withConnection(c -> CatalogStore.project(c, project.toLowerCase(Locale.ROOT)));
+    String name = project.toLowerCase(Locale.ROOT);
+    ProjectInfo known = projects.get(name);
+    if (known != null) {
+      return Optional.of(known);
+    }
+    Optional<ProjectInfo> found = db.withConnection(c -> CatalogStore.project(c, name));
+    found.ifPresent(info -> projects.put(name, info));
+    return found;
   }
 
   // ---- tables and partitions ----
