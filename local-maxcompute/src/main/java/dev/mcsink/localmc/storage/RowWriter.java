@@ -18,7 +18,8 @@ import org.duckdb.DuckDBAppender;
 /**
  * Appends rows of MaxCompute Java values (see {@link MaxComputeType}) to a DuckDB appender whose
  * columns follow the data columns, checking each value against its column type first.
- * Returns an estimate of the row's raw size, for table and block statistics.
+ * Returns an estimate of the row's raw size, for table and block statistics. The check and the
+ * write are also apart, for a block: checked when it arrives, written at commit.
  */
 final class RowWriter {
   /** Nanoseconds since the epoch that TIMESTAMP_NS holds; DuckDB reserves the extremes for infinity. */
