@@ -101,10 +101,12 @@ final class DuckDbUploadStage implements UploadStage {
           BlockInfo block = keep(blockId, recordStream, file);
           String replaced = db.inTransaction(false, c -> {
             requireStage(c);
-            String earlier = CatalogStore.blockFiles(c, uploadId).get(blockId);
-            CatalogStore.deleteBlock(c, uploadId, blockId);
+            Map<Long, String> written = CatalogStore.blockFiles(c, uploadId);
+            if (written.containsKey(blockId)) { // re-sent
+              CatalogStore.deleteBlock(c, uploadId, blockId);
+            }
             CatalogStore.insertBlock(c, uploadId, block, BlockFiles.name(file));
-            return earlier;
+            return written.get(blockId);
           });
           recorded = true;
           if (replaced != null) {
