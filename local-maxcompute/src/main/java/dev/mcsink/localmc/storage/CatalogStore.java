@@ -9,7 +9,9 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -57,6 +59,8 @@ final class CatalogStore {
         "ALTER TABLE mc.stages ADD COLUMN IF NOT EXISTS column_count BIGINT",
         "CREATE TABLE IF NOT EXISTS mc.blocks(upload_id VARCHAR, block_id BIGINT, record_count BIGINT,"
             + " raw_size BIGINT, created BIGINT)",
+        // the block's record stream (BlockFiles); NULL for blocks staged as rows by earlier versions
+        "ALTER TABLE mc.blocks ADD COLUMN IF NOT EXISTS file VARCHAR",
         // MaxCompute's SIZE(array|map); DuckDB has len() for lists and cardinality() for maps only.
         "CREATE OR REPLACE MACRO size(x) AS CASE WHEN x IS NULL THEN NULL"
             + " WHEN json_type(to_json(x)) = 'ARRAY' THEN CAST(json_array_length(to_json(x)) AS BIGINT)"
@@ -247,6 +251,19 @@ final class CatalogStore {
     }
   }
 
+  static List<String> uploadIds(Connection c, long tid) throws SQLException {
+    List<String> ids = new ArrayList<>();
+    try (PreparedStatement ps = c.prepareStatement("SELECT upload_id FROM mc.stages WHERE tid = ?")) {
+      ps.setLong(1, tid);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          ids.add(rs.getString(1));
+        }
+      }
+    }
+    return ids;
+  }
+
   static void deleteStage(Connection c, String uploadId) throws SQLException {
     update(c, "DELETE FROM mc.blocks WHERE upload_id = ?", uploadId);
     update(c, "DELETE FROM mc.stages WHERE upload_id = ?", uploadId);
@@ -266,9 +283,36 @@ final class CatalogStore {
     return blocks;
   }
 
-  static void insertBlock(Connection c, String uploadId, BlockInfo block) throws SQLException {
-    update(c, "INSERT INTO mc.blocks VALUES (?, ?, ?, ?, ?)", uploadId, block.blockId(), block.recordCount(),
-        block.rawSizeBytes(), block.createTimeMillis());
+  static void insertBlock(Connection c, String uploadId, BlockInfo block, String file) throws SQLException {
+    update(c, "INSERT INTO mc.blocks (upload_id, block_id, record_count, raw_size, created, file)"
+        + " VALUES (?, ?, ?, ?, ?, ?)", uploadId, block.blockId(), block.recordCount(), block.rawSizeBytes(),
+        block.createTimeMillis(), file);
+  }
+
+  /** The file of each block of the upload (null for a block staged as rows by an earlier version). */
+  static Map<Long, String> blockFiles(Connection c, String uploadId) throws SQLException {
+    Map<Long, String> files = new HashMap<>();
+    try (PreparedStatement ps = c.prepareStatement("SELECT block_id, file FROM mc.blocks WHERE upload_id = ?")) {
+      ps.setString(1, uploadId);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          files.put(rs.getLong(1), rs.getString(2));
+        }
+      }
+    }
+    return files;
+  }
+
+  /** The file of every block of every upload. */
+  static List<BlockFiles.BlockFile> allBlockFiles(Connection c) throws SQLException {
+    List<BlockFiles.BlockFile> files = new ArrayList<>();
+    try (PreparedStatement ps = c.prepareStatement("SELECT upload_id, file FROM mc.blocks WHERE file IS NOT NULL");
+         ResultSet rs = ps.executeQuery()) {
+      while (rs.next()) {
+        files.add(new BlockFiles.BlockFile(rs.getString(1), rs.getString(2)));
+      }
+    }
+    return files;
   }
 
   static void deleteBlock(Connection c, String uploadId, long blockId) throws SQLException {

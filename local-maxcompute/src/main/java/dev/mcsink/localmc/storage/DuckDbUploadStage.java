@@ -1,14 +1,23 @@
 package dev.mcsink.localmc.storage;
 
+import dev.mcsink.localmc.codec.RecordStreamReader;
 import dev.mcsink.localmc.types.Column;
 import dev.mcsink.localmc.types.PartitionSpec;
 import dev.mcsink.localmc.types.TableId;
 import dev.mcsink.localmc.types.TableSchema;
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -18,17 +27,21 @@ import org.duckdb.DuckDBAppender;
 import org.duckdb.DuckDBConnection;
 
 /**
- * The blocks of one batch upload, kept in the table's staging table (rows keyed by upload id,
- * block id and row number) and in the catalog ({@code mc.stages}, {@code mc.blocks}), so a stage
- * survives a restart. Blocks of one upload are written in parallel ({@link StageLock}); a commit
- * excludes them, also takes the table's lock and moves the listed blocks' rows in one transaction.
+ * The blocks of one batch upload: each block's record stream, checked when it arrives, kept in a
+ * file ({@link BlockFiles}) named by its catalog row ({@code mc.stages}, {@code mc.blocks}), so a
+ * stage survives a restart. Blocks of one upload are written in parallel ({@link StageLock}); a
+ * commit excludes them, also takes the table's lock and, in one transaction, decodes the listed
+ * blocks into the data table with one appender: each row is stored once.
  */
 final class DuckDbUploadStage implements UploadStage {
   static final String UPLOAD_COLUMN = "__mc_upload";
   static final String BLOCK_COLUMN = "__mc_block";
   static final String ROW_COLUMN = "__mc_row";
 
+  private static final int FILE_BUFFER_BYTES = 64 * 1024;
+
   private final DuckDbConnections db;
+  private final BlockFiles files;
   private final StageLocks locks;
   private final String uploadId;
   private final TableMeta table;
@@ -37,9 +50,10 @@ final class DuckDbUploadStage implements UploadStage {
   /** Data columns of the upload's schema: the table's first ones when the upload began. */
   private final int columnCount;
 
-  DuckDbUploadStage(DuckDbConnections db, StageLocks locks, String uploadId, TableMeta table,
+  DuckDbUploadStage(DuckDbConnections db, BlockFiles files, StageLocks locks, String uploadId, TableMeta table,
       PartitionSpec partition, boolean overwrite, int columnCount) {
     this.db = db;
+    this.files = files;
     this.locks = locks;
     this.uploadId = uploadId;
     this.table = table;
@@ -69,50 +83,75 @@ final class DuckDbUploadStage implements UploadStage {
   }
 
   /**
-   * Rows hold the upload's columns; columns added to the table since are NULL. The staging table has
-   * every column; its width is read in the block's transaction, so it is the width the appender sees.
+   * Checks the stream row by row as it copies it to a new file (so a bad block is refused here, not
+   * at commit), then records the block in the catalog; the file of a block it replaces goes once
+   * that is committed.
    */
   @Override
-  public void writeBlock(long blockId, Iterator<Object[]> rows) {
-    RowWriter writer = new RowWriter(schema().columns());
+  public void writeBlock(long blockId, InputStream recordStream) {
     try {
-      writeBlock(blockId, rows, writer);
+      locks.of(uploadId).whileWritingBlock(blockId, () -> {
+        db.withConnection(c -> {
+          requireStage(c);
+          return null;
+        });
+        Path file = files.create(uploadId, blockId);
+        boolean recorded = false;
+        try {
+          BlockInfo block = keep(blockId, recordStream, file);
+          String replaced = db.inTransaction(false, c -> {
+            requireStage(c);
+            Map<Long, String> written = CatalogStore.blockFiles(c, uploadId);
+            if (written.containsKey(blockId)) { // re-sent
+              CatalogStore.deleteBlock(c, uploadId, blockId);
+            }
+            CatalogStore.insertBlock(c, uploadId, block, BlockFiles.name(file));
+            return written.get(blockId);
+          });
+          recorded = true;
+          if (replaced != null) {
+            files.delete(uploadId, replaced);
+          }
+        } finally {
+          if (!recorded) {
+            files.delete(file);
+          }
+        }
+        return null;
+      });
     } catch (DuckDbConnections.StorageException e) {
-      throw table.droppedOr(e); // the staging table goes with a table dropped meanwhile
+      throw table.droppedOr(e); // a table dropped meanwhile
     }
   }
 
-  private void writeBlock(long blockId, Iterator<Object[]> rows, RowWriter writer) {
-    locks.of(uploadId).whileWritingBlock(blockId, () -> db.inTransaction(false, c -> {
-      requireStage(c);
-      boolean resent = CatalogStore.blocks(c, uploadId).stream().anyMatch(b -> b.blockId() == blockId);
-      if (resent) {
-        deleteStagedRows(c, " AND " + BLOCK_COLUMN + " = ?", blockId);
-        CatalogStore.deleteBlock(c, uploadId, blockId);
+  /** Reads the whole stream, checking every row, into {@code file}, forced to disk. */
+  private BlockInfo keep(long blockId, InputStream recordStream, Path file) {
+    RowWriter checker = new RowWriter(schema().columns());
+    long count = 0;
+    long bytes = 0;
+    try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
+      OutputStream out = new BufferedOutputStream(Channels.newOutputStream(channel), FILE_BUFFER_BYTES);
+      RecordStreamReader reader = new RecordStreamReader(new CopyingInputStream(recordStream, out),
+          schema().columns());
+      for (Object[] row = read(reader); row != null; row = read(reader)) {
+        bytes += checker.check(row);
+        count++;
       }
-      int width = stagedDataColumns(c);
-      long count = 0;
-      long bytes = 0;
-      // encoded once: the appender would encode a String again for every row
-      byte[] uploadIdUtf8 = uploadId.getBytes(StandardCharsets.UTF_8);
-      try (DuckDBAppender appender = c.createAppender("data", table.stageTableName())) {
-        while (rows.hasNext()) {
-          Object[] row = rows.next();
-          appender.beginRow();
-          appender.append(uploadIdUtf8);
-          appender.append(blockId);
-          appender.append(count);
-          bytes += writer.append(appender, row);
-          for (int i = columnCount; i < width; i++) {
-            appender.appendNull();
-          }
-          appender.endRow();
-          count++;
-        }
-      }
-      CatalogStore.insertBlock(c, uploadId, new BlockInfo(blockId, count, bytes, System.currentTimeMillis()));
-      return null;
-    }));
+      out.flush();
+      channel.force(false);
+    } catch (IOException e) {
+      throw new CopyingInputStream.SinkFailure(e);
+    }
+    return new BlockInfo(blockId, count, bytes, System.currentTimeMillis());
+  }
+
+  /** The next row; a body that cannot be read is the client's failure, unlike the file's. */
+  private static Object[] read(RecordStreamReader reader) {
+    try {
+      return reader.read();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   @Override
@@ -130,6 +169,7 @@ final class DuckDbUploadStage implements UploadStage {
         CommittedRows.requirePartition(c, table, partition);
         Map<Long, BlockInfo> written = CatalogStore.blocks(c, uploadId).stream()
             .collect(Collectors.toMap(BlockInfo::blockId, Function.identity()));
+        Map<Long, String> blockFiles = CatalogStore.blockFiles(c, uploadId);
         long bytes = 0;
         for (Long id : ordered) {
           BlockInfo block = written.get(id);
@@ -142,8 +182,8 @@ final class DuckDbUploadStage implements UploadStage {
         if (overwrite) {
           CommittedRows.clear(c, table, partition, now);
         }
-        long rows = ordered.isEmpty() ? 0 : moveRows(c, ordered, written, base);
-        deleteStagedRows(c, "");
+        long rows = appendBlocks(c, ordered, written, blockFiles, base);
+        deleteStagedRows(c);
         CatalogStore.deleteStage(c, uploadId);
         CommittedRows.recordWrite(c, table, partition, rows, bytes, now);
         KeyedRows.supersede(c, table, partition, base);
@@ -153,85 +193,75 @@ final class DuckDbUploadStage implements UploadStage {
       return null;
     }));
     locks.forget(uploadId);
+    files.deleteUpload(uploadId);
   }
 
   @Override
   public void discard() {
     withStageLock(() -> db.inTransaction(true, c -> {
-      deleteStagedRows(c, "");
+      deleteStagedRows(c);
       CatalogStore.deleteStage(c, uploadId);
       return null;
     }));
     locks.forget(uploadId);
+    files.deleteUpload(uploadId);
   }
 
   /**
-   * INSERT ... SELECT of the listed blocks, numbered in list order then row order from {@code base}.
-   * Each block's first number is the sum of the catalog row counts of the blocks listed before it
-   * (a block's count and its staged rows 0..count-1 are written in one transaction), so a row's
-   * number is {@code base + start(block) + row}: no window function, hence no sort of every row.
+   * Decodes the listed blocks into the data table, numbered in list order then row order from
+   * {@code base}; columns added since the upload began are NULL. The streams were checked when
+   * they arrived, so rows are written without checking them again.
    */
-  private long moveRows(DuckDBConnection c, List<Long> blockIds, Map<Long, BlockInfo> written, long base)
-      throws SQLException {
-    String dataColumns = table.schema.columns().stream().map(Column::name).map(PhysicalTypes::quote)
-        .collect(Collectors.joining(", "));
-    List<String> targetColumns = new ArrayList<>();
-    targetColumns.add(TableMeta.SEQ_COLUMN);
-    targetColumns.add(dataColumns);
-    List<String> selected = new ArrayList<>();
-    selected.add("CAST(? AS BIGINT) + o.start + s." + ROW_COLUMN);
-    selected.add(table.schema.columns().stream().map(col -> "s." + PhysicalTypes.quote(col.name()))
-        .collect(Collectors.joining(", ")));
-    for (String key : partition.values().keySet()) {
-      targetColumns.add(PhysicalTypes.quote(key));
-      selected.add("CAST(? AS VARCHAR)");
-    }
-    StringBuilder starts = new StringBuilder();
-    long expected = 0;
-    for (Long id : blockIds) {
-      starts.append(starts.length() == 0 ? "" : ", ");
-      starts.append('(').append(id).append(", ").append(expected).append(')');
-      expected += written.get(id).recordCount();
-    }
-    String sql = "INSERT INTO " + table.dataTable() + " (" + String.join(", ", targetColumns) + ") SELECT "
-        + String.join(", ", selected) + " FROM " + table.stageTable() + " s JOIN (VALUES " + starts
-        + ") o(blk, start) ON s." + BLOCK_COLUMN + " = o.blk WHERE s." + UPLOAD_COLUMN + " = ?";
-    try (PreparedStatement ps = c.prepareStatement(sql)) {
-      int index = 1;
-      ps.setLong(index++, base);
-      for (String value : partition.values().values()) {
-        ps.setString(index++, value);
+  private long appendBlocks(DuckDBConnection c, List<Long> blockIds, Map<Long, BlockInfo> written,
+      Map<Long, String> blockFiles, long base) throws SQLException {
+    List<Column> columns = schema().columns();
+    RowWriter writer = new RowWriter(columns);
+    int added = table.schema.columns().size() - columnCount;
+    // encoded once: the appender would encode a String again for every row
+    List<byte[]> partitionValues = partition.values().values().stream()
+        .map(value -> value.getBytes(StandardCharsets.UTF_8)).toList();
+    long seq = base;
+    try (DuckDBAppender appender = c.createAppender("data", table.dataTableName())) {
+      for (Long id : blockIds) {
+        String file = blockFiles.get(id);
+        if (file == null) {
+          throw new IllegalStateException("Upload " + uploadId + ": block " + id
+              + " was staged as rows by an earlier version of the service; upload it again");
+        }
+        long first = seq;
+        try (InputStream in = files.open(uploadId, file)) {
+          RecordStreamReader reader = new RecordStreamReader(in, columns);
+          for (Object[] row = reader.read(); row != null; row = reader.read()) {
+            appender.beginRow();
+            appender.append(seq++);
+            writer.write(appender, row);
+            for (int i = 0; i < added; i++) {
+              appender.appendNull();
+            }
+            for (byte[] value : partitionValues) {
+              appender.append(value);
+            }
+            appender.endRow();
+          }
+        } catch (IOException e) {
+          throw new UncheckedIOException("Upload " + uploadId + ": cannot read block " + id, e);
+        }
+        if (seq - first != written.get(id).recordCount()) {
+          // numbers would overlap or leave gaps; never expected, but refuse rather than corrupt the order
+          throw new IllegalStateException("Upload " + uploadId + ": block " + id + " holds " + (seq - first)
+              + " rows, " + written.get(id).recordCount() + " recorded in the catalog");
+        }
       }
-      ps.setString(index, uploadId);
-      long moved = ps.executeUpdate();
-      if (moved != expected) {
-        // numbers would overlap or leave gaps; never expected, but refuse rather than corrupt the order
-        throw new IllegalStateException("Upload " + uploadId + ": " + moved + " staged rows for " + expected
-            + " recorded in the catalog");
-      }
-      return moved;
     }
+    return seq - base;
   }
 
-  private void deleteStagedRows(DuckDBConnection c, String condition, Object... params) throws SQLException {
+  /** Rows an earlier version of the service staged as rows for this upload. */
+  private void deleteStagedRows(DuckDBConnection c) throws SQLException {
     try (PreparedStatement ps = c.prepareStatement(
-        "DELETE FROM " + table.stageTable() + " WHERE " + UPLOAD_COLUMN + " = ?" + condition)) {
+        "DELETE FROM " + table.stageTable() + " WHERE " + UPLOAD_COLUMN + " = ?")) {
       ps.setString(1, uploadId);
-      for (int i = 0; i < params.length; i++) {
-        ps.setObject(i + 2, params[i]);
-      }
       ps.executeUpdate();
-    }
-  }
-
-  private int stagedDataColumns(DuckDBConnection c) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM information_schema.columns"
-        + " WHERE table_schema = 'data' AND table_name = ?")) {
-      ps.setString(1, table.stageTableName());
-      try (java.sql.ResultSet rs = ps.executeQuery()) {
-        rs.next();
-        return rs.getInt(1) - 3; // upload, block and row number
-      }
     }
   }
 

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
 /**
@@ -27,20 +28,24 @@ import java.util.function.Consumer;
  *
  * <p>Concurrency: every call borrows its own DuckDB connection. Writes to one table (append,
  * commit, partition DDL) hold that table's lock, so their catalog updates never conflict; writes to
- * different tables run in parallel. Block uploads hold only their upload's lock: they append to the
- * staging table, which DuckDB allows concurrently. Create/drop of tables and projects hold a global lock.
+ * different tables run in parallel. Block uploads hold only their upload's lock: they write a file
+ * each ({@link BlockFiles}) and a catalog row. Create/drop of tables and projects hold a global lock.
  */
 public final class DuckDbWarehouse implements Warehouse {
   private static final String DATABASE_FILE = "warehouse.duckdb";
+  private static final String BLOCKS_DIRECTORY = "blocks";
 
   private final DuckDbConnections db;
   private final TableRegistry tables;
   private final DuckDbDdl ddl;
   private final StageLocks stageLocks = new StageLocks();
+  private final BlockFiles blockFiles;
+  private final Map<String, ProjectInfo> projects = new ConcurrentHashMap<>();
   private final DuckDbQueries queries;
 
-  private DuckDbWarehouse(DuckDbConnections db, List<TableMeta> loaded) {
+  private DuckDbWarehouse(DuckDbConnections db, BlockFiles blockFiles, List<TableMeta> loaded) {
     this.db = db;
+    this.blockFiles = blockFiles;
     this.tables = new TableRegistry(loaded);
     this.ddl = new DuckDbDdl(db, tables);
     this.queries = new DuckDbQueries(db, tables);
@@ -58,7 +63,10 @@ public final class DuckDbWarehouse implements Warehouse {
         CatalogStore.createSchema(c);
         return CatalogStore.loadTables(c);
       });
-      return new DuckDbWarehouse(db, loaded);
+      BlockFiles blockFiles = new BlockFiles(dataDir.resolve(BLOCKS_DIRECTORY));
+      // files of blocks a crash left unrecorded, or of uploads finished or dropped with their table
+      blockFiles.keepOnly(db.withConnection(CatalogStore::allBlockFiles));
+      return new DuckDbWarehouse(db, blockFiles, loaded);
     } catch (RuntimeException e) {
       db.close();
       throw e;
@@ -77,9 +85,20 @@ public final class DuckDbWarehouse implements Warehouse {
     ddl.ensureProject(project);
   }
 
+  /**
+   * Every request looks its project up first; projects are never dropped or changed, so one found
+   * is remembered (one that is not is asked again: it may be created).
+   */
   @Override
   public Optional<ProjectInfo> project(String project) {
-    return db.withConnection(c -> CatalogStore.project(c, project.toLowerCase(Locale.ROOT)));
+    String name = project.toLowerCase(Locale.ROOT);
+    ProjectInfo known = projects.get(name);
+    if (known != null) {
+      return Optional.of(known);
+    }
+    Optional<ProjectInfo> found = db.withConnection(c -> CatalogStore.project(c, name));
+    found.ifPresent(info -> projects.put(name, info));
+    return found;
   }
 
   // ---- tables and partitions ----
@@ -138,7 +157,14 @@ public final class DuckDbWarehouse implements Warehouse {
 
   @Override
   public boolean dropTable(TableId id) {
-    return ddl.dropTable(id);
+    Optional<TableMeta> t = tables.find(id);
+    // the uploads the drop abandons; one opened meanwhile leaves its files to the next open's sweep
+    List<String> uploads = t.isEmpty() ? List.of() : db.withConnection(c -> CatalogStore.uploadIds(c, t.get().tid));
+    boolean dropped = ddl.dropTable(id);
+    if (dropped) {
+      uploads.forEach(blockFiles::deleteUpload);
+    }
+    return dropped;
   }
 
   @Override
@@ -177,14 +203,14 @@ public final class DuckDbWarehouse implements Warehouse {
       CatalogStore.insertStage(c, uploadId, t.tid, normalized, overwrite, columns, System.currentTimeMillis());
       return columns;
     }));
-    return new DuckDbUploadStage(db, stageLocks, uploadId, t, normalized, overwrite, columnCount);
+    return new DuckDbUploadStage(db, blockFiles, stageLocks, uploadId, t, normalized, overwrite, columnCount);
   }
 
   @Override
   public Optional<UploadStage> uploadStage(String uploadId) {
     Optional<CatalogStore.StageRow> row = db.withConnection(c -> CatalogStore.stage(c, uploadId));
     return row.flatMap(r -> tables.byTid(r.tid())
-        .map(t -> new DuckDbUploadStage(db, stageLocks, uploadId, t, r.spec(), r.overwrite(),
+        .map(t -> new DuckDbUploadStage(db, blockFiles, stageLocks, uploadId, t, r.spec(), r.overwrite(),
             r.columnCount() == 0 ? t.schema.columns().size() : r.columnCount())));
   }
 

@@ -18,7 +18,8 @@ import org.duckdb.DuckDBAppender;
 /**
  * Appends rows of MaxCompute Java values (see {@link MaxComputeType}) to a DuckDB appender whose
  * columns follow the data columns, checking each value against its column type first.
- * Returns an estimate of the row's raw size, for table and block statistics.
+ * Returns an estimate of the row's raw size, for table and block statistics. The check and the
+ * write are also apart, for a block: checked when it arrives, written at commit.
  */
 final class RowWriter {
   /** Nanoseconds since the epoch that TIMESTAMP_NS holds; DuckDB reserves the extremes for infinity. */
@@ -36,21 +37,32 @@ final class RowWriter {
     this.columns = List.copyOf(columns);
   }
 
+  /** Checks a row and appends it; returns its size estimate. */
   long append(DuckDBAppender appender, Object[] row) throws SQLException {
+    long size = check(row);
+    write(appender, row);
+    return size;
+  }
+
+  /**
+   * Throws IllegalArgumentException, naming the column, for a row that {@link #write} cannot store
+   * as it is; returns the row's size estimate. Lets a block be judged when it arrives and written
+   * only at commit.
+   */
+  long check(Object[] row) {
     if (row.length != columns.size()) {
       throw new IllegalArgumentException("A row has " + row.length + " values, the table has "
           + columns.size() + " data columns");
     }
     long size = 0;
     for (int i = 0; i < row.length; i++) {
-      Column column = columns.get(i);
       Object value = row[i];
       if (value == null) {
-        appender.appendNull();
         continue;
       }
+      Column column = columns.get(i);
       try {
-        size += appendValue(appender, column.type(), value);
+        size += checkValue(column.type(), value);
       } catch (ClassCastException e) {
         throw new IllegalArgumentException("Column " + column.name() + " of type " + column.type().typeName()
             + " cannot hold a " + value.getClass().getSimpleName() + " (" + value + ")");
@@ -61,35 +73,41 @@ final class RowWriter {
     return size;
   }
 
-  private static long appendValue(DuckDBAppender appender, MaxComputeType type, Object value) throws SQLException {
+  /** Appends a row that {@link #check} accepted. */
+  void write(DuckDBAppender appender, Object[] row) throws SQLException {
+    for (int i = 0; i < row.length; i++) {
+      Object value = row[i];
+      if (value == null) {
+        appender.appendNull();
+      } else {
+        writeValue(appender, columns.get(i).type(), value);
+      }
+    }
+  }
+
+  /** The value's size estimate, after the checks {@link #writeValue} relies on. */
+  private static long checkValue(MaxComputeType type, Object value) {
     switch (type.kind()) {
       case BIGINT:
-        appender.append((long) (Long) value);
-        return 8;
-      case INT:
-        appender.append((int) (Integer) value);
-        return 4;
-      case SMALLINT:
-        appender.append((short) (Short) value);
-        return 2;
-      case TINYINT:
-        appender.append((byte) (Byte) value);
-        return 1;
+      case INTERVAL_YEAR_MONTH:
+        return sized(Long.class, value, 8);
       case DOUBLE:
-        appender.append((double) (Double) value);
-        return 8;
+        return sized(Double.class, value, 8);
+      case INT:
+        return sized(Integer.class, value, 4);
       case FLOAT:
-        appender.append((float) (Float) value);
-        return 4;
+        return sized(Float.class, value, 4);
+      case DATE:
+        return sized(LocalDate.class, value, 4);
+      case SMALLINT:
+        return sized(Short.class, value, 2);
+      case TINYINT:
+        return sized(Byte.class, value, 1);
       case BOOLEAN:
-        appender.append((boolean) (Boolean) value);
-        return 1;
+        return sized(Boolean.class, value, 1);
       case STRING:
-      case JSON: {
-        String s = (String) value;
-        appender.append(s);
-        return s.length();
-      }
+      case JSON:
+        return ((String) value).length();
       case VARCHAR:
       case CHAR: {
         String s = (String) value;
@@ -97,68 +115,141 @@ final class RowWriter {
         if (s.codePointCount(0, s.length()) > max) {
           throw new IllegalArgumentException("value '" + abbreviate(s) + "' is longer than " + type.typeName());
         }
-        appender.append(s);
         return s.length();
       }
-      case BINARY: {
-        byte[] bytes = (byte[]) value;
-        appender.append(bytes);
-        return bytes.length;
-      }
+      case BINARY:
+        return ((byte[]) value).length;
       case DECIMAL: {
         Decimal decimal = (Decimal) type;
         BigDecimal d = (BigDecimal) value;
         if (decimal.bare()) {
-          BigDecimal fitted = d.scale() > decimal.scale() ? d.setScale(decimal.scale(), RoundingMode.HALF_UP) : d;
-          if (fitted.abs().compareTo(LEGACY_DECIMAL_LIMIT) >= 0) {
-            throw new IllegalArgumentException("DECIMAL value " + d.toPlainString()
-                + " has more than 36 integer digits");
-          }
-          String text = fitted.toPlainString();
-          appender.append(text);
-          return text.length();
+          return bareDecimalText(decimal, d).length();
         }
-        BigDecimal scaled = d.setScale(decimal.scale(), RoundingMode.HALF_UP);
+        BigDecimal scaled = scaledDecimal(decimal, d);
         if (scaled.precision() > decimal.precision() && scaled.signum() != 0) {
           throw new IllegalArgumentException("value " + d.toPlainString() + " does not fit " + type.typeName());
         }
-        appendDecimal(appender, decimal.precision(), scaled);
         return 16;
       }
-      case DATE:
-        appender.appendEpochDays(Math.toIntExact(((LocalDate) value).toEpochDay()));
-        return 4;
       case DATETIME:
-        appender.appendEpochMicros(Math.multiplyExact(((Instant) value).toEpochMilli(), 1000L));
+        epochMicros((Instant) value);
         return 8;
       case TIMESTAMP: {
         Instant instant = (Instant) value;
-        appender.appendEpochNanos(epochNanos(instant.getEpochSecond(), instant.getNano(), value));
+        epochNanos(instant.getEpochSecond(), instant.getNano(), value);
         return 12;
       }
       case TIMESTAMP_NTZ: {
         LocalDateTime local = (LocalDateTime) value;
-        appender.appendEpochNanos(epochNanos(local.toEpochSecond(ZoneOffset.UTC), local.getNano(), value));
+        epochNanos(local.toEpochSecond(ZoneOffset.UTC), local.getNano(), value);
         return 12;
+      }
+      case INTERVAL_DAY_TIME:
+        return sized(Duration.class, value, 12);
+      case ARRAY:
+      case MAP:
+      case STRUCT:
+        return NestedValueJson.encode(type, value).getBytes(StandardCharsets.UTF_8).length;
+      default:
+        throw new IllegalStateException("unhandled type " + type);
+    }
+  }
+
+  /** A fixed size, once the value is known to be of the class the column's type writes. */
+  private static long sized(Class<?> type, Object value, long size) {
+    type.cast(value);
+    return size;
+  }
+
+  private static void writeValue(DuckDBAppender appender, MaxComputeType type, Object value) throws SQLException {
+    switch (type.kind()) {
+      case BIGINT:
+      case INTERVAL_YEAR_MONTH:
+        appender.append((long) (Long) value);
+        break;
+      case INT:
+        appender.append((int) (Integer) value);
+        break;
+      case SMALLINT:
+        appender.append((short) (Short) value);
+        break;
+      case TINYINT:
+        appender.append((byte) (Byte) value);
+        break;
+      case DOUBLE:
+        appender.append((double) (Double) value);
+        break;
+      case FLOAT:
+        appender.append((float) (Float) value);
+        break;
+      case BOOLEAN:
+        appender.append((boolean) (Boolean) value);
+        break;
+      case STRING:
+      case JSON:
+      case VARCHAR:
+      case CHAR:
+        appender.append((String) value);
+        break;
+      case BINARY:
+        appender.append((byte[]) value);
+        break;
+      case DECIMAL: {
+        Decimal decimal = (Decimal) type;
+        BigDecimal d = (BigDecimal) value;
+        if (decimal.bare()) {
+          appender.append(bareDecimalText(decimal, d));
+        } else {
+          appendDecimal(appender, decimal.precision(), scaledDecimal(decimal, d));
+        }
+        break;
+      }
+      case DATE:
+        appender.appendEpochDays(Math.toIntExact(((LocalDate) value).toEpochDay()));
+        break;
+      case DATETIME:
+        appender.appendEpochMicros(epochMicros((Instant) value));
+        break;
+      case TIMESTAMP: {
+        Instant instant = (Instant) value;
+        appender.appendEpochNanos(epochNanos(instant.getEpochSecond(), instant.getNano(), value));
+        break;
+      }
+      case TIMESTAMP_NTZ: {
+        LocalDateTime local = (LocalDateTime) value;
+        appender.appendEpochNanos(epochNanos(local.toEpochSecond(ZoneOffset.UTC), local.getNano(), value));
+        break;
       }
       case INTERVAL_DAY_TIME: {
         Duration duration = (Duration) value;
         appender.append(BigDecimal.valueOf(duration.getSeconds()).add(BigDecimal.valueOf(duration.getNano(), 9)));
-        return 12;
+        break;
       }
-      case INTERVAL_YEAR_MONTH:
-        appender.append((long) (Long) value);
-        return 8;
       case ARRAY:
       case MAP:
-      case STRUCT: {
-        String json = NestedValueJson.encode(type, value);
-        appender.append(json);
-        return json.getBytes(StandardCharsets.UTF_8).length;
-      }
+      case STRUCT:
+        appender.append(NestedValueJson.encode(type, value));
+        break;
       default:
         throw new IllegalStateException("unhandled type " + type);
     }
+  }
+
+  /** A legacy bare DECIMAL's text, rounded to its scale; rejected past 36 integer digits. */
+  private static String bareDecimalText(Decimal decimal, BigDecimal d) {
+    BigDecimal fitted = d.scale() > decimal.scale() ? d.setScale(decimal.scale(), RoundingMode.HALF_UP) : d;
+    if (fitted.abs().compareTo(LEGACY_DECIMAL_LIMIT) >= 0) {
+      throw new IllegalArgumentException("DECIMAL value " + d.toPlainString() + " has more than 36 integer digits");
+    }
+    return fitted.toPlainString();
+  }
+
+  private static BigDecimal scaledDecimal(Decimal decimal, BigDecimal d) {
+    return d.setScale(decimal.scale(), RoundingMode.HALF_UP);
+  }
+
+  private static long epochMicros(Instant instant) {
+    return Math.multiplyExact(instant.toEpochMilli(), 1000L);
   }
 
   /**

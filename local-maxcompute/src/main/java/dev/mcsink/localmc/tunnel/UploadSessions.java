@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mcsink.localmc.activity.TunnelActivity;
 import dev.mcsink.localmc.codec.BodyEncoding;
 import dev.mcsink.localmc.codec.RecordStreamException;
-import dev.mcsink.localmc.codec.RecordStreamReader;
 import dev.mcsink.localmc.limits.TableLimits;
 import dev.mcsink.localmc.rest.OdpsRequest;
 import dev.mcsink.localmc.rest.OdpsResponse;
@@ -21,14 +20,11 @@ import dev.mcsink.localmc.storage.Warehouse;
 import dev.mcsink.localmc.types.PartitionSpec;
 import dev.mcsink.localmc.types.TableId;
 import dev.mcsink.localmc.types.TableSchema;
-import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Clock;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.NoSuchElementException;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -94,9 +90,8 @@ public final class UploadSessions implements UploadRoutes {
     UploadStage stage = stage(uploadId, id);
     limits.onBlockWritten(id, blockId);
     InputStream body = BodyEncoding.decoding(request.body(), request.header("Content-Encoding"));
-    RecordStreamReader reader = new RecordStreamReader(body, stage.schema().columns());
     try {
-      stage.writeBlock(blockId, new RowIterator(reader));
+      stage.writeBlock(blockId, body);
     } catch (RecordStreamException e) {
       throw TunnelErrors.badData(e);
     } catch (NotFoundException e) {
@@ -206,39 +201,5 @@ public final class UploadSessions implements UploadRoutes {
   private static String newId() {
     // Upload ids are opaque; the real ones are 32 hex digits.
     return UUID.randomUUID().toString().replace("-", "").toUpperCase(java.util.Locale.ROOT);
-  }
-
-  /** Rows of a block as they are decoded, so a block is never held in memory whole. */
-  static final class RowIterator implements Iterator<Object[]> {
-    private final RecordStreamReader reader;
-    private Object[] next;
-    private boolean done;
-
-    RowIterator(RecordStreamReader reader) {
-      this.reader = reader;
-    }
-
-    @Override
-    public boolean hasNext() {
-      if (next == null && !done) {
-        try {
-          next = reader.read();
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);
-        }
-        done = next == null;
-      }
-      return next != null;
-    }
-
-    @Override
-    public Object[] next() {
-      if (!hasNext()) {
-        throw new NoSuchElementException();
-      }
-      Object[] row = next;
-      next = null;
-      return row;
-    }
   }
 }

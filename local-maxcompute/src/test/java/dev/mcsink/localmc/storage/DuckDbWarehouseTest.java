@@ -7,7 +7,9 @@ import dev.mcsink.localmc.types.Column;
 import dev.mcsink.localmc.types.PartitionSpec;
 import dev.mcsink.localmc.types.TableId;
 import dev.mcsink.localmc.types.TableSchema;
+import java.io.IOException;
 import java.math.BigDecimal;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -31,6 +33,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 class DuckDbWarehouseTest {
   private static final String P = "p1";
+  /** 9999 years and 11 months: the widest INTERVAL_YEAR_MONTH a record stream carries. */
+  private static final long MAX_INTERVAL_MONTHS = 9999L * 12 + 11;
   @TempDir
   Path dir;
   private DuckDbWarehouse warehouse;
@@ -108,7 +112,8 @@ class DuckDbWarehouseTest {
     Map<String, Long> map = new LinkedHashMap<>();
     map.put("z", Long.MAX_VALUE);
     map.put("a", null);
-    map.put("", Long.MIN_VALUE);
+    // blocks arrive as record streams: BIGINT and INTERVAL_YEAR_MONTH at the wire's limits (storage's: below)
+    map.put("", Long.MIN_VALUE + 1);
     Map<Long, List<byte[]>> innerMap = new LinkedHashMap<>();
     innerMap.put(-1L, Arrays.asList(new byte[] {0, (byte) 255}, null));
     Object[] max = row(Long.MAX_VALUE, Integer.MAX_VALUE, Short.MAX_VALUE, Byte.MAX_VALUE, Double.MAX_VALUE,
@@ -117,14 +122,14 @@ class DuckDbWarehouseTest {
         new BigDecimal("-123456789012345678901234567890123456.123456789012345678"), LocalDate.of(9999, 12, 31),
         Instant.parse("9999-12-31T23:59:59.999Z"), Instant.parse("2262-04-11T23:47:16.854775806Z"),
         LocalDateTime.parse("2262-04-11T23:47:16.854775806"), Duration.ofSeconds(Long.MAX_VALUE, 999_999_999),
-        Long.MAX_VALUE, Arrays.asList("a", null, ""), map, Arrays.asList(7, "x"),
+        MAX_INTERVAL_MONTHS, Arrays.asList("a", null, ""), map, Arrays.asList(7, "x"),
         List.of(Arrays.asList(Double.NaN, Instant.parse("2024-02-29T12:00:00.123456789Z"), innerMap,
             new BigDecimal("-999.99"))));
-    Object[] min = row(Long.MIN_VALUE, Integer.MIN_VALUE, Short.MIN_VALUE, Byte.MIN_VALUE, -Double.MIN_VALUE,
+    Object[] min = row(Long.MIN_VALUE + 1, Integer.MIN_VALUE, Short.MIN_VALUE, Byte.MIN_VALUE, -Double.MIN_VALUE,
         Float.NEGATIVE_INFINITY, false, "", "", "", "null", new byte[0], new BigDecimal("-0.000000000000000001"),
         new BigDecimal("0.000000000000000001"), LocalDate.of(1, 1, 1), Instant.parse("0001-01-01T00:00:00Z"),
         Instant.parse("1677-09-21T00:12:43.145224194Z"), LocalDateTime.parse("1677-09-21T00:12:43.145224194"),
-        Duration.ofSeconds(Long.MIN_VALUE, 0), Long.MIN_VALUE, List.of(), Map.of(), Arrays.asList(null, null),
+        Duration.ofSeconds(Long.MIN_VALUE, 0), -MAX_INTERVAL_MONTHS, List.of(), Map.of(), Arrays.asList(null, null),
         List.of(Arrays.asList(Double.NEGATIVE_INFINITY, null, Map.of(), null)));
     Object[] nulls = new Object[columns.size()];
     Object[] nan = min.clone();
@@ -133,8 +138,8 @@ class DuckDbWarehouseTest {
     nan[12] = new BigDecimal("0E-18");
 
     UploadStage stage = warehouse.openUploadStage("u1", id, PartitionSpec.empty(), false);
-    stage.writeBlock(0, List.of(max, min).iterator());
-    stage.writeBlock(1, List.of(nulls, nan).iterator());
+    stage.writeBlock(0, RecordStreams.of(stage, List.of(max, min)));
+    stage.writeBlock(1, RecordStreams.of(stage, List.of(nulls, nan)));
     stage.commit(List.of(0L, 1L));
 
     List<Object[]> back = scanAll(id, PartitionSpec.empty());
@@ -151,6 +156,17 @@ class DuckDbWarehouseTest {
   }
 
   @Test
+  void valuesBeyondTheWireLimitsRoundTripThroughAppend() {
+    TableId id = table("extremes", List.of(Column.of("b", "BIGINT"), Column.of("iym", "INTERVAL_YEAR_MONTH"),
+        Column.of("m", "MAP<STRING,BIGINT>")), List.of());
+    warehouse.append(id, PartitionSpec.empty(), List.<Object[]>of(row(Long.MIN_VALUE, Long.MIN_VALUE,
+        Map.of("", Long.MIN_VALUE)), row(Long.MAX_VALUE, Long.MAX_VALUE, Map.of("z", Long.MAX_VALUE))));
+    assertThat(text(scanAll(id, PartitionSpec.empty()))).containsExactly(
+        "[" + Long.MIN_VALUE + ", " + Long.MIN_VALUE + ", {=" + Long.MIN_VALUE + "}]",
+        "[" + Long.MAX_VALUE + ", " + Long.MAX_VALUE + ", {z=" + Long.MAX_VALUE + "}]");
+  }
+
+  @Test
   void decimalTakesTheColumnScaleAndRejectsOverflow() {
     TableId id = table("dec", List.of(Column.of("d", "DECIMAL(5,2)")), List.of());
     warehouse.append(id, PartitionSpec.empty(), List.<Object[]>of(row(new BigDecimal("1.5")), row(new BigDecimal("1.005"))));
@@ -160,16 +176,48 @@ class DuckDbWarehouseTest {
   }
 
   @Test
-  void timestampsOutsideTheNanosecondRangeAreRejectedNamingColumnAndValue() {
+  void timestampsOutsideTheNanosecondRangeAreRejectedNamingColumnAndValue() throws IOException {
     TableId id = table("ts", List.of(Column.of("id", "BIGINT"), Column.of("t", "TIMESTAMP")), List.of());
     UploadStage stage = warehouse.openUploadStage("u", id, PartitionSpec.empty(), false);
     Instant tooEarly = Instant.parse("0001-01-01T00:00:00Z");
-    assertThatThrownBy(() -> stage.writeBlock(0, List.of(row(1L, Instant.EPOCH), row(2L, tooEarly)).iterator()))
+    assertThatThrownBy(() -> stage.writeBlock(0, RecordStreams.of(stage, List.of(row(1L, Instant.EPOCH), row(2L, tooEarly)))))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("t").hasMessageContaining("0001-01-01");
     assertThat(stage.blocks()).isEmpty();
-    stage.writeBlock(0, List.<Object[]>of(row(1L, Instant.EPOCH)).iterator());
+    assertThat(blockFiles("u")).isEmpty();
+    stage.writeBlock(0, RecordStreams.of(stage, List.<Object[]>of(row(1L, Instant.EPOCH))));
     stage.commit(List.of(0L));
     assertThat(warehouse.rowCount(id, PartitionSpec.empty())).isEqualTo(1);
+  }
+
+  @Test
+  void aBlockKeepsOneFileUntilItsUploadEndsAndStrayFilesGoOnOpen() throws IOException {
+    TableId id = table("files", List.of(Column.of("id", "BIGINT"), Column.of("v", "STRING")), List.of());
+    UploadStage stage = warehouse.openUploadStage("u1", id, PartitionSpec.empty(), false);
+    stage.writeBlock(0, RecordStreams.of(stage, idRows(0, 2)));
+    stage.writeBlock(1, RecordStreams.of(stage, idRows(2, 3)));
+    stage.writeBlock(0, RecordStreams.of(stage, idRows(10, 11)));
+    assertThat(blockFiles("u1")).hasSize(2);
+    Path stray = Files.createDirectories(dir.resolve("blocks").resolve("gone")).resolve("0-x.rows");
+    Files.write(stray, new byte[] {1});
+    Files.write(dir.resolve("blocks").resolve("u1").resolve("7-x.rows"), new byte[] {1});
+    warehouse.close();
+
+    warehouse = DuckDbWarehouse.open(dir);
+    assertThat(stray).doesNotExist();
+    assertThat(blockFiles("u1")).hasSize(2);
+    warehouse.uploadStage("u1").orElseThrow().commit(List.of(1L, 0L));
+    assertThat(text(scanAll(id, PartitionSpec.empty()))).containsExactly("[2, v2]", "[10, v10]");
+    assertThat(dir.resolve("blocks").resolve("u1")).doesNotExist();
+  }
+
+  private List<Path> blockFiles(String uploadId) throws IOException {
+    Path upload = dir.resolve("blocks").resolve(uploadId);
+    if (!Files.isDirectory(upload)) {
+      return List.of();
+    }
+    try (java.util.stream.Stream<Path> files = Files.list(upload)) {
+      return files.toList();
+    }
   }
 
   @Test
@@ -188,10 +236,10 @@ class DuckDbWarehouseTest {
     PartitionSpec pt = PartitionSpec.parse("pt='a'");
     warehouse.createPartition(id, pt);
     UploadStage stage = warehouse.openUploadStage("u1", id, pt, false);
-    stage.writeBlock(1, idRows(0, 3).iterator());
-    stage.writeBlock(2, idRows(3, 5).iterator());
-    stage.writeBlock(1, idRows(100, 102).iterator());
-    stage.writeBlock(3, idRows(200, 201).iterator());
+    stage.writeBlock(1, RecordStreams.of(stage, idRows(0, 3)));
+    stage.writeBlock(2, RecordStreams.of(stage, idRows(3, 5)));
+    stage.writeBlock(1, RecordStreams.of(stage, idRows(100, 102)));
+    stage.writeBlock(3, RecordStreams.of(stage, idRows(200, 201)));
     assertThat(warehouse.rowCount(id, pt)).isZero();
     assertThat(stage.blocks()).extracting(BlockInfo::blockId, BlockInfo::recordCount)
         .containsExactly(org.assertj.core.groups.Tuple.tuple(1L, 2L), org.assertj.core.groups.Tuple.tuple(2L, 2L),
@@ -209,13 +257,13 @@ class DuckDbWarehouseTest {
   void blocksOfUnequalSizesKeepCommitListOrderAcrossCommits() {
     TableId id = table("order", List.of(Column.of("id", "BIGINT"), Column.of("s", "STRING")), List.of());
     UploadStage first = warehouse.openUploadStage("u1", id, PartitionSpec.empty(), false);
-    first.writeBlock(1, idRows(10, 13).iterator());
-    first.writeBlock(2, idRows(20, 21).iterator());
-    first.writeBlock(3, idRows(30, 32).iterator());
+    first.writeBlock(1, RecordStreams.of(first, idRows(10, 13)));
+    first.writeBlock(2, RecordStreams.of(first, idRows(20, 21)));
+    first.writeBlock(3, RecordStreams.of(first, idRows(30, 32)));
     first.commit(List.of(3L, 1L, 3L, 2L)); // a block listed twice counts once, at its first place
     UploadStage second = warehouse.openUploadStage("u2", id, PartitionSpec.empty(), false);
-    second.writeBlock(5, idRows(50, 52).iterator());
-    second.writeBlock(4, idRows(40, 41).iterator());
+    second.writeBlock(5, RecordStreams.of(second, idRows(50, 52)));
+    second.writeBlock(4, RecordStreams.of(second, idRows(40, 41)));
     second.commit(List.of(4L, 5L));
 
     assertThat(scanAll(id, PartitionSpec.empty())).extracting(row -> row[0]).containsExactly(30L, 31L, 10L, 11L,
@@ -226,7 +274,7 @@ class DuckDbWarehouseTest {
   void commitOfAnUnknownBlockChangesNothing() {
     TableId id = table("plain", List.of(Column.of("id", "BIGINT"), Column.of("s", "STRING")), List.of());
     UploadStage stage = warehouse.openUploadStage("u1", id, PartitionSpec.empty(), false);
-    stage.writeBlock(0, idRows(0, 2).iterator());
+    stage.writeBlock(0, RecordStreams.of(stage, idRows(0, 2)));
     assertThatThrownBy(() -> stage.commit(List.of(0L, 9L))).isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("9");
     assertThat(warehouse.rowCount(id, PartitionSpec.empty())).isZero();
@@ -239,7 +287,7 @@ class DuckDbWarehouseTest {
   void discardForgetsTheStageAndItsRows() {
     TableId id = table("plain", List.of(Column.of("id", "BIGINT"), Column.of("s", "STRING")), List.of());
     UploadStage stage = warehouse.openUploadStage("u1", id, PartitionSpec.empty(), false);
-    stage.writeBlock(0, idRows(0, 5).iterator());
+    stage.writeBlock(0, RecordStreams.of(stage, idRows(0, 5)));
     stage.discard();
     assertThat(warehouse.uploadStage("u1")).isEmpty();
     assertThatThrownBy(() -> stage.commit(List.of(0L))).isInstanceOf(NotFoundException.class);
@@ -256,7 +304,7 @@ class DuckDbWarehouseTest {
     warehouse.append(id, a, idRows(0, 3));
     warehouse.append(id, b, idRows(0, 2));
     UploadStage stage = warehouse.openUploadStage("u", id, a, true);
-    stage.writeBlock(0, idRows(10, 11).iterator());
+    stage.writeBlock(0, RecordStreams.of(stage, idRows(10, 11)));
     stage.commit(List.of(0L));
     assertThat(text(scanAll(id, a))).containsExactly("[10, v10]");
     assertThat(warehouse.rowCount(id, b)).isEqualTo(2);
@@ -373,12 +421,12 @@ class DuckDbWarehouseTest {
     PartitionSpec a = PartitionSpec.parse("pt=a");
     warehouse.createPartition(id, a);
     UploadStage before = warehouse.openUploadStage("u1", id, a, false);
-    before.writeBlock(0, idRows(0, 1).iterator());
+    before.writeBlock(0, RecordStreams.of(before, idRows(0, 1)));
 
     warehouse.addColumns(id, List.of(Column.of("extra", "BIGINT")));
-    before.writeBlock(1, idRows(1, 2).iterator());
+    before.writeBlock(1, RecordStreams.of(before, idRows(1, 2)));
     UploadStage after = warehouse.openUploadStage("u2", id, a, false);
-    after.writeBlock(0, List.<Object[]>of(row(2L, "v2", 20L)).iterator());
+    after.writeBlock(0, RecordStreams.of(after, List.<Object[]>of(row(2L, "v2", 20L))));
     before.commit(List.of(0L, 1L));
     after.commit(List.of(0L));
 
@@ -392,7 +440,8 @@ class DuckDbWarehouseTest {
     TableId id = narrowPartitioned("t");
     PartitionSpec a = PartitionSpec.parse("pt=a");
     warehouse.createPartition(id, a);
-    warehouse.openUploadStage("u1", id, a, false).writeBlock(0, idRows(0, 1).iterator());
+    UploadStage stage = warehouse.openUploadStage("u1", id, a, false);
+    stage.writeBlock(0, RecordStreams.of(stage, idRows(0, 1)));
     warehouse.addColumns(id, List.of(Column.of("extra", "BIGINT")));
     warehouse.close();
 
@@ -411,7 +460,7 @@ class DuckDbWarehouseTest {
     warehouse.createPartition(id, a);
     warehouse.append(id, a, idRows(0, 3));
     UploadStage stage = warehouse.openUploadStage("u-open", id, a, false);
-    stage.writeBlock(7, idRows(3, 5).iterator());
+    stage.writeBlock(7, RecordStreams.of(stage, idRows(3, 5)));
     warehouse.close();
 
     warehouse = DuckDbWarehouse.open(dir);
@@ -446,8 +495,8 @@ class DuckDbWarehouseTest {
             warehouse.append(shared, a, idRows(0, 10));
             UploadStage stage = warehouse.openUploadStage("u-" + thread + "-" + r, thread % 2 == 0 ? shared : other,
                 thread % 2 == 0 ? a : PartitionSpec.empty(), false);
-            stage.writeBlock(0, idRows(0, 20).iterator());
-            stage.writeBlock(1, idRows(0, 5).iterator());
+            stage.writeBlock(0, RecordStreams.of(stage, idRows(0, 20)));
+            stage.writeBlock(1, RecordStreams.of(stage, idRows(0, 5)));
             stage.commit(List.of(0L, 1L));
             warehouse.append(other, PartitionSpec.empty(), idRows(0, 3));
           }

@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
@@ -76,17 +75,11 @@ class IngestionThroughputBenchmark {
     for (int block = 0; block * BLOCK_ROWS < rows; block++) {
       int from = block * BLOCK_ROWS;
       int to = Math.min(rows, from + BLOCK_ROWS);
-      stage.writeBlock(block, new Iterator<>() {
-        int next = from;
-
-        public boolean hasNext() {
-          return next < to;
-        }
-
-        public Object[] next() {
-          return rowAt.apply(next++);
-        }
-      });
+      List<Object[]> blockRows = new ArrayList<>();
+      for (int i = from; i < to; i++) {
+        blockRows.add(rowAt.apply(i));
+      }
+      stage.writeBlock(block, RecordStreams.of(stage, blockRows));
       blocks.add((long) block);
     }
     long written = System.nanoTime();

@@ -70,7 +70,7 @@ class KeyedRowsTest {
     TableId id = delta("t", List.of());
     warehouse.append(id, NONE, List.<Object[]>of(row(1, "a")));
     UploadStage stage = warehouse.openUploadStage("u1", id, NONE, false);
-    stage.writeBlock(0, List.<Object[]>of(row(1, "a2"), row(2, "b")).iterator());
+    stage.writeBlock(0, RecordStreams.of(stage, List.<Object[]>of(row(1, "a2"), row(2, "b"))));
 
     stage.commit(List.of(0L));
 
