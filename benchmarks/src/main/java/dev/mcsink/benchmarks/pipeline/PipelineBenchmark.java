@@ -97,6 +97,10 @@ public final class PipelineBenchmark implements Callable<Integer> {
   @Option(names = "--chart", paramLabel = "FILE", order = 13, description = "Also draw rows/s over time as a PNG.")
   private Path chart;
 
+  @Option(names = "--cost-chart", paramLabel = "FILE", order = 13,
+      description = "Also draw each run's worker CPU per million records as bars (the floor beside each connector), a PNG.")
+  private Path costChart;
+
   @Option(names = "--worker-heap", paramLabel = "SIZE", defaultValue = "1g", order = 14,
       description = "-Xms and -Xmx of each Connect worker (default: ${DEFAULT-VALUE}).")
   private String workerHeap;
@@ -214,6 +218,17 @@ public final class PipelineBenchmark implements Callable<Integer> {
     if (chart != null) {
       ThroughputChart.write(chart, results);
       log("Chart written to %s", chart);
+    }
+    if (costChart != null) {
+      Path report = json != null ? json : Files.createTempFile("bench-report", ".json");
+      if (json == null) {
+        PipelineReport.writeJson(report, environment(), results);
+      }
+      CostChart.write(report, costChart);
+      if (json == null) {
+        Files.delete(report);
+      }
+      log("Cost chart written to %s", costChart);
     }
     return 0;
   }
