@@ -18,8 +18,8 @@ import org.duckdb.DuckDBAppender;
 /**
  * Appends rows of MaxCompute Java values (see {@link MaxComputeType}) to a DuckDB appender whose
  * columns follow the data columns, checking each value against its column type first.
- * Returns an estimate of the row's raw size, for table and block statistics. The check and the
- * write are also apart, for a block: checked when it arrives, written at commit.
+ * Returns an estimate of the row's raw size, for table and block statistics. A block's rows are
+ * checked alone when it arrives ({@link #check}) and appended at commit.
  */
 final class RowWriter {
   /** Nanoseconds since the epoch that TIMESTAMP_NS holds; DuckDB reserves the extremes for infinity. */
@@ -39,17 +39,24 @@ final class RowWriter {
 
   /** Checks a row and appends it; returns its size estimate. */
   long append(DuckDBAppender appender, Object[] row) throws SQLException {
-    long size = check(row);
-    write(appender, row);
-    return size;
+    return visit(row, appender);
   }
 
   /**
-   * Throws IllegalArgumentException, naming the column, for a row that {@link #write} cannot store
-   * as it is; returns the row's size estimate. Lets a block be judged when it arrives and written
+   * Throws IllegalArgumentException, naming the column, for a row that {@link #append} cannot store
+   * as it is; returns the row's size estimate. Lets a block be judged when it arrives and appended
    * only at commit.
    */
   long check(Object[] row) {
+    try {
+      return visit(row, null);
+    } catch (SQLException e) {
+      throw new IllegalStateException("no appender, no SQL", e);
+    }
+  }
+
+  /** Checks each value, appends it when {@code appender} is not null, and sums the size estimates. */
+  private long visit(Object[] row, DuckDBAppender appender) throws SQLException {
     if (row.length != columns.size()) {
       throw new IllegalArgumentException("A row has " + row.length + " values, the table has "
           + columns.size() + " data columns");
@@ -58,11 +65,14 @@ final class RowWriter {
     for (int i = 0; i < row.length; i++) {
       Object value = row[i];
       if (value == null) {
+        if (appender != null) {
+          appender.appendNull();
+        }
         continue;
       }
       Column column = columns.get(i);
       try {
-        size += checkValue(column.type(), value);
+        size += value(column.type(), value, appender);
       } catch (ClassCastException e) {
         throw new IllegalArgumentException("Column " + column.name() + " of type " + column.type().typeName()
             + " cannot hold a " + value.getClass().getSimpleName() + " (" + value + ")");
@@ -73,41 +83,72 @@ final class RowWriter {
     return size;
   }
 
-  /** Appends a row that {@link #check} accepted. */
-  void write(DuckDBAppender appender, Object[] row) throws SQLException {
-    for (int i = 0; i < row.length; i++) {
-      Object value = row[i];
-      if (value == null) {
-        appender.appendNull();
-      } else {
-        writeValue(appender, columns.get(i).type(), value);
-      }
-    }
-  }
-
-  /** The value's size estimate, after the checks {@link #writeValue} relies on. */
-  private static long checkValue(MaxComputeType type, Object value) {
+  /**
+   * Checks one value against its column type, appends it when {@code appender} is not null (each
+   * conversion made once, whether checked only or written too), and returns its size estimate.
+   */
+  private static long value(MaxComputeType type, Object value, DuckDBAppender appender) throws SQLException {
     switch (type.kind()) {
       case BIGINT:
-      case INTERVAL_YEAR_MONTH:
-        return sized(Long.class, value, 8);
-      case DOUBLE:
-        return sized(Double.class, value, 8);
-      case INT:
-        return sized(Integer.class, value, 4);
-      case FLOAT:
-        return sized(Float.class, value, 4);
-      case DATE:
-        return sized(LocalDate.class, value, 4);
-      case SMALLINT:
-        return sized(Short.class, value, 2);
-      case TINYINT:
-        return sized(Byte.class, value, 1);
-      case BOOLEAN:
-        return sized(Boolean.class, value, 1);
+      case INTERVAL_YEAR_MONTH: {
+        long v = (Long) value;
+        if (appender != null) {
+          appender.append(v);
+        }
+        return 8;
+      }
+      case DOUBLE: {
+        double v = (Double) value;
+        if (appender != null) {
+          appender.append(v);
+        }
+        return 8;
+      }
+      case INT: {
+        int v = (Integer) value;
+        if (appender != null) {
+          appender.append(v);
+        }
+        return 4;
+      }
+      case FLOAT: {
+        float v = (Float) value;
+        if (appender != null) {
+          appender.append(v);
+        }
+        return 4;
+      }
+      case SMALLINT: {
+        short v = (Short) value;
+        if (appender != null) {
+          appender.append(v);
+        }
+        return 2;
+      }
+      case TINYINT: {
+        byte v = (Byte) value;
+        if (appender != null) {
+          appender.append(v);
+        }
+        return 1;
+      }
+      case BOOLEAN: {
+        boolean v = (Boolean) value;
+        if (appender != null) {
+          appender.append(v);
+        }
+        return 1;
+      }
+      case DATE: {
+        int days = Math.toIntExact(((LocalDate) value).toEpochDay());
+        if (appender != null) {
+          appender.appendEpochDays(days);
+        }
+        return 4;
+      }
       case STRING:
       case JSON:
-        return ((String) value).length();
+        return text(appender, (String) value);
       case VARCHAR:
       case CHAR: {
         String s = (String) value;
@@ -115,124 +156,78 @@ final class RowWriter {
         if (s.codePointCount(0, s.length()) > max) {
           throw new IllegalArgumentException("value '" + abbreviate(s) + "' is longer than " + type.typeName());
         }
-        return s.length();
+        return text(appender, s);
       }
-      case BINARY:
-        return ((byte[]) value).length;
+      case BINARY: {
+        byte[] bytes = (byte[]) value;
+        if (appender != null) {
+          appender.append(bytes);
+        }
+        return bytes.length;
+      }
       case DECIMAL: {
         Decimal decimal = (Decimal) type;
         BigDecimal d = (BigDecimal) value;
         if (decimal.bare()) {
-          return bareDecimalText(decimal, d).length();
+          return text(appender, bareDecimalText(decimal, d));
         }
-        BigDecimal scaled = scaledDecimal(decimal, d);
+        BigDecimal scaled = d.setScale(decimal.scale(), RoundingMode.HALF_UP);
         if (scaled.precision() > decimal.precision() && scaled.signum() != 0) {
           throw new IllegalArgumentException("value " + d.toPlainString() + " does not fit " + type.typeName());
         }
+        if (appender != null) {
+          appendDecimal(appender, decimal.precision(), scaled);
+        }
         return 16;
       }
-      case DATETIME:
-        epochMicros((Instant) value);
-        return 8;
-      case TIMESTAMP: {
-        Instant instant = (Instant) value;
-        epochNanos(instant.getEpochSecond(), instant.getNano(), value);
-        return 12;
-      }
-      case TIMESTAMP_NTZ: {
-        LocalDateTime local = (LocalDateTime) value;
-        epochNanos(local.toEpochSecond(ZoneOffset.UTC), local.getNano(), value);
-        return 12;
-      }
-      case INTERVAL_DAY_TIME:
-        return sized(Duration.class, value, 12);
-      case ARRAY:
-      case MAP:
-      case STRUCT:
-        return NestedValueJson.encode(type, value).getBytes(StandardCharsets.UTF_8).length;
-      default:
-        throw new IllegalStateException("unhandled type " + type);
-    }
-  }
-
-  /** A fixed size, once the value is known to be of the class the column's type writes. */
-  private static long sized(Class<?> type, Object value, long size) {
-    type.cast(value);
-    return size;
-  }
-
-  private static void writeValue(DuckDBAppender appender, MaxComputeType type, Object value) throws SQLException {
-    switch (type.kind()) {
-      case BIGINT:
-      case INTERVAL_YEAR_MONTH:
-        appender.append((long) (Long) value);
-        break;
-      case INT:
-        appender.append((int) (Integer) value);
-        break;
-      case SMALLINT:
-        appender.append((short) (Short) value);
-        break;
-      case TINYINT:
-        appender.append((byte) (Byte) value);
-        break;
-      case DOUBLE:
-        appender.append((double) (Double) value);
-        break;
-      case FLOAT:
-        appender.append((float) (Float) value);
-        break;
-      case BOOLEAN:
-        appender.append((boolean) (Boolean) value);
-        break;
-      case STRING:
-      case JSON:
-      case VARCHAR:
-      case CHAR:
-        appender.append((String) value);
-        break;
-      case BINARY:
-        appender.append((byte[]) value);
-        break;
-      case DECIMAL: {
-        Decimal decimal = (Decimal) type;
-        BigDecimal d = (BigDecimal) value;
-        if (decimal.bare()) {
-          appender.append(bareDecimalText(decimal, d));
-        } else {
-          appendDecimal(appender, decimal.precision(), scaledDecimal(decimal, d));
+      case DATETIME: {
+        long micros = Math.multiplyExact(((Instant) value).toEpochMilli(), 1000L);
+        if (appender != null) {
+          appender.appendEpochMicros(micros);
         }
-        break;
+        return 8;
       }
-      case DATE:
-        appender.appendEpochDays(Math.toIntExact(((LocalDate) value).toEpochDay()));
-        break;
-      case DATETIME:
-        appender.appendEpochMicros(epochMicros((Instant) value));
-        break;
       case TIMESTAMP: {
         Instant instant = (Instant) value;
-        appender.appendEpochNanos(epochNanos(instant.getEpochSecond(), instant.getNano(), value));
-        break;
+        return epochNanos(appender, epochNanos(instant.getEpochSecond(), instant.getNano(), value));
       }
       case TIMESTAMP_NTZ: {
         LocalDateTime local = (LocalDateTime) value;
-        appender.appendEpochNanos(epochNanos(local.toEpochSecond(ZoneOffset.UTC), local.getNano(), value));
-        break;
+        return epochNanos(appender, epochNanos(local.toEpochSecond(ZoneOffset.UTC), local.getNano(), value));
       }
       case INTERVAL_DAY_TIME: {
         Duration duration = (Duration) value;
-        appender.append(BigDecimal.valueOf(duration.getSeconds()).add(BigDecimal.valueOf(duration.getNano(), 9)));
-        break;
+        if (appender != null) {
+          appender.append(BigDecimal.valueOf(duration.getSeconds()).add(BigDecimal.valueOf(duration.getNano(), 9)));
+        }
+        return 12;
       }
       case ARRAY:
       case MAP:
-      case STRUCT:
-        appender.append(NestedValueJson.encode(type, value));
-        break;
+      case STRUCT: {
+        String json = NestedValueJson.encode(type, value);
+        if (appender != null) {
+          appender.append(json);
+        }
+        return json.getBytes(StandardCharsets.UTF_8).length;
+      }
       default:
         throw new IllegalStateException("unhandled type " + type);
     }
+  }
+
+  private static long text(DuckDBAppender appender, String text) throws SQLException {
+    if (appender != null) {
+      appender.append(text);
+    }
+    return text.length();
+  }
+
+  private static long epochNanos(DuckDBAppender appender, long nanos) throws SQLException {
+    if (appender != null) {
+      appender.appendEpochNanos(nanos);
+    }
+    return 12;
   }
 
   /** A legacy bare DECIMAL's text, rounded to its scale; rejected past 36 integer digits. */
@@ -242,14 +237,6 @@ final class RowWriter {
       throw new IllegalArgumentException("DECIMAL value " + d.toPlainString() + " has more than 36 integer digits");
     }
     return fitted.toPlainString();
-  }
-
-  private static BigDecimal scaledDecimal(Decimal decimal, BigDecimal d) {
-    return d.setScale(decimal.scale(), RoundingMode.HALF_UP);
-  }
-
-  private static long epochMicros(Instant instant) {
-    return Math.multiplyExact(instant.toEpochMilli(), 1000L);
   }
 
   /**
