@@ -3,7 +3,9 @@ package dev.mcsink.localmc.storage;
 import dev.mcsink.localmc.types.Column;
 import dev.mcsink.localmc.types.TableId;
 import dev.mcsink.localmc.types.TableSchema;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -12,8 +14,9 @@ import org.duckdb.DuckDBConnection;
 
 /**
  * The DuckDB objects behind one MaxCompute table ({@link TableMeta} names them): the table of
- * committed rows, the staging table of upload blocks, and the view SQL queries read. They are
- * created and dropped together, in the caller's transaction, with the table's catalog entry.
+ * committed rows and the view SQL queries read. They are created and dropped together, in the
+ * caller's transaction, with the table's catalog entry. (Uncommitted upload blocks are files,
+ * {@link BlockFiles}.)
  */
 final class DataTables {
   private DataTables() {}
@@ -38,12 +41,11 @@ final class DataTables {
 
   static void create(DuckDBConnection c, TableMeta t) throws SQLException {
     DuckDbConnections.execute(c, createDataTableSql(t));
-    DuckDbConnections.execute(c, createStageTableSql(t));
     DuckDbConnections.execute(c, createViewSql(t, t.schema));
   }
 
   /**
-   * Adds the columns to the committed and staged rows (NULL in the rows there) and shows them in the
+   * Adds the columns to the committed rows (NULL in the rows there) and shows them in the
    * view. Rows are appended by position, data columns before partition columns, so the committed
    * rows of a partitioned table are copied into a table of the new layout rather than altered
    * (ALTER TABLE would put the new columns after the partition columns).
@@ -53,7 +55,6 @@ final class DataTables {
     DuckDbConnections.execute(c, "DROP VIEW " + t.sqlView());
     for (Column column : added) {
       String definition = PhysicalTypes.quote(column.name()) + " " + PhysicalTypes.storageType(column.type());
-      DuckDbConnections.execute(c, "ALTER TABLE " + t.stageTable() + " ADD COLUMN " + definition);
       if (!schema.isPartitioned()) {
         DuckDbConnections.execute(c, "ALTER TABLE " + t.dataTable() + " ADD COLUMN " + definition);
       }
@@ -79,7 +80,24 @@ final class DataTables {
   static void drop(DuckDBConnection c, TableMeta t) throws SQLException {
     DuckDbConnections.execute(c, "DROP VIEW IF EXISTS " + t.sqlView());
     DuckDbConnections.execute(c, "DROP TABLE IF EXISTS " + t.dataTable());
-    DuckDbConnections.execute(c, "DROP TABLE IF EXISTS " + t.stageTable());
+  }
+
+  /**
+   * Drops the staging tables ({@code data.s<tid>}) in which earlier versions kept uncommitted blocks
+   * as rows: blocks are files now, and a block staged as rows can only be uploaded again.
+   */
+  static void dropLegacyStagingTables(DuckDBConnection c) throws SQLException {
+    List<String> legacy = new ArrayList<>();
+    try (Statement statement = c.createStatement();
+         ResultSet rs = statement.executeQuery("SELECT table_name FROM information_schema.tables"
+             + " WHERE table_schema = 'data' AND regexp_full_match(table_name, 's[0-9]+')")) {
+      while (rs.next()) {
+        legacy.add(rs.getString(1));
+      }
+    }
+    for (String table : legacy) {
+      DuckDbConnections.execute(c, "DROP TABLE data." + table);
+    }
   }
 
   private static String createDataTableSql(TableMeta t) {
@@ -90,13 +108,6 @@ final class DataTables {
       columns.add(PhysicalTypes.quote(c.name()) + " VARCHAR");
     }
     return "CREATE TABLE " + t.dataTable() + " (" + String.join(", ", columns) + ")";
-  }
-
-  private static String createStageTableSql(TableMeta t) {
-    List<String> columns = new ArrayList<>(List.of(DuckDbUploadStage.UPLOAD_COLUMN + " VARCHAR",
-        DuckDbUploadStage.BLOCK_COLUMN + " BIGINT", DuckDbUploadStage.ROW_COLUMN + " BIGINT"));
-    columns.addAll(storedDataColumns(t));
-    return "CREATE TABLE " + t.stageTable() + " (" + String.join(", ", columns) + ")";
   }
 
   private static List<String> storedDataColumns(TableMeta t) {

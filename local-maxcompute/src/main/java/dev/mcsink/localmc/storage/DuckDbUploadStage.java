@@ -15,7 +15,6 @@ import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -34,10 +33,6 @@ import org.duckdb.DuckDBConnection;
  * blocks into the data table with one appender: each row is stored once.
  */
 final class DuckDbUploadStage implements UploadStage {
-  static final String UPLOAD_COLUMN = "__mc_upload";
-  static final String BLOCK_COLUMN = "__mc_block";
-  static final String ROW_COLUMN = "__mc_row";
-
   private static final int FILE_BUFFER_BYTES = 64 * 1024;
 
   private final DuckDbConnections db;
@@ -183,7 +178,6 @@ final class DuckDbUploadStage implements UploadStage {
           CommittedRows.clear(c, table, partition, now);
         }
         long rows = appendBlocks(c, ordered, written, blockFiles, base);
-        deleteStagedRows(c);
         CatalogStore.deleteStage(c, uploadId);
         CommittedRows.recordWrite(c, table, partition, rows, bytes, now);
         KeyedRows.supersede(c, table, partition, base);
@@ -199,7 +193,6 @@ final class DuckDbUploadStage implements UploadStage {
   @Override
   public void discard() {
     withStageLock(() -> db.inTransaction(true, c -> {
-      deleteStagedRows(c);
       CatalogStore.deleteStage(c, uploadId);
       return null;
     }));
@@ -210,7 +203,7 @@ final class DuckDbUploadStage implements UploadStage {
   /**
    * Decodes the listed blocks into the data table, numbered in list order then row order from
    * {@code base}; columns added since the upload began are NULL. The streams were checked when
-   * they arrived, so rows are written without checking them again.
+   * they arrived; the checks the appender makes on the way cost little beside the append.
    */
   private long appendBlocks(DuckDBConnection c, List<Long> blockIds, Map<Long, BlockInfo> written,
       Map<Long, String> blockFiles, long base) throws SQLException {
@@ -234,7 +227,7 @@ final class DuckDbUploadStage implements UploadStage {
           for (Object[] row = reader.read(); row != null; row = reader.read()) {
             appender.beginRow();
             appender.append(seq++);
-            writer.write(appender, row);
+            writer.append(appender, row);
             for (int i = 0; i < added; i++) {
               appender.appendNull();
             }
@@ -254,15 +247,6 @@ final class DuckDbUploadStage implements UploadStage {
       }
     }
     return seq - base;
-  }
-
-  /** Rows an earlier version of the service staged as rows for this upload. */
-  private void deleteStagedRows(DuckDBConnection c) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement(
-        "DELETE FROM " + table.stageTable() + " WHERE " + UPLOAD_COLUMN + " = ?")) {
-      ps.setString(1, uploadId);
-      ps.executeUpdate();
-    }
   }
 
   private void requireStage(DuckDBConnection c) throws SQLException {

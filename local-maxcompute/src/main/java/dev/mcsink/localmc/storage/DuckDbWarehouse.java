@@ -61,6 +61,7 @@ public final class DuckDbWarehouse implements Warehouse {
     try {
       List<TableMeta> loaded = db.inTransaction(false, c -> {
         CatalogStore.createSchema(c);
+        DataTables.dropLegacyStagingTables(c);
         return CatalogStore.loadTables(c);
       });
       BlockFiles blockFiles = new BlockFiles(dataDir.resolve(BLOCKS_DIRECTORY));

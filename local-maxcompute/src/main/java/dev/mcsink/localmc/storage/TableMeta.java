@@ -51,15 +51,6 @@ final class TableMeta {
     return "t" + tid;
   }
 
-  /** Rows of uncommitted upload blocks: upload id, block id, row number in block, data columns. */
-  String stageTable() {
-    return "data.s" + tid;
-  }
-
-  String stageTableName() {
-    return "s" + tid;
-  }
-
   /** What SQL queries read: data and partition columns only, nested values typed. */
   String sqlView() {
     return "data.v" + tid;

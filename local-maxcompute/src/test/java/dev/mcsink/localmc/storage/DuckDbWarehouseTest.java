@@ -210,6 +210,33 @@ class DuckDbWarehouseTest {
     assertThat(dir.resolve("blocks").resolve("u1")).doesNotExist();
   }
 
+  @Test
+  void stagingTablesOfEarlierVersionsAreDroppedOnOpenAndTheTablesStay() throws Exception {
+    TableId id = table("legacy", List.of(Column.of("id", "BIGINT"), Column.of("v", "STRING")), List.of());
+    warehouse.append(id, PartitionSpec.empty(), idRows(0, 2));
+    warehouse.close();
+    String url = "jdbc:duckdb:" + dir.resolve("warehouse.duckdb");
+    try (java.sql.Connection c = java.sql.DriverManager.getConnection(url);
+         java.sql.Statement statement = c.createStatement()) {
+      statement.execute("CREATE TABLE data.s1 (__mc_upload VARCHAR, __mc_block BIGINT, __mc_row BIGINT, id BIGINT)");
+    }
+
+    warehouse = DuckDbWarehouse.open(dir);
+    assertThat(text(scanAll(id, PartitionSpec.empty()))).containsExactly("[0, v0]", "[1, v1]");
+    warehouse.close();
+    try (java.sql.Connection c = java.sql.DriverManager.getConnection(url);
+         java.sql.Statement statement = c.createStatement();
+         java.sql.ResultSet tables = statement.executeQuery(
+             "SELECT table_name FROM information_schema.tables WHERE table_schema = 'data' ORDER BY 1")) {
+      List<String> names = new ArrayList<>();
+      while (tables.next()) {
+        names.add(tables.getString(1));
+      }
+      assertThat(names).doesNotContain("s1").isNotEmpty();
+    }
+    warehouse = DuckDbWarehouse.open(dir);
+  }
+
   private List<Path> blockFiles(String uploadId) throws IOException {
     Path upload = dir.resolve("blocks").resolve(uploadId);
     if (!Files.isDirectory(upload)) {
