@@ -63,7 +63,7 @@ final class JsonCodec {
     if (text.trim().isEmpty()) {
       return false;
     }
-    try (JsonParser parser = FACTORY.createParser(text)) {
+    return read(text, what, parser -> {
       if (parser.nextToken() != JsonToken.START_OBJECT) {
         return false;
       }
@@ -74,11 +74,7 @@ final class JsonCodec {
       }
       requireEnd(parser, what);
       return true;
-    } catch (JsonProcessingException e) {
-      throw invalid(what, e);
-    } catch (IOException e) {
-      throw new RecordConversionException(what + " is not valid JSON: " + e.getMessage(), e);
-    }
+    });
   }
 
   /** Reads one field's value of a JSON object. */
@@ -100,12 +96,7 @@ final class JsonCodec {
    */
   static CheckedJson copyValue(JsonParser value) throws IOException {
     boolean object = value.currentToken() == JsonToken.START_OBJECT;
-    StringWriter out = new StringWriter();
-    try (JsonGenerator generator = FACTORY.createGenerator(out)) {
-      generator.enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);
-      copy(value, generator);
-    }
-    return new CheckedJson(out.toString(), object);
+    return new CheckedJson(compact(generator -> copy(value, generator)), object);
   }
 
   private static void copy(JsonParser p, JsonGenerator g) throws IOException {
@@ -173,7 +164,7 @@ final class JsonCodec {
    */
   private static JsonToken check(String text, String what) {
     requireDocument(text, what);
-    try (JsonParser parser = FACTORY.createParser(text)) {
+    return read(text, what, parser -> {
       JsonToken first = parser.nextToken();
       if (first == null) {
         throw new RecordConversionException(what + " is not valid JSON: no JSON value");
@@ -181,11 +172,40 @@ final class JsonCodec {
       parser.skipChildren();
       requireEnd(parser, what);
       return first;
+    });
+  }
+
+  /** What is done with a parser over a document. */
+  @FunctionalInterface
+  private interface Reading<T> {
+    T read(JsonParser parser) throws IOException;
+  }
+
+  /** Runs {@code reading} over a strict parser of {@code text}; Jackson's failures become "not valid JSON". */
+  private static <T> T read(String text, String what, Reading<T> reading) {
+    try (JsonParser parser = FACTORY.createParser(text)) {
+      return reading.read(parser);
     } catch (JsonProcessingException e) {
       throw invalid(what, e);
     } catch (IOException e) {
       throw new RecordConversionException(what + " is not valid JSON: " + e.getMessage(), e);
     }
+  }
+
+  /** What is written with a generator. */
+  @FunctionalInterface
+  private interface Writing {
+    void write(JsonGenerator generator) throws IOException;
+  }
+
+  /** The compact text {@code writing} makes, decimals written plain. */
+  private static String compact(Writing writing) throws IOException {
+    StringWriter out = new StringWriter();
+    try (JsonGenerator generator = FACTORY.createGenerator(out)) {
+      generator.enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);
+      writing.write(generator);
+    }
+    return out.toString();
   }
 
   /** Nothing may follow the document's one value. */
@@ -209,14 +229,11 @@ final class JsonCodec {
 
   /** Compact JSON text of a plain value; byte arrays become base64 strings, times ISO-8601 strings. */
   static String write(Object value, String what) {
-    StringWriter out = new StringWriter();
-    try (JsonGenerator generator = FACTORY.createGenerator(out)) {
-      generator.enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);
-      writeValue(generator, value, what);
+    try {
+      return compact(generator -> writeValue(generator, value, what));
     } catch (IOException e) {
       throw new RecordConversionException(what + " cannot be written as JSON: " + e.getMessage(), e);
     }
-    return out.toString();
   }
 
   private static void writeValue(JsonGenerator g, Object value, String what) throws IOException {

@@ -11,6 +11,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
 import java.util.List;
+import java.util.function.IntPredicate;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 /** Buffered encoded rows: any run of them is the block the rows would make on their own. */
@@ -39,17 +42,9 @@ class EncodedRowsTest {
 
   @Test
   void keptRowsAreTheRowsChosenInTheirOrder() {
-    List<Object[]> rows = rows(300);
-    EncodedRows encoded = new EncodedRows(encoder());
-    rows.forEach(encoded::add);
-    BitSet keep = new BitSet();
-    List<Object[]> expected = new ArrayList<>();
-    for (int i = 0; i < rows.size(); i += 3) {
-      keep.set(i);
-      expected.add(rows.get(i));
-    }
+    List<Object[]> expected = keptOf(rows(300), i -> i % 3 == 0);
 
-    EncodedRows kept = encoded.keep(keep);
+    EncodedRows kept = keep(rows(300), i -> i % 3 == 0);
 
     assertThat(kept.size()).isEqualTo(expected.size());
     assertThat(bytes(kept.block(0, kept.size(), RAW))).isEqualTo(bytes(RecordBlock.encode(expected, encoder(), RAW)));
@@ -57,24 +52,28 @@ class EncodedRowsTest {
 
   @Test
   void keptRunsOfRowsSpanningChunksAreTheRowsChosen() {
-    List<Object[]> rows = rows(2_000);
-    EncodedRows encoded = new EncodedRows(encoder());
-    rows.forEach(encoded::add);
-    BitSet keep = new BitSet();
-    List<Object[]> expected = new ArrayList<>();
-    for (int i = 0; i < rows.size(); i++) {
-      // Runs of 150 kept rows (about 0.7 MB: across chunk boundaries) between runs of 50 dropped ones.
-      if (i % 200 < 150) {
-        keep.set(i);
-        expected.add(rows.get(i));
-      }
-    }
+    // Runs of 150 kept rows (about 0.7 MB: across chunk boundaries) between runs of 50 dropped ones.
+    IntPredicate runs = i -> i % 200 < 150;
+    List<Object[]> expected = keptOf(rows(2_000), runs);
 
-    EncodedRows kept = encoded.keep(keep);
+    EncodedRows kept = keep(rows(2_000), runs);
 
     assertThat(kept.size()).isEqualTo(expected.size());
     assertThat(bytes(kept.block(0, kept.size(), RAW))).isEqualTo(bytes(RecordBlock.encode(expected, encoder(), RAW)));
     assertThat(bytes(kept.block(140, 160, RAW))).isEqualTo(bytes(RecordBlock.encode(expected.subList(140, 160), encoder(), RAW)));
+  }
+
+  /** {@code rows} encoded, then those whose index {@code chosen} accepts kept. */
+  private static EncodedRows keep(List<Object[]> rows, IntPredicate chosen) {
+    EncodedRows encoded = new EncodedRows(encoder());
+    rows.forEach(encoded::add);
+    BitSet keep = new BitSet();
+    IntStream.range(0, rows.size()).filter(chosen).forEach(keep::set);
+    return encoded.keep(keep);
+  }
+
+  private static List<Object[]> keptOf(List<Object[]> rows, IntPredicate chosen) {
+    return IntStream.range(0, rows.size()).filter(chosen).mapToObj(rows::get).collect(Collectors.toList());
   }
 
   @Test
