@@ -15,10 +15,12 @@ package dev.mcsink.benchmarks;
  * @param recordStreamBytesSource where that figure comes from: the SDK's counters, or re-encoding
  * @param wireBytes the record streams after compression, or -1 when the SDK does not count them
  * @param countedRows what {@code SELECT COUNT(*)} answered afterwards
+ * @param checkpointCpuNanos CPU time of the checkpoint right after the run (not in {@code cpuNanos}):
+ *     what storing the rows still cost once the run was over; -1 if unknown
  */
 record Measurement(String path, String shape, int clientThreads, String compression, long rows, long nanos, long cpuNanos,
     long clientCpuNanos,
-    long recordStreamBytes, String recordStreamBytesSource, long wireBytes, long countedRows) {
+    long recordStreamBytes, String recordStreamBytesSource, long wireBytes, long countedRows, long checkpointCpuNanos) {
   static final double BYTES_PER_MB = 1_000_000d;
 
   double seconds() {
@@ -45,6 +47,11 @@ record Measurement(String path, String shape, int clientThreads, String compress
    */
   double serviceCpuSecondsPerMillionRows() {
     return cpuNanos < 0 || clientCpuNanos < 0 ? Double.NaN : (cpuNanos - clientCpuNanos) / 1e3 / rows;
+  }
+
+  /** CPU seconds per million rows of the checkpoint after the run; NaN if unknown. */
+  double checkpointCpuSecondsPerMillionRows() {
+    return checkpointCpuNanos < 0 ? Double.NaN : checkpointCpuNanos / 1e3 / rows;
   }
 
   /** Uncompressed record stream per second, whatever the wire compression. */

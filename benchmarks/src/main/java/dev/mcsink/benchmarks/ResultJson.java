@@ -31,13 +31,14 @@ final class ResultJson {
           "    {\"path\": %s, \"shape\": %s, \"clientThreads\": %d, \"compression\": %s, \"rows\": %d, "
               + "\"seconds\": %.3f, \"cpuSeconds\": %s, \"clientCpuSeconds\": %s, \"rowsPerSecond\": %.1f, \"recordStreamBytes\": %d, "
               + "\"recordStreamBytesSource\": %s, \"megabytesPerSecond\": %.2f, \"wireBytes\": %s, "
-              + "\"countedRows\": %d}",
+              + "\"countedRows\": %d, \"checkpointCpuSeconds\": %s}",
           quote(m.path()), quote(m.shape()), m.clientThreads(), quote(m.compression()), m.rows(), m.seconds(),
           m.cpuNanos() < 0 ? "null" : String.format(Locale.ROOT, "%.3f", m.cpuNanos() / 1e9),
           m.clientCpuNanos() < 0 ? "null" : String.format(Locale.ROOT, "%.3f", m.clientCpuNanos() / 1e9),
           m.rowsPerSecond(),
           m.recordStreamBytes(), quote(m.recordStreamBytesSource()), m.megabytesPerSecond(),
-          m.wireBytes() < 0 ? "null" : Long.toString(m.wireBytes()), m.countedRows()));
+          m.wireBytes() < 0 ? "null" : Long.toString(m.wireBytes()), m.countedRows(),
+          m.checkpointCpuNanos() < 0 ? "null" : String.format(Locale.ROOT, "%.3f", m.checkpointCpuNanos() / 1e9)));
       separator = ",\n";
     }
     json.append("\n  ]\n}\n");

@@ -29,8 +29,10 @@ class IngestionBenchmarkSmokeTest {
       assertThat(m.rows()).isEqualTo(300);
       assertThat(m.countedRows()).as("SELECT COUNT(*) after %s/%s", m.path(), m.shape()).isEqualTo(300);
       assertThat(m.recordStreamBytes()).isPositive();
+      assertThat(m.checkpointCpuNanos()).as("CPU of the checkpoint after %s/%s", m.path(), m.shape())
+          .isGreaterThanOrEqualTo(m.cpuNanos() < 0 ? -1 : 0);
     });
     assertThat(out.toString()).contains("| batch | 2 | raw | narrow | 300 |", "| stream | 1 | zlib-1 | wide | 300 |");
-    assertThat(Files.readString(json)).contains("\"countedRows\": 300");
+    assertThat(Files.readString(json)).contains("\"countedRows\": 300", "\"checkpointCpuSeconds\": ");
   }
 }

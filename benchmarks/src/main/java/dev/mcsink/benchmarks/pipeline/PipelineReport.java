@@ -56,7 +56,8 @@ final class PipelineReport {
     }
     out.println();
     out.println("Ceiling CPU is the benchmark process's (the consumer; the local MaxCompute idle). Worker CPU is the"
-        + " Connect worker's; MaxCompute CPU the local MaxCompute's, over the same span.");
+        + " Connect worker's; MaxCompute CPU the local MaxCompute's, over the same span"
+        + " and the checkpoint of its rows right after it.");
     out.println("Floor: a sink that discards every record, in a worker like the connectors' (heap, worker"
         + " configuration, converters); its span ends when its committed offsets reach the end of the topic, and its"
         + " rows column counts those offsets. CPU vs floor: a connector's worker CPU per record over the floor's.");

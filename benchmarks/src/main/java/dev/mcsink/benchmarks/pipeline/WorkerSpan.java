@@ -9,7 +9,8 @@ import java.util.List;
  * @param cpuNanos the worker's CPU time over the span
  * @param compilerCpuNanos the part of it the just-in-time compiler's threads spent ({@link CompilerThreadsCpu})
  * @param serviceCpuNanos the benchmark process's CPU time over the span: the local MaxCompute
- *     receiving and storing the rows (and the benchmark's own sampling, a small part)
+ *     receiving and storing the rows (and the benchmark's own sampling, a small part); with
+ *     {@link #withCheckpoint} also the checkpoint of those rows right after the span
  * @param peakHeapUsedBytes largest heap use sampled (young garbage included)
  * @param peakLiveHeapBytes largest heap use right after a collection (G1's own timing)
  * @param heapAfterGcBytes heap used right after a full collection forced at the end of the span: the
@@ -24,6 +25,12 @@ record WorkerSpan(long nanos, long cpuNanos, long compilerCpuNanos, long service
   /** The worker's CPU time without its compiler threads': what the records cost once the code is compiled. */
   long cpuNanosWithoutCompiler() {
     return cpuNanos - compilerCpuNanos;
+  }
+
+  /** This span with the CPU time of the service's checkpoint after it counted as the service's. */
+  WorkerSpan withCheckpoint(long checkpointCpuNanos) {
+    return new WorkerSpan(nanos, cpuNanos, compilerCpuNanos, serviceCpuNanos + checkpointCpuNanos, peakHeapUsedBytes,
+        peakLiveHeapBytes, heapAfterGcBytes, peakRssBytes, collections, samples);
   }
 
   double seconds() {

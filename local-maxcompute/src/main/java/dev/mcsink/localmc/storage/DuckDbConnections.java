@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import org.duckdb.DuckDBConnection;
 
@@ -92,6 +93,34 @@ final class DuckDbConnections implements AutoCloseable {
         giveBack(connection, healthy);
       }
     }
+  }
+
+  /**
+   * Writes everything committed into the database file, so the write-ahead log starts empty. DuckDB
+   * refuses to checkpoint while a write transaction is open, so this tries again until writes pause.
+   *
+   * @throws StorageException when writes never paused within {@code patience}, or DuckDB failed
+   */
+  void checkpoint(Duration patience) {
+    long deadline = System.nanoTime() + patience.toNanos();
+    for (int attempt = 1; ; attempt++) {
+      try {
+        withConnection(connection -> {
+          execute(connection, "CHECKPOINT");
+          return null;
+        });
+        return;
+      } catch (StorageException e) {
+        if (!isBusy(e) || System.nanoTime() > deadline) {
+          throw e;
+        }
+        pause(attempt);
+      }
+    }
+  }
+
+  private static boolean isBusy(StorageException e) {
+    return String.valueOf(e.getMessage()).contains("other write transactions active");
   }
 
   static void execute(DuckDBConnection connection, String sql) throws SQLException {

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -34,6 +35,8 @@ import java.util.function.Consumer;
 public final class DuckDbWarehouse implements Warehouse {
   private static final String DATABASE_FILE = "warehouse.duckdb";
   private static final String BLOCKS_DIRECTORY = "blocks";
+  /** How long a checkpoint waits for a pause in writes. */
+  private static final Duration CHECKPOINT_PATIENCE = Duration.ofMinutes(1);
 
   private final DuckDbConnections db;
   private final TableRegistry tables;
@@ -316,6 +319,11 @@ public final class DuckDbWarehouse implements Warehouse {
     } catch (DuckDbConnections.StorageException e) {
       throw t.droppedOr(e);
     }
+  }
+
+  @Override
+  public void checkpoint() {
+    db.checkpoint(CHECKPOINT_PATIENCE);
   }
 
   @Override

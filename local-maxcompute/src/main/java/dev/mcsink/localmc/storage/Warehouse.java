@@ -102,6 +102,13 @@ public interface Warehouse extends AutoCloseable {
   void scan(TableId id, PartitionSpec spec, long start, long count, List<String> columns,
       Consumer<Object[]> sink);
 
+  /**
+   * Settles what is committed into the storage's own files, as the storage otherwise does on its
+   * own once its log is large; waits for writes in progress. Benchmarks call it to count that work
+   * against the rows that caused it.
+   */
+  void checkpoint();
+
   @Override
   void close();
 }
