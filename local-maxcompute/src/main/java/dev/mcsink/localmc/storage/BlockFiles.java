@@ -9,10 +9,16 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import dev.mcsink.localmc.types.Column;
 import java.util.Collection;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -25,11 +31,28 @@ import java.util.stream.Stream;
  * and its file disagreeing. Files no catalog row names (a crash between the two) are removed when
  * the warehouse opens.
  */
-final class BlockFiles {
+final class BlockFiles implements AutoCloseable {
   private final Path root;
+  /** Threads that decode blocks ahead of a commit ({@link DecodedBlocks}); idle ones end after a minute. */
+  private final ExecutorService decoders = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 60, TimeUnit.SECONDS,
+      new SynchronousQueue<>(), runnable -> {
+        Thread thread = new Thread(runnable, "local-maxcompute-block-decoder");
+        thread.setDaemon(true);
+        return thread;
+      });
 
   BlockFiles(Path root) {
     this.root = root;
+  }
+
+  /** The rows of the upload's files {@code names}, in that order, decoded on another thread as they are taken. */
+  DecodedBlocks decode(String uploadId, List<String> names, List<Column> columns) {
+    return new DecodedBlocks(decoders, names, name -> open(uploadId, name), columns);
+  }
+
+  @Override
+  public void close() {
+    decoders.shutdownNow();
   }
 
   /** A new, empty file for a write of the block; unique, so an earlier write stays until replaced. */

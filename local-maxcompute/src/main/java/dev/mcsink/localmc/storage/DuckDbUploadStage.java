@@ -30,7 +30,7 @@ import org.duckdb.DuckDBConnection;
  * file ({@link BlockFiles}) named by its catalog row ({@code mc.stages}, {@code mc.blocks}), so a
  * stage survives a restart. Blocks of one upload are written in parallel ({@link StageLock}); a
  * commit excludes them, also takes the table's lock and, in one transaction, decodes the listed
- * blocks into the data table with one appender: each row is stored once.
+ * blocks into the data table with one appender, a thread decoding ahead of it: each row is stored once.
  */
 final class DuckDbUploadStage implements UploadStage {
   private static final int FILE_BUFFER_BYTES = 64 * 1024;
@@ -203,10 +203,20 @@ final class DuckDbUploadStage implements UploadStage {
   /**
    * Decodes the listed blocks into the data table, numbered in list order then row order from
    * {@code base}; columns added since the upload began are NULL. The streams were checked when
-   * they arrived; the checks the appender makes on the way cost little beside the append.
+   * they arrived; the checks the appender makes on the way cost little beside the append. The
+   * blocks are decoded on another thread while this one appends ({@link DecodedBlocks}).
    */
   private long appendBlocks(DuckDBConnection c, List<Long> blockIds, Map<Long, BlockInfo> written,
       Map<Long, String> blockFiles, long base) throws SQLException {
+    List<String> names = new ArrayList<>(blockIds.size());
+    for (Long id : blockIds) {
+      String file = blockFiles.get(id);
+      if (file == null) {
+        throw new IllegalStateException("Upload " + uploadId + ": block " + id
+            + " was staged as rows by an earlier version of the service; upload it again");
+      }
+      names.add(file);
+    }
     List<Column> columns = schema().columns();
     RowWriter writer = new RowWriter(columns);
     int added = table.schema.columns().size() - columnCount;
@@ -214,37 +224,40 @@ final class DuckDbUploadStage implements UploadStage {
     List<byte[]> partitionValues = partition.values().values().stream()
         .map(value -> value.getBytes(StandardCharsets.UTF_8)).toList();
     long seq = base;
-    try (DuckDBAppender appender = c.createAppender("data", table.dataTableName())) {
-      for (Long id : blockIds) {
-        String file = blockFiles.get(id);
-        if (file == null) {
-          throw new IllegalStateException("Upload " + uploadId + ": block " + id
-              + " was staged as rows by an earlier version of the service; upload it again");
-        }
-        long first = seq;
-        try (InputStream in = files.open(uploadId, file)) {
-          RecordStreamReader reader = new RecordStreamReader(in, columns);
-          for (Object[] row = reader.read(); row != null; row = reader.read()) {
-            appender.beginRow();
-            appender.append(seq++);
-            writer.append(appender, row);
-            for (int i = 0; i < added; i++) {
-              appender.appendNull();
-            }
-            for (byte[] value : partitionValues) {
-              appender.append(value);
-            }
-            appender.endRow();
+    long blockFirst = base;
+    try (DuckDBAppender appender = c.createAppender("data", table.dataTableName());
+        DecodedBlocks decoded = files.decode(uploadId, names, columns)) {
+      int blocksDone = 0;
+      while (blocksDone < names.size()) {
+        DecodedBlocks.Batch batch = decoded.next();
+        for (Object[] row : batch.rows()) {
+          appender.beginRow();
+          appender.append(seq++);
+          writer.append(appender, row);
+          for (int i = 0; i < added; i++) {
+            appender.appendNull();
           }
-        } catch (IOException e) {
-          throw new UncheckedIOException("Upload " + uploadId + ": cannot read block " + id, e);
+          for (byte[] value : partitionValues) {
+            appender.append(value);
+          }
+          appender.endRow();
         }
-        if (seq - first != written.get(id).recordCount()) {
-          // numbers would overlap or leave gaps; never expected, but refuse rather than corrupt the order
-          throw new IllegalStateException("Upload " + uploadId + ": block " + id + " holds " + (seq - first)
-              + " rows, " + written.get(id).recordCount() + " recorded in the catalog");
+        if (batch.blockEnd()) {
+          long id = blockIds.get(batch.block());
+          if (seq - blockFirst != written.get(id).recordCount()) {
+            // numbers would overlap or leave gaps; never expected, but refuse rather than corrupt the order
+            throw new IllegalStateException("Upload " + uploadId + ": block " + id + " holds " + (seq - blockFirst)
+                + " rows, " + written.get(id).recordCount() + " recorded in the catalog");
+          }
+          blockFirst = seq;
+          blocksDone++;
         }
       }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("Upload " + uploadId + ": interrupted while committing", e);
+    } catch (UncheckedIOException e) {
+      throw new UncheckedIOException("Upload " + uploadId + ": " + e.getMessage(), e.getCause());
     }
     return seq - base;
   }

@@ -328,6 +328,7 @@ public final class DuckDbWarehouse implements Warehouse {
 
   @Override
   public void close() {
+    blockFiles.close();
     db.close();
   }
 }
