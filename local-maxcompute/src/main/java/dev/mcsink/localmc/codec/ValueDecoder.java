@@ -48,16 +48,19 @@ final class ValueDecoder {
   private final WireInput in;
   private final RecordChecksum crc;
   private final long maxFieldBytes;
+  /** Whether a JSON value's text is parsed to check it (not for a stream this service checked before). */
+  private final boolean parseJson;
   private final CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
       .onMalformedInput(CodingErrorAction.REPORT)
       .onUnmappableCharacter(CodingErrorAction.REPORT);
   /** Nanos of the last {@link #readSecondsAndNanos}; avoids allocating a pair per value. */
   private int lastNanos;
 
-  ValueDecoder(WireInput in, RecordChecksum crc, long maxFieldBytes) {
+  ValueDecoder(WireInput in, RecordChecksum crc, long maxFieldBytes, boolean parseJson) {
     this.in = in;
     this.crc = crc;
     this.maxFieldBytes = maxFieldBytes;
+    this.parseJson = parseJson;
   }
 
   Object decode(MaxComputeType type) throws IOException {
@@ -196,6 +199,9 @@ final class ValueDecoder {
 
   private String readJson() throws IOException {
     String s = readText("JSON");
+    if (!parseJson) {
+      return s;
+    }
     try (JsonParser parser = JSON.createParser(s)) {
       if (parser.nextToken() == null) {
         throw new RecordStreamException("JSON value is empty");

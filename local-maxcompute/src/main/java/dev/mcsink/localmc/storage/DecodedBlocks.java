@@ -65,7 +65,7 @@ final class DecodedBlocks implements AutoCloseable {
     try {
       for (int b = 0; b < files.size(); b++) {
         try (InputStream in = opener.open(files.get(b))) {
-          RecordStreamReader reader = new RecordStreamReader(in, columns);
+          RecordStreamReader reader = RecordStreamReader.ofChecked(in, columns);
           List<Object[]> rows = new ArrayList<>(BATCH_ROWS);
           for (Object[] row = reader.read(); row != null; row = reader.read()) {
             rows.add(row);

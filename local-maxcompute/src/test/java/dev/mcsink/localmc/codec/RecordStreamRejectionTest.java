@@ -186,6 +186,18 @@ class RecordStreamRejectionTest {
   }
 
   @Test
+  void aStreamCheckedBeforeIsReadAgainWithoutParsingItsJson() throws IOException {
+    // What a commit reads back was parsed when it arrived; text that would fail a parse shows it is not parsed again.
+    List<Column> columns = List.of(Column.of("j", "JSON"));
+    byte[] body = new HandMadeStream().textField(1, "{\"a\":").endRecord().trailer().toByteArray();
+    RecordStreamReader reader = RecordStreamReader.ofChecked(new ByteArrayInputStream(body), columns);
+
+    assertThat(reader.read()).containsExactly("{\"a\":");
+    assertThat(reader.read()).isNull();
+    assertThat(rejection(body, columns).problem()).startsWith("JSON value");
+  }
+
+  @Test
   void integersOutsideTheirTypeAreRejected() {
     assertThat(rejection(new HandMadeStream().longField(1, Long.MIN_VALUE).endRecord().trailer().toByteArray(),
         List.of(Column.of("c", "BIGINT"))).problem()).contains("out of range");
