@@ -4,7 +4,6 @@ import com.aliyun.odps.TableSchema;
 import com.aliyun.odps.commons.proto.ProtobufRecordStreamReader;
 import com.aliyun.odps.data.Record;
 import com.aliyun.odps.tunnel.io.CompressOption;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 
@@ -25,8 +24,7 @@ public final class DateTransform {
     RecordBlock plain = rows.block(0, rows.size(), RAW);
     EncodedRows again = new EncodedRows(new RowEncoder(schema, transformDates));
     try {
-      ProtobufRecordStreamReader reader = new ProtobufRecordStreamReader(schema,
-          new ByteArrayInputStream(plain.body().array(), 0, plain.body().size()), RAW);
+      ProtobufRecordStreamReader reader = new ProtobufRecordStreamReader(schema, plain.body().inputStream(), RAW);
       reader.setTransform(rows.transformsDates());
       for (Record record = reader.read(); record != null; record = reader.read()) {
         again.add(record.toArray());

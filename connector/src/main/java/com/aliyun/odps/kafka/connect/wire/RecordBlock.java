@@ -19,11 +19,11 @@ import org.xerial.snappy.SnappyFramedOutputStream;
  * libraries the SDK uses. Byte for byte what the SDK's writer sends for the same rows.
  */
 public final class RecordBlock {
-  private final WireBytes body;
+  private final BodyBytes body;
   private final long rows;
   private final long encodedBytes;
 
-  private RecordBlock(WireBytes body, long rows, long encodedBytes) {
+  private RecordBlock(BodyBytes body, long rows, long encodedBytes) {
     this.body = body;
     this.rows = rows;
     this.encodedBytes = encodedBytes;
@@ -37,7 +37,7 @@ public final class RecordBlock {
   }
 
   /** The request body, as the SDK sends a record pack's buffer. */
-  public WireBytes body() {
+  public BodyBytes body() {
     return body;
   }
 
@@ -57,7 +57,7 @@ public final class RecordBlock {
 
   /** Streams encoded rows into the compressor, then adds the trailer. */
   static final class Builder {
-    private final WireBytes body;
+    private final BodyBytes body;
     private final Deflater deflater;
     private final OutputStream out;
     private final CRC32C checksums = new CRC32C();
@@ -67,7 +67,7 @@ public final class RecordBlock {
     private Builder(CompressOption option, long rowBytes) {
       boolean raw = option == null || option.algorithm == CompressOption.CompressAlgorithm.ODPS_RAW;
       // Room for the rows and the trailer uncompressed; compressed text is usually well under half.
-      this.body = new WireBytes((int) Math.min(Integer.MAX_VALUE - 64, raw ? rowBytes + 32 : rowBytes / 2 + 64));
+      this.body = new BodyBytes(raw ? rowBytes + 32 : rowBytes / 2 + 64);
       try {
         if (raw) {
           deflater = null;
@@ -86,7 +86,7 @@ public final class RecordBlock {
       }
     }
 
-    private static OutputStream compressing(CompressOption.CompressAlgorithm algorithm, WireBytes body)
+    private static OutputStream compressing(CompressOption.CompressAlgorithm algorithm, BodyBytes body)
         throws IOException {
       switch (algorithm) {
         case ODPS_SNAPPY:

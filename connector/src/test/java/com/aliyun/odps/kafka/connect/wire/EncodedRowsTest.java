@@ -89,7 +89,7 @@ class EncodedRowsTest {
   }
 
   private static byte[] bytes(RecordBlock block) {
-    return Arrays.copyOf(block.body().array(), block.body().size());
+    return block.body().toByteArray();
   }
 
   private static List<Object[]> rows(int count) {
