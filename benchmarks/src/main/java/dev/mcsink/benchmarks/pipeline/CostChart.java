@@ -38,7 +38,11 @@ final class CostChart {
   }
 
   static void write(Path report, Path png) throws IOException {
-    JsonNode root = new ObjectMapper().readTree(report.toFile());
+    write(new ObjectMapper().readTree(report.toFile()), png);
+  }
+
+  /** Draws the chart of a report as {@code --json} writes it. */
+  static void write(JsonNode root, Path png) throws IOException {
     List<String> categories = new ArrayList<>();
     Map<String, List<Double>> bars = new LinkedHashMap<>();
     bars.put(FLOOR, new ArrayList<>());

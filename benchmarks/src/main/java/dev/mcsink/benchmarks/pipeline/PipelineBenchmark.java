@@ -220,14 +220,7 @@ public final class PipelineBenchmark implements Callable<Integer> {
       log("Chart written to %s", chart);
     }
     if (costChart != null) {
-      Path report = json != null ? json : Files.createTempFile("bench-report", ".json");
-      if (json == null) {
-        PipelineReport.writeJson(report, environment(), results);
-      }
-      CostChart.write(report, costChart);
-      if (json == null) {
-        Files.delete(report);
-      }
+      CostChart.write(PipelineReport.json(environment(), results), costChart);
       log("Cost chart written to %s", costChart);
     }
     return 0;

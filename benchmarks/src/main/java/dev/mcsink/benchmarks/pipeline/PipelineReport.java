@@ -71,7 +71,12 @@ final class PipelineReport {
   }
 
   static void writeJson(Path file, Map<String, Object> environment, List<DataSetResult> results) throws IOException {
-    ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(file.toFile(), json(environment, results));
+  }
+
+  /** The report as {@link #writeJson} writes it. */
+  static ObjectNode json(Map<String, Object> environment, List<DataSetResult> results) {
+    ObjectMapper json = new ObjectMapper();
     ObjectNode root = json.createObjectNode();
     root.set("environment", json.valueToTree(environment));
     ArrayNode runs = root.putArray("dataSets");
@@ -131,7 +136,7 @@ final class PipelineReport {
         }
       }
     }
-    json.writeValue(file.toFile(), root);
+    return root;
   }
 
   /** The worker's memory and collections over a span, the same fields for the floor and the connectors. */
