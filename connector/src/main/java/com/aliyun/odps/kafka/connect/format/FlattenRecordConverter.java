@@ -75,7 +75,7 @@ final class FlattenRecordConverter implements RecordConverter {
       JsonToken first = value.currentToken();
       Object converted = type.getOdpsType() == OdpsType.JSON
           && (first == JsonToken.START_OBJECT || first == JsonToken.START_ARRAY)
-          ? JsonCodec.copyValue(value)
+          ? JsonCodec.copyValue(value, text)
           : coercer.coerce(JsonCodec.readValue(value), type, column.getName());
       columns.set(row, index, converted);
     });

@@ -86,17 +86,79 @@ final class JsonCodec {
 
   /** The value the parser stands on, as plain Java, as {@link #parse} would give it. */
   static Object readValue(JsonParser value) throws IOException {
-    return VALUE_READER.readValue(value);
+    // A scalar is taken from its token as the mapper's untyped reader would take it; going through
+    // the mapper for each costs more than reading the token itself.
+    switch (value.currentToken()) {
+      case VALUE_STRING:
+        return value.getText();
+      case VALUE_NUMBER_INT:
+        return value.getNumberValue(); // Integer, Long or BigInteger, by size
+      case VALUE_NUMBER_FLOAT:
+        return value.getDecimalValue(); // USE_BIG_DECIMAL_FOR_FLOATS
+      case VALUE_TRUE:
+        return Boolean.TRUE;
+      case VALUE_FALSE:
+        return Boolean.FALSE;
+      case VALUE_NULL:
+        return null;
+      default:
+        return VALUE_READER.readValue(value);
+    }
   }
 
   /**
    * The object or array the parser stands on, as a JSON column's value: the text {@link #checkedWrite}
-   * would write for it once parsed (compact, decimals as written, exact), copied token by token
-   * instead of built and written again.
+   * would write for it once parsed (compact, decimals as written, exact). The parser reads it
+   * through (checking it as {@link #parse} would); when its text is already written that way, it is
+   * taken as it stands, otherwise copied token by token instead of built and written again.
+   *
+   * @param source the whole text the parser reads
    */
-  static CheckedJson copyValue(JsonParser value) throws IOException {
+  static CheckedJson copyValue(JsonParser value, String source) throws IOException {
     boolean object = value.currentToken() == JsonToken.START_OBJECT;
-    return new CheckedJson(compact(generator -> copy(value, generator)), object);
+    int start = Math.toIntExact(value.currentTokenLocation().getCharOffset());
+    value.skipChildren();
+    String text = source.substring(start, Math.toIntExact(value.currentLocation().getCharOffset()));
+    if (writtenAsIs(text)) {
+      return new CheckedJson(text, object);
+    }
+    return new CheckedJson(compact(generator -> {
+      try (JsonParser again = FACTORY.createParser(text)) {
+        again.nextToken();
+        copy(again, generator);
+      }
+    }), object);
+  }
+
+  /**
+   * Whether {@link #copy} would write this valid JSON text unchanged: it holds no whitespace
+   * between tokens, no escape (which the writer may spell differently), no exponent and no negative
+   * zero (which the writer turns into plain digits).
+   */
+  static boolean writtenAsIs(String json) {
+    boolean inString = false;
+    for (int i = 0; i < json.length(); i++) {
+      char c = json.charAt(i);
+      if (c == '\\') {
+        return false;
+      } else if (c == '"') {
+        inString = !inString;
+      } else if (!inString && (c <= ' '
+          || (c == 'e' || c == 'E') && i > 0 && Character.isDigit(json.charAt(i - 1))
+          || c == '-' && isZero(json, i + 1))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Whether the number from {@code start} (sign and exponent excluded) has no digit but 0. */
+  private static boolean isZero(String json, int start) {
+    int i = start;
+    while (i < json.length() && (json.charAt(i) == '0' || json.charAt(i) == '.')) {
+      i++;
+    }
+    return i > start && (i == json.length() || !Character.isDigit(json.charAt(i)));
   }
 
   private static void copy(JsonParser p, JsonGenerator g) throws IOException {

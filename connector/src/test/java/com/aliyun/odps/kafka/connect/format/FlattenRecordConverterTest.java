@@ -136,6 +136,30 @@ class FlattenRecordConverterTest {
   }
 
   @Test
+  void compactNestedTextIsTakenAsItStandsAndAnyOtherSpellingAsTheWriterSpellsIt() {
+    TableSchema schema = table(col("id", OdpsType.BIGINT), col("extendinfo", OdpsType.JSON));
+    RecordConverter converter = RecordConverters.create(FLATTEN, schema);
+    for (String nested : List.of("{\"region\":\"r-1\",\"t\":true,\"f\":false,\"n\":null,\"d\":-1.50,\"a\":[1,[]]}",
+        "[\"e\",\"E 1\",12,-3,{}]", "{\"x\":-0}", "{\"x\":-0.0}", "{\"x\":1e3}", "{\"x\":2.5E-1}",
+        "{\"x\":\"\\u0041\\/\"}", "{\"x\": 1}", "{\"x\":[1,\n2]}")) {
+      String text = "{\"id\":1,\"extendinfo\":" + nested + "}";
+      ArrayRecord streamed = new ArrayRecord(schema);
+      ArrayRecord parsed = new ArrayRecord(schema);
+
+      converter.convert(record(null, text), streamed);
+      ((FlattenRecordConverter) converter).convert(record(null, text),
+          TopLevelFields.of(text, null, "message value"), parsed);
+
+      assertThat(streamed.get("extendinfo").toString()).as(nested).isEqualTo(parsed.get("extendinfo").toString());
+      assertThat(streamed.getJsonValue("extendinfo").isJsonObject()).as(nested).isEqualTo(nested.startsWith("{"));
+    }
+    assertThat(flatten(schema, "{\"extendinfo\":{\"x\":-0.0,\"y\":1e3,\"z\":\"\\u0041\"}}").get("extendinfo").toString())
+        .isEqualTo("{\"x\":0.0,\"y\":1000,\"z\":\"A\"}");
+    assertThatThrownBy(() -> flatten(schema, "{\"extendinfo\":{\"x\":{\"k\":1,\"k\":2}}}"))
+        .hasMessageStartingWith("message value is not valid JSON");
+  }
+
+  @Test
   void trailingTextAfterTheObjectIsRejected() {
     assertThatThrownBy(() -> flatten(TABLE_FLATTEN, "{\"id\":1} {\"id\":2}"))
         .isInstanceOf(RecordConversionException.class)

@@ -34,6 +34,18 @@ class JsonCodecTest {
   }
 
   @Test
+  void onlyCompactTextWithoutEscapesExponentsOrNegativeZerosIsWrittenAsIs() {
+    for (String same : List.of("{\"a\":[1,-2,3.50,true,false,null,\"x yé\"]}", "[]",
+        "{\"e\":\"1e5\",\"t\":\"-0\"}", "[-10,0.5,-0.5,-0.05]")) {
+      assertThat(JsonCodec.writtenAsIs(same)).as(same).isTrue();
+    }
+    for (String rewritten : List.of("{\"a\": 1}", "[1,\n2]", "[\"\\u0041\"]", "[\"\\/\"]", "[1e5]", "[1.5E-3]", "[-0]",
+        "[-0.0]", "[1,-0.00]")) {
+      assertThat(JsonCodec.writtenAsIs(rewritten)).as(rewritten).isFalse();
+    }
+  }
+
+  @Test
   void aWrittenValueIsAnObjectExactlyWhenItWasAMap() {
     Map<String, Object> map = new LinkedHashMap<>();
     map.put("region", "hz");
