@@ -150,6 +150,8 @@ public final class PipelineBenchmark implements Callable<Integer> {
     if (onlyOther && otherPluginPath == null) {
       throw new CommandLine.ParameterException(spec.commandLine(), "--only-plugin needs --plugin-path");
     }
+    checkOnce("--format", formats);
+    checkOnce("--partitions", partitions);
     checkExtraColumns();
     StackJars jars = new StackJars(Files.readString(stackClassPathFile).trim(), log4jConfig);
     boolean temporary = workDir == null;
@@ -224,6 +226,18 @@ public final class PipelineBenchmark implements Callable<Integer> {
       log("Cost chart written to %s", costChart);
     }
     return 0;
+  }
+
+  /**
+   * A data set of a list is loaded into a topic named by format and partitions, which a second one of
+   * the same would find taken: a usage error before anything starts.
+   */
+  private void checkOnce(String option, List<?> values) {
+    for (int i = 0; i < values.size(); i++) {
+      if (values.subList(0, i).contains(values.get(i))) {
+        throw new CommandLine.ParameterException(spec.commandLine(), option + " " + values.get(i) + " is given twice");
+      }
+    }
   }
 
   /** Every extra column must be new to every table of the run: a clear usage error before anything starts. */
