@@ -118,6 +118,27 @@ class StreamUploadTest {
     assertThat(BatchUploadTest.ids(rows.download(table, spec))).containsExactly(9L);
   }
 
+  @Test
+  void aPartitionOrTableDroppedWhileTheSessionIsOpenRefusesTheNextPackNamingWhatIsGone() throws Exception {
+    String table = UniqueNames.table("stream_dropped");
+    sql.execute("CREATE TABLE " + table + " (id BIGINT) PARTITIONED BY (pt STRING);");
+    sql.execute("ALTER TABLE " + table + " ADD PARTITION (pt='a');");
+    TableTunnel.StreamUploadSession session = tunnel.buildStreamUploadSession(project, table)
+        .setPartitionSpec(TunnelRows.spec("pt", "a")).build();
+    TableTunnel.StreamRecordPack pack = session.newRecordPack();
+    append(session, pack, 1);
+    pack.flush();
+
+    sql.execute("ALTER TABLE " + table + " DROP PARTITION (pt='a');");
+    append(session, pack, 2);
+    assertThatThrownBy(pack::flush).hasMessageContaining("NoSuchPartition");
+
+    sql.execute("DROP TABLE " + table + ";");
+    TableTunnel.StreamRecordPack next = session.newRecordPack();
+    append(session, next, 3);
+    assertThatThrownBy(next::flush).hasMessageContaining("NoSuchTable");
+  }
+
   @ParameterizedTest(name = "record pack compressed with {0}")
   @EnumSource(value = CompressOption.CompressAlgorithm.class, names = {"ODPS_ZLIB", "ODPS_SNAPPY", "ODPS_LZ4_FRAME", "ODPS_ZSTD"})
   void compressedPacksAreDecoded(CompressOption.CompressAlgorithm algorithm) throws Exception {

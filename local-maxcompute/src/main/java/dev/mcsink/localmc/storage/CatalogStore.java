@@ -206,9 +206,10 @@ final class CatalogStore {
     return partitions;
   }
 
-  static void addToPartition(Connection c, long tid, PartitionSpec spec, long rows, long bytes, long now)
+  /** @return whether the partition exists (its entry was updated) */
+  static boolean addToPartition(Connection c, long tid, PartitionSpec spec, long rows, long bytes, long now)
       throws SQLException {
-    update(c, "UPDATE mc.partitions SET record_count = record_count + ?, size_bytes = size_bytes + ?,"
+    return 1 == update(c, "UPDATE mc.partitions SET record_count = record_count + ?, size_bytes = size_bytes + ?,"
         + " last_modified = ? WHERE tid = ? AND spec = ?", rows, bytes, now, tid, specKey(spec));
   }
 

@@ -17,11 +17,18 @@ import org.duckdb.DuckDBConnection;
 final class CommittedRows {
   private CommittedRows() {}
 
-  /** Fails unless the partition rows are written to exists (an empty spec: the whole table). */
+  /**
+   * Fails unless the partition rows are written to exists (an empty spec: the whole table). A write
+   * that may find out afterwards need not ask: {@link #recordWrite} fails as well.
+   */
   static void requirePartition(DuckDBConnection c, TableMeta t, PartitionSpec spec) throws SQLException {
     if (!spec.isEmpty() && CatalogStore.partition(c, t.tid, spec).isEmpty()) {
-      throw new NotFoundException("Partition (" + spec + ") of table " + t.id + " does not exist");
+      throw noSuchPartition(t, spec);
     }
+  }
+
+  private static NotFoundException noSuchPartition(TableMeta t, PartitionSpec spec) {
+    return new NotFoundException("Partition (" + spec + ") of table " + t.id + " does not exist");
   }
 
   /** Appends rows numbered from {@code firstSeq} and counts them in the statistics. */
@@ -54,12 +61,15 @@ final class CommittedRows {
     return bytes;
   }
 
-  /** Statistics of a write: table and partition row counts, sizes and modification times. */
+  /**
+   * Statistics of a write: table and partition row counts, sizes and modification times; fails, so
+   * that the caller's transaction rolls back, when the partition does not exist.
+   */
   static void recordWrite(DuckDBConnection c, TableMeta t, PartitionSpec spec, long rows, long bytes, long now)
       throws SQLException {
     CatalogStore.addToTable(c, t.tid, rows, bytes, now);
-    if (!spec.isEmpty()) {
-      CatalogStore.addToPartition(c, t.tid, spec, rows, bytes, now);
+    if (!spec.isEmpty() && !CatalogStore.addToPartition(c, t.tid, spec, rows, bytes, now)) {
+      throw noSuchPartition(t, spec);
     }
   }
 

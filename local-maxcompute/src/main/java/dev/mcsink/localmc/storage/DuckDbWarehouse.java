@@ -121,6 +121,11 @@ public final class DuckDbWarehouse implements Warehouse {
   }
 
   @Override
+  public Optional<TableSchema> schema(TableId id) {
+    return tables.find(id).map(t -> t.schema);
+  }
+
+  @Override
   public List<TableInfo> tables(String project, String schema) {
     List<TableMeta> matching = tables.inSchema(project, schema);
     return db.withConnection(c -> {
@@ -248,9 +253,9 @@ public final class DuckDbWarehouse implements Warehouse {
         long now = System.currentTimeMillis();
         for (Map.Entry<PartitionSpec, List<Object[]>> e : normalized.entrySet()) {
           PartitionSpec spec = e.getKey();
-          if (!createPartitions) {
-            CommittedRows.requirePartition(c, t, spec);
-          } else if (!spec.isEmpty() && CatalogStore.partition(c, t.tid, spec).isEmpty()) {
+          // Without createPartitions, a missing partition fails the append's statistics
+          // (CommittedRows.recordWrite), and the transaction rolls back: no lookup first.
+          if (createPartitions && !spec.isEmpty() && CatalogStore.partition(c, t.tid, spec).isEmpty()) {
             CatalogStore.insertPartition(c, t.tid, spec, now);
             CatalogStore.touchTableDdl(c, t.tid, now);
           }

@@ -28,6 +28,12 @@ public interface Warehouse extends AutoCloseable {
   // ---- tables and partitions ----
   Optional<TableInfo> table(TableId id);
 
+  /**
+   * The table's latest schema, known without reading its statistics: what a write needs on every
+   * request (a streamed pack), where {@link #table} would read the catalog each time.
+   */
+  Optional<TableSchema> schema(TableId id);
+
   List<TableInfo> tables(String project, String schema);
 
   List<PartitionInfo> partitions(TableId id);

@@ -48,7 +48,7 @@ public final class StreamSessions implements StreamRoutes {
       }
       warehouse.createPartition(id, spec);
     }
-    TableSchema schema = sessionSchema(table, request);
+    TableSchema schema = sessionSchema(id, table.schema(), request);
     String session = "stream-" + UUID.randomUUID().toString().replace("-", "");
     activity.onStreamSessionCreated(id);
     return OdpsResponse.json(200, sessionJson(session, schema, routedServer).toString());
@@ -58,27 +58,25 @@ public final class StreamSessions implements StreamRoutes {
   public OdpsResponse reload(TableId id, OdpsRequest request, String routedServer) {
     TableInfo table = TableLookup.require(warehouse, id);
     return OdpsResponse.json(200,
-        sessionJson(requireSession(request), sessionSchema(table, request), routedServer).toString());
+        sessionJson(requireSession(request), sessionSchema(id, table.schema(), request), routedServer).toString());
   }
 
   @Override
   public OdpsResponse write(TableId id, OdpsRequest request, String routedServer) {
     requireSession(request);
-    TableInfo table = TableLookup.require(warehouse, id);
-    PartitionSpec spec = PartitionSpecs.parse(request.param("partition"), table);
-    if (!spec.isEmpty() && warehouse.partition(id, spec).isEmpty()) {
-      throw TunnelErrors.noSuchPartition(spec, id);
+    // Schema from memory; whether the partition still exists is checked by the append itself, in
+    // its transaction: a catalog read fewer on every pack.
+    TableSchema latest = TableLookup.requireSchema(warehouse, id);
+    PartitionSpec spec = PartitionSpecs.parse(request.param("partition"), id, latest);
+    TableSchema schema = sessionSchema(id, latest, request);
+    if ("true".equalsIgnoreCase(request.param("check_latest_schema")) && !schema.version().equals(latest.version())) {
+      throw TunnelErrors.schemaModified(schema.version(), latest.version());
     }
-    TableSchema schema = sessionSchema(table, request);
-    String latest = table.schema().version();
-    if ("true".equalsIgnoreCase(request.param("check_latest_schema")) && !schema.version().equals(latest)) {
-      throw TunnelErrors.schemaModified(schema.version(), latest);
-    }
-    List<Object[]> rows = RecordPacks.read(request, table.schema().columns());
+    List<Object[]> rows = RecordPacks.read(request, latest.columns());
     try {
       warehouse.append(id, spec, rows);
     } catch (NotFoundException e) {
-      throw TunnelErrors.gone(warehouse, id, e);
+      throw TunnelErrors.gone(warehouse, id, spec, e);
     } catch (IllegalArgumentException e) {
       throw ServiceException.badRequest("MalformedDataStream", e.getMessage());
     }
@@ -102,12 +100,12 @@ public final class StreamSessions implements StreamRoutes {
    * are decoded with the latest schema all the same: an older writer's records lack the new fields,
    * which then read NULL.
    */
-  private static TableSchema sessionSchema(TableInfo table, OdpsRequest request) {
+  private static TableSchema sessionSchema(TableId id, TableSchema latest, OdpsRequest request) {
     String version = request.param("schema_version");
     if (version == null || version.isBlank()) {
-      return table.schema();
+      return latest;
     }
-    return table.schema().asOfVersion(version).orElseThrow(() -> TunnelErrors.noSuchSchema(version, table.id()));
+    return latest.asOfVersion(version).orElseThrow(() -> TunnelErrors.noSuchSchema(version, id));
   }
 
   private static ObjectNode sessionJson(String session, TableSchema schema, String routedServer) {

@@ -5,6 +5,7 @@ import dev.mcsink.localmc.rest.ServiceException;
 import dev.mcsink.localmc.rest.TableLookup;
 import dev.mcsink.localmc.storage.NotFoundException;
 import dev.mcsink.localmc.storage.Warehouse;
+import dev.mcsink.localmc.types.PartitionSpec;
 import dev.mcsink.localmc.types.TableId;
 
 /** The tunnel's refusals, with the codes the real service uses. */
@@ -29,6 +30,14 @@ final class TunnelErrors {
       return TableLookup.noSuchTable(id);
     }
     return ServiceException.notFound("NoSuchObject", e.getMessage());
+  }
+
+  /** As {@link #gone(Warehouse, TableId, NotFoundException)}, for a write into partition {@code spec}. */
+  static ServiceException gone(Warehouse warehouse, TableId id, PartitionSpec spec, NotFoundException e) {
+    if (warehouse.table(id).isPresent() && !spec.isEmpty() && warehouse.partition(id, spec).isEmpty()) {
+      return noSuchPartition(spec, id);
+    }
+    return gone(warehouse, id, e);
   }
 
   static ServiceException statusConflict(String what) {
