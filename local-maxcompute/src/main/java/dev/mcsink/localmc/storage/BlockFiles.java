@@ -1,5 +1,6 @@
 package dev.mcsink.localmc.storage;
 
+import dev.mcsink.localmc.types.Column;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -9,7 +10,6 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import dev.mcsink.localmc.types.Column;
 import java.util.Collection;
 import java.util.HexFormat;
 import java.util.List;

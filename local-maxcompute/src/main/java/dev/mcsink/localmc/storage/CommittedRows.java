@@ -1,12 +1,10 @@
 package dev.mcsink.localmc.storage;
 
 import dev.mcsink.localmc.types.PartitionSpec;
-import java.nio.charset.StandardCharsets;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
-import org.duckdb.DuckDBAppender;
 import org.duckdb.DuckDBConnection;
 
 /**
@@ -41,21 +39,11 @@ final class CommittedRows {
   /** Appends rows numbered from {@code firstSeq}, leaving the statistics to the caller; returns their size. */
   static long appendUncounted(DuckDBConnection c, TableMeta t, PartitionSpec spec, List<Object[]> rows,
       long firstSeq) throws SQLException {
-    RowWriter writer = new RowWriter(t.schema.columns());
     long bytes = 0;
-    // encoded once: the appender would encode a String again for every row
-    List<byte[]> partitionValues = spec.values().values().stream()
-        .map(value -> value.getBytes(StandardCharsets.UTF_8)).toList();
-    try (DuckDBAppender appender = c.createAppender("data", t.dataTableName())) {
+    try (DataRowAppender appender = new DataRowAppender(c, t, t.schema.columns(), spec)) {
       long seq = firstSeq;
       for (Object[] row : rows) {
-        appender.beginRow();
-        appender.append(seq++);
-        bytes += writer.append(appender, row);
-        for (byte[] value : partitionValues) {
-          appender.append(value);
-        }
-        appender.endRow();
+        bytes += appender.append(seq++, row);
       }
     }
     return bytes;

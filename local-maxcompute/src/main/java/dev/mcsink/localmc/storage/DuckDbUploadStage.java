@@ -12,7 +12,6 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.sql.SQLException;
@@ -22,7 +21,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.duckdb.DuckDBAppender;
 import org.duckdb.DuckDBConnection;
 
 /**
@@ -218,29 +216,15 @@ final class DuckDbUploadStage implements UploadStage {
       names.add(file);
     }
     List<Column> columns = schema().columns();
-    RowWriter writer = new RowWriter(columns);
-    int added = table.schema.columns().size() - columnCount;
-    // encoded once: the appender would encode a String again for every row
-    List<byte[]> partitionValues = partition.values().values().stream()
-        .map(value -> value.getBytes(StandardCharsets.UTF_8)).toList();
     long seq = base;
     long blockFirst = base;
-    try (DuckDBAppender appender = c.createAppender("data", table.dataTableName());
+    try (DataRowAppender appender = new DataRowAppender(c, table, columns, partition);
         DecodedBlocks decoded = files.decode(uploadId, names, columns)) {
       int blocksDone = 0;
       while (blocksDone < names.size()) {
         DecodedBlocks.Batch batch = decoded.next();
         for (Object[] row : batch.rows()) {
-          appender.beginRow();
-          appender.append(seq++);
-          writer.append(appender, row);
-          for (int i = 0; i < added; i++) {
-            appender.appendNull();
-          }
-          for (byte[] value : partitionValues) {
-            appender.append(value);
-          }
-          appender.endRow();
+          appender.append(seq++, row);
         }
         if (batch.blockEnd()) {
           long id = blockIds.get(batch.block());
