@@ -8,7 +8,6 @@ import com.aliyun.odps.TableSchema;
 import com.aliyun.odps.tunnel.io.CompressOption;
 import com.aliyun.odps.type.TypeInfoFactory;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.BitSet;
 import java.util.List;
 import java.util.function.IntPredicate;
